@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the real argument parser.
+console.log('sigmature');

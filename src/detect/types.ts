@@ -1,0 +1,77 @@
+/**
+ * Contracts of the detection layer (DESIGN section 4 and 7).
+ *
+ * Three steps, kept apart as in OpenSSF Scorecard: the repository reader collects raw text under
+ * enforced limits; detectors judge it into findings with evidence; `facts.ts` folds findings into the
+ * fact vocabulary that pre-fills answers. Nothing here runs anything from the repository.
+ */
+
+/** The fact vocabulary of DESIGN section 4. Field names are a JSON contract: additive changes only. */
+export type CiSystem =
+  | 'github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines'
+  | 'tekton' | 'buildkite' | 'travis' | 'drone' | 'cloud-build' | 'codebuild';
+export type SigningTool =
+  | 'cosign' | 'notation' | 'gpg' | 'minisign' | 'signify' | 'sigstore-python' | 'sigstore-js'
+  | 'npm-provenance' | 'pypi-attestations' | 'goreleaser' | 'slsa-github-generator'
+  | 'attest-build-provenance' | 'maven-gpg' | 'gradle-signing' | 'jarsigner' | 'signtool' | 'codesign'
+  | 'apksigner' | 'rpm-sign' | 'docker-content-trust' | 'aws-signer' | 'azure-trusted-signing'
+  | 'in-toto' | 'witness';
+export type KeyCustody = 'keyless' | 'ci-secret' | 'kms' | 'vault' | 'hsm' | 'file-in-repo' | 'unknown';
+export type KmsProvider = 'aws' | 'gcp' | 'azure' | 'hashicorp-vault' | 'pkcs11';
+export type ArtifactKind = 'container-image' | 'blob' | 'package' | 'checksums';
+export type AttestationKind = 'provenance' | 'sbom' | 'vuln-scan' | 'custom';
+export type PrivateKeyKind = 'pem-rsa' | 'pem-ec' | 'pem-pkcs8' | 'pem-encrypted' | 'openssh' | 'pgp' | 'sigstore-encrypted' | 'cosign-key' | 'pem-dsa' | 'putty';
+
+export interface CommittedKey { path: string; kind: PrivateKeyKind }
+
+export interface Facts {
+  ci: CiSystem[];
+  signs: boolean;
+  tools: SigningTool[];
+  keyless: boolean;
+  keyCustody: KeyCustody[];
+  kmsProviders: KmsProvider[];
+  artifactsSigned: ArtifactKind[];
+  attestations: AttestationKind[];
+  verifies: boolean;
+  committedPrivateKeys: CommittedKey[];
+}
+
+/** Where a finding was seen. `excerpt` is already sanitised: no control characters, no secrets. */
+export interface Evidence {
+  id: string;            // stable within one scan: "E1", "E2", …
+  file: string;          // POSIX path relative to the repository root
+  line: number;          // 1-based
+  excerpt: string;       // at most ~160 characters of the line, sanitised
+  detector: string;      // detector id, e.g. "imagesAreSignedKeylessly"
+  confidence: 'high' | 'medium' | 'low';
+}
+
+export type WarningKind = 'unreadable' | 'unparsable' | 'too-large' | 'limit' | 'outside-root';
+export interface ScanWarning {
+  kind: WarningKind;
+  file?: string;
+  message: string;       // one line, sanitised
+}
+
+/** One file as the reader hands it to detectors. */
+export interface RepoFile {
+  path: string;          // POSIX, relative to root
+  size: number;
+}
+
+/**
+ * The only way detectors see a repository. Implementations enforce the limits (size, symlinks
+ * within the root, `.gitignore`, skipped vendor folders, encoding), so no detector can forget one.
+ */
+export interface RepoReader {
+  /** Every readable regular file, in a stable order (sorted by path). */
+  files(): readonly RepoFile[];
+  /** The file's text, or undefined when it is binary, too large, or unreadable (a warning is recorded). */
+  readText(path: string): string | undefined;
+  /** Warnings collected while walking and reading. */
+  warnings(): readonly ScanWarning[];
+  /** The repository's root as given (for display only) and its git commit when it is a checkout. */
+  readonly root: string;
+  readonly commit?: string;
+}
