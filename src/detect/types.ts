@@ -75,3 +75,41 @@ export interface RepoReader {
   readonly root: string;
   readonly commit?: string;
 }
+
+/** A detector: a small unit named as a yes/no question, with metadata the report can show. */
+export interface DetectorMeta {
+  id: string;            // camelCase yes/no question, e.g. "imagesAreSignedKeylessly"
+  looksFor: string;      // what it reads and matches, one sentence
+  why: string;           // why it matters for REL-001, one sentence
+}
+
+/** One judged observation: a fact value and the evidence behind it. */
+export interface Finding {
+  detector: string;
+  fact: keyof Facts;
+  value: string | boolean;
+  evidence: string[];    // Evidence ids
+}
+
+/** A step that publishes a deliverable, matched against signing of the same artifact. */
+export interface PublishStep {
+  artifact: string;      // human name: "container image", "npm package", "GitHub release assets", …
+  kind: ArtifactKind;
+  file: string;
+  line: number;
+  signed: boolean;
+  evidence: string[];    // the publish step's evidence id first, then the signing step's, if any
+}
+
+export interface ScanResult {
+  repository: { root: string; commit?: string };
+  facts: Facts;
+  evidence: Evidence[];
+  findings: Finding[];
+  published: PublishStep[];
+  /** Private keys under test fixtures: reported apart, never counted as committed. */
+  testKeys: CommittedKey[];
+  /** Unreadable/unparsable files and limits (signing the repository cannot show). */
+  warnings: ScanWarning[];
+  detectors: DetectorMeta[];
+}
