@@ -1,7 +1,9 @@
 // Bundles the CLI into dist/ with esbuild. Code splitting keeps the Ink UI in its own chunk, so
 // `--help`, `--version`, `scan` and `report` start without loading React or Ink.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -17,7 +19,7 @@ await build({
   legalComments: 'none',
   // Ink only imports react-devtools-core when DEV=true; it is not a dependency of ours.
   external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', SIGMATURE_VERSION: JSON.stringify(pkg.version) },
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
