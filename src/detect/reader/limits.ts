@@ -1,0 +1,155 @@
+/**
+ * Limits and policy every repository reader enforces (DESIGN sections 4 and 9). The repository is
+ * untrusted: sizes, counts, YAML aliasing and nesting are bounded, vendored code is not read, and
+ * text is only handed out when it is valid UTF-8.
+ */
+import ignore, { type Ignore } from 'ignore';
+
+export interface ReaderLimits {
+  /** Files larger than this are listed but never read. */
+  maxFileBytes: number;
+  /** The walk stops after this many files (a 'limit' warning says so). */
+  maxFiles: number;
+  /** YAML alias expansion budget (the yaml library's `maxAliasCount`). */
+  maxYamlAliases: number;
+  /** Deepest YAML nesting (block and flow collections together) accepted. */
+  maxYamlDepth: number;
+  /** Longest evidence excerpt, in characters. */
+  maxExcerpt: number;
+}
+
+export const DEFAULT_LIMITS: ReaderLimits = Object.freeze({
+  maxFileBytes: 1024 * 1024,
+  maxFiles: 200_000,
+  maxYamlAliases: 100,
+  maxYamlDepth: 64,
+  maxExcerpt: 160,
+});
+
+/** Defaults overlaid with the caller's values; non-finite or negative values fall back to the default. */
+export function resolveLimits(partial?: Partial<ReaderLimits>): ReaderLimits {
+  const out: ReaderLimits = { ...DEFAULT_LIMITS };
+  if (!partial) return out;
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ReaderLimits)[]) {
+    const v = partial[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = Math.floor(v);
+  }
+  return out;
+}
+
+/**
+ * Directories never walked, whatever `.gitignore` says: version-control metadata and folders of
+ * third-party (vendored or installed) code, whose signing practice is not the repository's own.
+ * Build-output names such as `target`, `build` or `dist` are deliberately absent: some repositories
+ * keep real sources or release configuration under them, and `.gitignore` covers the usual case.
+ */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  '.git', '.hg', '.svn', '.bzr', '_darcs', 'CVS',
+  'node_modules', 'bower_components', 'jspm_packages',
+  'vendor', 'third_party', 'third-party',
+  '.venv', 'venv', '__pycache__', '.tox',
+]);
+
+/** The first bytes scanned for a NUL byte to call a file binary. */
+export const BINARY_SNIFF_BYTES = 8192;
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; reason: 'binary' | 'invalid-utf8' };
+
+/** Text of a file's bytes: binary (NUL in the first 8 KiB) and invalid UTF-8 are refused. A BOM is dropped. */
+export function decodeRepoText(bytes: Uint8Array): DecodeResult {
+  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < sniff; i++) if (bytes[i] === 0) return { ok: false, reason: 'binary' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'invalid-utf8' };
+  }
+}
+
+export function decodeFailureMessage(reason: 'binary' | 'invalid-utf8'): string {
+  return reason === 'binary' ? 'binary file, not read' : 'not valid UTF-8, not read';
+}
+
+// ---------------------------------------------------------------------------------------------
+// .gitignore matching shared by the readers.
+
+/** Patterns with more single `*` wildcards than this are dropped: they compile to regular expressions
+ *  that backtrack polynomially on long, attacker-chosen file names. */
+const MAX_STARS_PER_PATTERN = 3;
+const MAX_PATTERN_LENGTH = 1024;
+const MAX_PATTERNS_PER_FILE = 10_000;
+
+export interface GitignoreCompile { matcher: Ignore; dropped: number }
+
+/** Compiles one `.gitignore` (or `.git/info/exclude`) text, dropping pathological patterns. */
+export function compileGitignore(text: string): GitignoreCompile {
+  const kept: string[] = [];
+  let dropped = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (line === '' || line.startsWith('#')) continue;
+    const singleStars = line.replace(/\*\*/g, '').split('*').length - 1;
+    if (line.length > MAX_PATTERN_LENGTH || singleStars > MAX_STARS_PER_PATTERN || kept.length >= MAX_PATTERNS_PER_FILE) {
+      dropped++;
+      continue;
+    }
+    kept.push(line);
+  }
+  const matcher = ignore({ allowRelativePaths: true });
+  try {
+    matcher.add(kept);
+  } catch {
+    // A rule the library cannot compile: fall back to adding them one by one.
+    const safe = ignore({ allowRelativePaths: true });
+    for (const p of kept) {
+      try { safe.add(p); } catch { dropped++; }
+    }
+    return { matcher: safe, dropped };
+  }
+  return { matcher, dropped };
+}
+
+/** Ignore rules by the directory (POSIX, relative to the root, '' for the root) they belong to. */
+export class IgnoreRules {
+  private readonly byDir = new Map<string, Ignore[]>();
+
+  add(dir: string, matcher: Ignore): void {
+    const list = this.byDir.get(dir);
+    if (list) list.push(matcher);
+    else this.byDir.set(dir, [matcher]);
+  }
+
+  get size(): number { return this.byDir.size; }
+
+  /**
+   * Whether `path` (POSIX, relative to the root) is ignored by the rules of its ancestor directories,
+   * shallowest first, so a deeper negation can re-include what a shallower rule excluded. Callers
+   * check directories as they walk them, so a path under an ignored directory is never asked about.
+   */
+  ignores(path: string, isDir: boolean): boolean {
+    if (this.byDir.size === 0) return false;
+    let ignored = false;
+    let dir = '';
+    let from = 0;
+    for (;;) {
+      const rules = this.byDir.get(dir);
+      if (rules) {
+        const rel = (dir === '' ? path : path.slice(dir.length + 1)) + (isDir ? '/' : '');
+        for (const rule of rules) {
+          try {
+            const r = rule.test(rel);
+            if (r.ignored) ignored = true;
+            else if (r.unignored) ignored = false;
+          } catch {
+            // a path the library refuses: no opinion
+          }
+        }
+      }
+      const slash = path.indexOf('/', from);
+      if (slash < 0) break;
+      dir = path.slice(0, slash);
+      from = slash + 1;
+    }
+    return ignored;
+  }
+}
