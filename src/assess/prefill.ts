@@ -1,0 +1,69 @@
+/**
+ * From detector facts to suggested answers, by the bank's `prefill` rules: a single-select question
+ * takes the first rule that matches, a multi-select one every rule that matches. Each suggestion
+ * carries the evidence of the findings behind the facts its rule read, so the wizard and the report
+ * can say "detected: .github/workflows/release.yml:23".
+ */
+import type { Evidence, Facts, ScanResult } from '../detect/types.js';
+import type { Bank } from '../model/bank.js';
+import type { FactCondition } from '../model/schema.js';
+import type { AnswerValue } from './assess.js';
+
+export interface Suggestion {
+  value: AnswerValue;
+  evidence: Evidence[];
+}
+
+export function evalFactCondition(cond: FactCondition, facts: Facts): boolean {
+  if ('fact' in cond) {
+    const value = (facts as unknown as Record<string, unknown>)[cond.fact];
+    if ('equals' in cond) return value === cond.equals;
+    if ('includes' in cond) return Array.isArray(value) && value.some((v) => v === cond.includes || (typeof v === 'object' && v !== null && Object.values(v).includes(cond.includes)));
+    return Array.isArray(value) && (value.length === 0) === cond.empty;
+  }
+  if ('allOf' in cond) return cond.allOf.every((c) => evalFactCondition(c, facts));
+  if ('anyOf' in cond) return cond.anyOf.some((c) => evalFactCondition(c, facts));
+  return !evalFactCondition(cond.not, facts);
+}
+
+/** The facts a rule reads positively: their findings are the evidence for its suggestion. */
+function positiveFacts(cond: FactCondition, negated = false): { fact: string; value?: string | boolean }[] {
+  if ('fact' in cond) {
+    if (negated) return [];
+    if ('equals' in cond) return [{ fact: cond.fact, value: cond.equals }];
+    if ('includes' in cond) return [{ fact: cond.fact, value: cond.includes }];
+    return cond.empty ? [] : [{ fact: cond.fact }];
+  }
+  if ('allOf' in cond) return cond.allOf.flatMap((c) => positiveFacts(c, negated));
+  if ('anyOf' in cond) return cond.anyOf.flatMap((c) => positiveFacts(c, negated));
+  return positiveFacts(cond.not, !negated);
+}
+
+export function suggestAnswers(bank: Bank, scan: ScanResult): Record<string, Suggestion> {
+  const byId = new Map(scan.evidence.map((e) => [e.id, e]));
+  const evidenceFor = (cond: FactCondition): Evidence[] => {
+    const ids = new Set<string>();
+    for (const p of positiveFacts(cond)) {
+      for (const f of scan.findings) {
+        if (f.fact !== p.fact) continue;
+        if (p.value !== undefined && f.value !== p.value) continue;
+        f.evidence.forEach((id) => ids.add(id));
+      }
+    }
+    return [...ids].map((id) => byId.get(id)).filter((e): e is Evidence => e !== undefined);
+  };
+  const out: Record<string, Suggestion> = {};
+  for (const q of bank.questions) {
+    const matching = (q.prefill ?? []).filter((rule) => evalFactCondition(rule.when, scan.facts));
+    if (!matching.length) continue;
+    if (q.type === 'single') {
+      out[q.id] = { value: matching[0]!.value, evidence: evidenceFor(matching[0]!.when) };
+    } else {
+      const values = [...new Set(matching.map((r) => r.value))];
+      const seen = new Set<string>();
+      const evidence = matching.flatMap((r) => evidenceFor(r.when)).filter((e) => !seen.has(e.id) && seen.add(e.id));
+      out[q.id] = { value: values, evidence };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * Turns parsed flags into checked options: every bad value is a one-line UsageError (exit 2).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { UsageError } from '../exit.js';
+import type { Lang } from '../i18n/report-messages.js';
+
+export interface Options {
+  lang: Lang;
+  bankDir?: string;
+  template?: string;
+  format?: string;
+  out?: string;
+  minLevel?: number;
+  answers?: string;
+  repo?: string;
+  compare?: string;
+  fresh: boolean;
+  dir?: string;
+}
+
+export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ja([_.-]|$)/i.test(locale) ? 'ja' : 'en';
+}
+
+export function resolveOptions(values: Record<string, string | boolean | undefined>, dir: string | undefined): Options {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const lang = str('lang') ?? localeLang();
+  if (lang !== 'en' && lang !== 'ja') throw new UsageError(`--lang must be en or ja, not "${lang}"`);
+  const minLevelText = str('min-level');
+  let minLevel: number | undefined;
+  if (minLevelText !== undefined) {
+    if (!/^[0-3]$/.test(minLevelText)) throw new UsageError(`--min-level must be 0, 1, 2 or 3, not "${minLevelText}"`);
+    minLevel = Number(minLevelText);
+  }
+  let template = str('template');
+  if (template !== undefined) {
+    if (!existsSync(template)) throw new UsageError(`--template: no such file: ${template}`);
+    template = readFileSync(template, 'utf8');
+  }
+  return {
+    lang, minLevel, template, dir,
+    bankDir: str('bank'), format: str('format'), out: str('out'), answers: str('answers'),
+    repo: str('repo'), compare: str('compare'), fresh: values.fresh === true,
+  };
+}
+
+export function checkFormat<T extends string>(format: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (format === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`--format must be ${allowed.join(', ')}, not "${format}"`);
+  return format as T;
+}

@@ -1,0 +1,32 @@
+/** `sigmature report --answers FILE`: the maturity report from what a team answered. */
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError } from '../exit.js';
+import { loadBank } from '../model/bank.js';
+import { InputError } from '../model/yaml-source.js';
+import { generateReport } from '../report/generate.js';
+import { parseAnswers } from '../session/answers-file.js';
+import { VERSION } from '../version.js';
+import { checkFormat, type Options } from './options.js';
+import { emit } from './output.js';
+
+export async function runReport(opts: Options): Promise<number> {
+  if (!opts.answers) throw new UsageError('report needs --answers FILE (an answers file written by the wizard or by hand)');
+  const format = checkFormat(opts.format, ['markdown', 'html', 'json'] as const, 'markdown');
+  const bank = loadBank(opts.bankDir);
+  let text: string;
+  try {
+    text = readFileSync(opts.answers, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(opts.answers, undefined, code === 'ENOENT' ? 'no such answers file' : `cannot read (${code})`);
+  }
+  const loaded = parseAnswers(text, opts.answers, bank);
+  for (const w of loaded.warnings) process.stderr.write(`sigmature: warning: ${w}\n`);
+  const scan = opts.repo ? await (await import('../detect/scan.js')).scanDirectory(opts.repo) : undefined;
+  const { text: report, level } = generateReport({
+    bank, answers: loaded.file, answersText: text, scan, lang: opts.lang, format,
+    template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings,
+  });
+  emit(report, opts.out);
+  return opts.minLevel !== undefined && level < opts.minLevel ? EXIT.belowMinLevel : EXIT.ok;
+}

@@ -1,0 +1,48 @@
+/**
+ * `sigmature scan [DIR]`: detection without a terminal. The detected answers are scored as the
+ * team's would be, marked "detected", so CI gets a level and a gate (`--min-level`).
+ */
+import { suggestAnswers } from '../assess/prefill.js';
+import { scanDirectory } from '../detect/scan.js';
+import type { ScanResult } from '../detect/types.js';
+import { EXIT } from '../exit.js';
+import type { Bank } from '../model/bank.js';
+import { loadBank } from '../model/bank.js';
+import { generateReport } from '../report/generate.js';
+import { toSarif } from '../report/sarif.js';
+import { emptyAnswers, type AnswersFile } from '../session/answers-file.js';
+import { VERSION } from '../version.js';
+import { checkFormat, type Options } from './options.js';
+import { emit } from './output.js';
+
+export const TOOL = { name: 'sigmature', version: VERSION, informationUri: 'https://github.com/sigmature/sigmature' };
+
+/** The answers a scan alone supports: every suggestion, marked detected, with its evidence. */
+export function detectedAnswers(bank: Bank, scan: ScanResult): AnswersFile {
+  const file = emptyAnswers(bank, {
+    date: new Date().toISOString().slice(0, 10),
+    repository: { path: scan.repository.root, ...(scan.repository.commit ? { commit: scan.repository.commit } : {}) },
+  });
+  for (const [id, s] of Object.entries(suggestAnswers(bank, scan))) {
+    file.answers[id] = {
+      value: s.value,
+      source: 'detected',
+      evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, detector: e.detector, excerpt: e.excerpt })),
+    };
+  }
+  return file;
+}
+
+export async function runScan(opts: Options): Promise<number> {
+  const format = checkFormat(opts.format, ['json', 'markdown', 'html', 'sarif'] as const, 'json');
+  const bank = loadBank(opts.bankDir);
+  const scan = await scanDirectory(opts.dir ?? '.');
+  const answers = detectedAnswers(bank, scan);
+  const tool = { name: TOOL.name, version: TOOL.version };
+  const { text, level } = generateReport({
+    bank, answers, scan, lang: opts.lang, format: format === 'sarif' ? 'json' : format, template: opts.template, tool,
+  });
+  emit(format === 'sarif' ? `${JSON.stringify(toSarif(scan, TOOL), null, 2)}\n` : text, opts.out);
+  for (const w of scan.warnings.filter((w) => w.kind !== 'limit')) process.stderr.write(`sigmature: warning: ${w.file ? `${w.file}: ` : ''}${w.message}\n`);
+  return opts.minLevel !== undefined && level < opts.minLevel ? EXIT.belowMinLevel : EXIT.ok;
+}

@@ -1,0 +1,50 @@
+/**
+ * From answers (and, when there is one, a scan) to a finished report in one format. Composes the
+ * pure steps: assess → roadmap → view → render.
+ */
+import { createHash } from 'node:crypto';
+import { assess } from '../assess/assess.js';
+import type { ScanResult } from '../detect/types.js';
+import type { Lang } from '../i18n/report-messages.js';
+import type { Bank } from '../model/bank.js';
+import { answerValues, serializeAnswers, type AnswersFile } from '../session/answers-file.js';
+import { toJsonReport } from './json.js';
+import { renderHtml, renderMarkdown } from './render.js';
+import { buildReportView } from './report-view.js';
+import { buildRoadmap, loadRoadmapCatalog, type RoadmapCatalog } from './roadmap.js';
+
+export type ReportFormat = 'markdown' | 'html' | 'json';
+
+export interface GenerateOptions {
+  bank: Bank;
+  answers: AnswersFile;
+  /** The answers file's bytes as read, so the digest matches `sha256sum FILE`; serialised when absent. */
+  answersText?: string;
+  scan?: ScanResult;
+  lang: Lang;
+  format: ReportFormat;
+  /** A Mustache template's text replacing the built-in one (Markdown and HTML). */
+  template?: string;
+  tool: { name: string; version: string };
+  warnings?: string[];
+  catalog?: RoadmapCatalog;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function generateReport(opts: GenerateOptions): { text: string; level: number } {
+  const assessment = assess(opts.bank, answerValues(opts.answers));
+  const ci = opts.scan?.facts.ci ?? [];
+  const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), ci);
+  const answersDigest = sha256(opts.answersText ?? serializeAnswers(opts.answers, opts.bank));
+  const warnings = opts.warnings ?? [];
+  if (opts.format === 'json') {
+    const json = toJsonReport({ tool: opts.tool, bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, warnings });
+    return { text: `${JSON.stringify(json, null, 2)}\n`, level: assessment.level };
+  }
+  const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, lang: opts.lang, tool: opts.tool, warnings });
+  const markdown = renderMarkdown(view, opts.template);
+  return { text: opts.format === 'html' ? renderHtml(markdown, view) : markdown, level: assessment.level };
+}

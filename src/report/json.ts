@@ -1,0 +1,83 @@
+/**
+ * The JSON contract of DESIGN section 7, shared by `scan --format json` and `report --format json`.
+ * Field names are stable; changes are additive only.
+ */
+import type { Assessment, CriterionResult } from '../assess/assess.js';
+import type { Facts, ScanResult } from '../detect/types.js';
+import type { Bank } from '../model/bank.js';
+import type { AnswersFile } from '../session/answers-file.js';
+import type { RoadmapStep } from './roadmap.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export const NO_FACTS: Facts = {
+  ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [],
+  artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [],
+};
+
+export interface JsonReportInput {
+  tool: { name: string; version: string };
+  bank: Bank;
+  answers: AnswersFile;
+  answersDigest: string;
+  assessment: Assessment;
+  roadmap: RoadmapStep[];
+  scan?: ScanResult;
+  repository?: { root: string; commit?: string };
+  warnings: string[];
+}
+
+export function toJsonReport(input: JsonReportInput) {
+  const { assessment, scan, bank } = input;
+  const evidenceIdAt = new Map((scan?.evidence ?? []).map((e) => [`${e.file}:${e.line}`, e.id]));
+  const answers: Record<string, { value: string | string[]; source: string; evidence: string[]; note?: string }> = {};
+  for (const [id, a] of Object.entries(input.answers.answers)) {
+    answers[id] = {
+      value: a.value,
+      source: a.source,
+      evidence: (a.evidence ?? []).map((e) => evidenceIdAt.get(`${e.file}:${e.line}`) ?? `${e.file}:${e.line}`),
+      ...(a.note ? { note: a.note } : {}),
+    };
+  }
+  const criteria: Record<string, { level: number; met: boolean; why: string }> = {};
+  for (const c of assessment.criteria) criteria[c.id] = { level: c.level, met: c.met, why: why(c) };
+  const dimensions: Record<string, number> = {};
+  for (const d of assessment.dimensions) dimensions[d.id] = d.score;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: input.tool,
+    bank: { id: bank.id, version: bank.version },
+    repository: scan?.repository ?? input.repository ?? repositoryFromMeta(input.answers),
+    meta: input.answers.meta,
+    facts: scan?.facts ?? NO_FACTS,
+    evidence: scan?.evidence ?? [],
+    published: scan?.published ?? [],
+    answers,
+    answersDigest: input.answersDigest,
+    level: assessment.level,
+    targetLevel: input.answers.meta.targetLevel ?? null,
+    criteria,
+    dimensions,
+    open: assessment.open,
+    roadmap: input.roadmap.map((s) => ({
+      id: s.id, level: s.level, criteria: s.criteria, title: s.title.en, why: s.why.en, effort: s.effort,
+      evidence: s.evidence.en, snippet: { file: s.snippet.file, ci: s.snippet.ci },
+    })),
+    warnings: [
+      ...(scan?.warnings ?? []),
+      ...input.warnings.map((message) => ({ kind: 'answers', message })),
+    ],
+  };
+}
+
+function why(c: CriterionResult): string {
+  if (c.met) return `met by ${c.metBy.map((m) => `${m.question}=${m.value}`).join(', ')}`;
+  const states = c.candidates.map((s) => `${s.id} ${s.status}${s.value !== undefined ? `=${[s.value].flat().join('+')}` : ''}`);
+  return `not met: ${states.join(', ') || 'no question can satisfy it'}`;
+}
+
+function repositoryFromMeta(file: AnswersFile): { root: string; commit?: string } | null {
+  const r = file.answers && file.meta.repository;
+  if (!r) return null;
+  return { root: r.path ?? r.url ?? '', ...(r.commit ? { commit: r.commit } : {}) };
+}
