@@ -79,7 +79,35 @@ const MAX_STARS_PER_PATTERN = 3;
 const MAX_PATTERN_LENGTH = 1024;
 const MAX_PATTERNS_PER_FILE = 10_000;
 
-export interface GitignoreCompile { matcher: Ignore; dropped: number }
+/** Tests one path (relative to the rules' directory, '/'-suffixed for a directory) against the rules alone. */
+export type IgnoreTest = (relPath: string) => { ignored: boolean; unignored: boolean };
+
+export interface GitignoreCompile { matcher: Ignore; test: IgnoreTest; dropped: number }
+
+interface RuleManagerLike { test(path: string, mode: string): { ignored: boolean; unignored: boolean } }
+
+/**
+ * The fastest correct test for a matcher. The readers check every directory while walking, so the
+ * library's own walk up the parents (and its per-path cache, 100,000 entries on a large repository)
+ * is redundant: when the library exposes its rule list (ignore 7), the rules are tested directly,
+ * after a self-check against the public API; otherwise the public `test` is used.
+ */
+function fastTest(matcher: Ignore): IgnoreTest {
+  const pub: IgnoreTest = (rel) => matcher.test(rel);
+  const rules = (matcher as unknown as { _rules?: RuleManagerLike })._rules;
+  if (!rules || typeof rules.test !== 'function') return pub;
+  const direct: IgnoreTest = (rel) => rules.test(rel, 'regex');
+  try {
+    for (const probe of ['a', 'a/', 'x.log', 'dist/', 'src/dist/', 'node_modules/', 'a/b/c.txt', 'keep.log', '.env']) {
+      const a = pub(probe);
+      const b = direct(probe);
+      if (a.ignored !== b.ignored || a.unignored !== b.unignored) return pub;
+    }
+  } catch {
+    return pub;
+  }
+  return direct;
+}
 
 /** Compiles one `.gitignore` (or `.git/info/exclude`) text, dropping pathological patterns. */
 export function compileGitignore(text: string): GitignoreCompile {
@@ -104,19 +132,19 @@ export function compileGitignore(text: string): GitignoreCompile {
     for (const p of kept) {
       try { safe.add(p); } catch { dropped++; }
     }
-    return { matcher: safe, dropped };
+    return { matcher: safe, test: fastTest(safe), dropped };
   }
-  return { matcher, dropped };
+  return { matcher, test: fastTest(matcher), dropped };
 }
 
 /** Ignore rules by the directory (POSIX, relative to the root, '' for the root) they belong to. */
 export class IgnoreRules {
-  private readonly byDir = new Map<string, Ignore[]>();
+  private readonly byDir = new Map<string, IgnoreTest[]>();
 
-  add(dir: string, matcher: Ignore): void {
+  add(dir: string, test: IgnoreTest): void {
     const list = this.byDir.get(dir);
-    if (list) list.push(matcher);
-    else this.byDir.set(dir, [matcher]);
+    if (list) list.push(test);
+    else this.byDir.set(dir, [test]);
   }
 
   get size(): number { return this.byDir.size; }
@@ -135,9 +163,9 @@ export class IgnoreRules {
       const rules = this.byDir.get(dir);
       if (rules) {
         const rel = (dir === '' ? path : path.slice(dir.length + 1)) + (isDir ? '/' : '');
-        for (const rule of rules) {
+        for (const test of rules) {
           try {
-            const r = rule.test(rel);
+            const r = test(rel);
             if (r.ignored) ignored = true;
             else if (r.unignored) ignored = false;
           } catch {

@@ -49,8 +49,10 @@ class LocalFile implements RepoFile {
   #size: number;
   constructor(
     readonly path: string,
-    /** Absolute path to read: the resolved target for a symlinked file, otherwise root + path. */
-    private readonly abs: string,
+    /** The root the path is relative to (shared, so listing 100,000 files joins no paths). */
+    private readonly base: string,
+    /** The resolved target of a symlinked file. */
+    private readonly real?: string,
     size = -1,
   ) {
     this.#size = size;
@@ -60,7 +62,7 @@ class LocalFile implements RepoFile {
   get size(): number {
     if (this.#size < 0) {
       try {
-        this.#size = statSync(this.abs).size;
+        this.#size = statSync(this.location()).size;
       } catch {
         this.#size = 0;
       }
@@ -68,7 +70,8 @@ class LocalFile implements RepoFile {
     return this.#size;
   }
 
-  location(): string { return this.abs; }
+  /** Absolute path to read. */
+  location(): string { return this.real ?? nodePath.join(this.base, this.path); }
 
   toJSON(): RepoFile { return { path: this.path, size: this.size }; }
 }
@@ -145,9 +148,9 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
   let stopped = false;
 
   const addRules = (dir: string, name: string, text: string): void => {
-    const { matcher, dropped } = compileGitignore(text);
+    const { test, dropped } = compileGitignore(text);
     if (dropped > 0) warn('limit', name, `${dropped} ignore pattern(s) too long or too complex, not applied`);
-    rules.add(dir, matcher);
+    rules.add(dir, test);
   };
 
   const addFile = (file: LocalFile): void => {
@@ -192,7 +195,7 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
       return;
     }
     // A directory link inside the root: its target is walked in place (walking it here could loop).
-    if (st.isFile()) addFile(new LocalFile(rel, real, st.size));
+    if (st.isFile()) addFile(new LocalFile(rel, rootAbs, real, st.size));
   };
 
   const visitDir = async (dir: string, queue: string[]): Promise<void> => {
@@ -221,7 +224,7 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(name) && !rules.ignores(rel, true)) queue.push(rel);
       } else if (entry.isFile()) {
-        if (!rules.ignores(rel, false)) addFile(new LocalFile(rel, nodePath.join(abs, name)));
+        if (!rules.ignores(rel, false)) addFile(new LocalFile(rel, rootAbs));
       } else if (entry.isSymbolicLink()) {
         if (!SKIPPED_DIRS.has(name) && !rules.ignores(rel, false)) links.push(visitLink(rel, nodePath.join(abs, name)));
       }

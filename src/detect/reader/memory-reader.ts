@@ -59,9 +59,9 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
   const addRules = (dir: string, bytes: Uint8Array, name: string): void => {
     const decoded = decodeRepoText(bytes);
     if (!decoded.ok || bytes.length > limits.maxFileBytes) return;
-    const { matcher, dropped } = compileGitignore(decoded.text);
+    const { test, dropped } = compileGitignore(decoded.text);
     if (dropped > 0) warn('limit', name, `${dropped} ignore pattern(s) too long or too complex, not applied`);
-    rules.add(dir, matcher);
+    rules.add(dir, test);
   };
   const exclude = contents.get('.git/info/exclude');
   if (exclude) addRules('', exclude, '.git/info/exclude');
