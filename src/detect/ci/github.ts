@@ -1,0 +1,116 @@
+/**
+ * GitHub Actions: `.github/workflows/*.y{a,}ml`. Local composite actions (`uses: ./path`) are
+ * inlined from `path/action.y{a,}ml`; local reusable workflows are followed; another repository's
+ * reusable workflow is kept as a `uses` step (so known generators are still recognised) and noted
+ * as a limit, since what it does cannot be seen from here.
+ */
+import type { CiJob, CiStep, Loc, ParseContext, Pipeline, ValueMap } from './model.js';
+import { emptyStep, normalisePath } from './model.js';
+import { entries, get, getEntry, items, scalarString, scriptLines, str, stringMap, type YamlFile } from './yaml-nodes.js';
+
+export function isGitHubWorkflowPath(path: string): boolean {
+  return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+}
+
+/** `permissions: write-all` or `permissions: {id-token: write}` → the line that grants it. */
+function idTokenGrant(y: YamlFile, node: unknown): Loc | undefined {
+  const perm = getEntry(y, node, 'permissions');
+  if (!perm) return undefined;
+  if (scalarString(y, perm.value) === 'write-all') return { file: y.path, line: perm.line };
+  const idt = getEntry(y, perm.value, 'id-token');
+  if (idt && scalarString(y, idt.value) === 'write') return { file: y.path, line: idt.line };
+  return undefined;
+}
+
+function hasPermissions(y: YamlFile, node: unknown): boolean {
+  return getEntry(y, node, 'permissions') !== undefined;
+}
+
+const MAX_DEPTH = 5;
+
+function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number, via?: Loc): CiStep[] {
+  const out: CiStep[] = [];
+  for (const item of items(y, node)) {
+    const line = y.lineOf(item);
+    const step: CiStep = { ...emptyStep(y.path, line), via };
+    step.name = str(y, item, 'name');
+    const uses = getEntry(y, item, 'uses');
+    if (uses) {
+      step.uses = scalarString(y, uses.value);
+      step.usesLine = uses.line;
+    }
+    step.with = stringMap(y, get(y, item, 'with'));
+    step.env = stringMap(y, get(y, item, 'env'));
+    const run = get(y, item, 'run');
+    if (run !== undefined) step.run = scriptLines(y, run);
+    out.push(step);
+    if (step.uses?.startsWith('./') && depth < MAX_DEPTH) {
+      out.push(...compositeSteps(ctx, step.uses, depth + 1, { file: y.path, line: step.usesLine ?? line }));
+    }
+  }
+  return out;
+}
+
+function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc): CiStep[] {
+  const dir = normalisePath(uses.replace(/@.*$/, ''));
+  if (dir === undefined) return [];
+  for (const name of ['action.yml', 'action.yaml']) {
+    const path = dir ? `${dir}/${name}` : name;
+    if (!ctx.exists(path)) continue;
+    const y = ctx.readYaml(path);
+    if (!y) return [];
+    const runs = get(y, y.doc.contents, 'runs');
+    return parseSteps(ctx, y, get(y, runs, 'steps'), depth, via);
+  }
+  return [];
+}
+
+export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, inherited?: { idToken?: Loc; env?: ValueMap }): Pipeline | undefined {
+  const y = ctx.readYaml(path);
+  if (!y) return undefined;
+  const root = y.doc.contents;
+  const pipeline: Pipeline = {
+    system: 'github-actions',
+    file: path,
+    jobs: [],
+    env: { ...inherited?.env, ...stringMap(y, get(y, root, 'env')) },
+    idToken: idTokenGrant(y, root) ?? (hasPermissions(y, root) ? undefined : inherited?.idToken),
+  };
+  for (const job of entries(y, get(y, root, 'jobs'))) {
+    const granted = idTokenGrant(y, job.value);
+    const c: CiJob = {
+      id: job.key,
+      file: path,
+      line: job.line,
+      steps: [],
+      env: stringMap(y, get(y, job.value, 'env')),
+      idToken: granted ?? (hasPermissions(y, job.value) ? undefined : pipeline.idToken),
+    };
+    const uses = getEntry(y, job.value, 'uses');
+    const ref = uses ? scalarString(y, uses.value) : undefined;
+    if (uses && ref) {
+      if (ref.startsWith('./') && depth < MAX_DEPTH) {
+        const called = normalisePath(ref.replace(/@.*$/, ''));
+        const inner = called ? parseGitHubWorkflow(ctx, called, depth + 1, { idToken: c.idToken, env: pipeline.env }) : undefined;
+        if (inner) {
+          for (const j of inner.jobs) {
+            pipeline.jobs.push({ ...j, id: `${job.key}/${j.id}`, steps: j.steps.map((s) => ({ ...s, via: s.via ?? { file: path, line: uses.line } })) });
+          }
+        }
+        continue;
+      }
+      const step: CiStep = { ...emptyStep(path, uses.line), uses: ref, usesLine: uses.line, with: stringMap(y, get(y, job.value, 'with')) };
+      c.steps.push(step);
+      ctx.warn({ kind: 'limit', file: path, message: `job "${job.key}" calls another repository's reusable workflow (${ref}); what it signs or publishes runs there and cannot be seen from this repository` });
+    }
+    c.steps.push(...parseSteps(ctx, y, get(y, job.value, 'steps'), depth));
+    pipeline.jobs.push(c);
+  }
+  return pipeline;
+}
+
+/** Does this YAML look like a GitHub workflow (for files not under .github/workflows)? */
+export function looksLikeGitHubWorkflow(y: YamlFile): boolean {
+  const jobs = get(y, y.doc.contents, 'jobs');
+  return get(y, y.doc.contents, 'on') !== undefined && entries(y, jobs).some((j) => get(y, j.value, 'runs-on') !== undefined || get(y, j.value, 'steps') !== undefined);
+}

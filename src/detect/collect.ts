@@ -1,0 +1,251 @@
+/**
+ * Collect (Scorecard's `checks/raw`): choose candidate files by path and name, parse CI pipelines
+ * into the normalised model, follow what CI steps call inside the repository, read release and
+ * build configuration, policies and key files, and hand detectors one `RawRepo`.
+ *
+ * Performance: only files chosen by path are read (CI files, manifests, key-like files, and YAML
+ * files whose text carries a Tekton or policy marker), plus files referenced from CI steps.
+ * Dockerfiles are deliberately not read: a `gpg --verify` there checks a downloaded tool, which is
+ * neither signing of this repository's deliverables nor verification of them.
+ */
+import type { RepoReader, ScanWarning } from './types.js';
+import { recogniseLine } from './commands.js';
+import { recogniseUses } from './actions.js';
+import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './ci/model.js';
+import { parseYamlSafe } from './yaml-safe.js';
+import type { YamlFile } from './ci/yaml-nodes.js';
+import { isGitHubWorkflowPath, parseGitHubWorkflow } from './ci/github.js';
+import { parseGitLab } from './ci/gitlab.js';
+import { isJenkinsfilePath, parseJenkinsfile } from './ci/jenkins.js';
+import { parseAzure, parseBitbucket, parseBuildkite, parseCircleCi, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from './ci/yaml-systems.js';
+import { mayBeTekton, parseTekton } from './ci/tekton.js';
+import { CallResolver } from './follow.js';
+import { GORELEASER_FILES, parseGoreleaser, type GoreleaserConfig } from './sources/goreleaser.js';
+import { parseGradle, parsePackageJson, parsePom } from './sources/manifests.js';
+import { findPrivateKeys, isKeyCandidate, isTestPath } from './sources/keys.js';
+import { mayBePolicy, parsePolicies } from './sources/policies.js';
+import type { FoundKey, Op, Operation, RawRepo, Site } from './ops.js';
+import type { SourceLine } from './shell.js';
+
+const MAX_FOLLOW_DEPTH = 6;
+const MAX_MARKER_YAML = 512 * 1024;
+
+class Context implements ParseContext {
+  readonly warnings: ScanWarning[] = [];
+  private readonly set: Set<string>;
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly yamls = new Map<string, YamlFile[]>();
+  private readonly lineCache = new Map<string, string[]>();
+  constructor(private readonly reader: RepoReader) {
+    this.set = new Set(reader.files().map((f) => f.path));
+  }
+  exists(path: string): boolean {
+    return this.set.has(path);
+  }
+  paths(): readonly string[] {
+    return this.reader.files().map((f) => f.path);
+  }
+  readText(path: string): string | undefined {
+    if (!this.texts.has(path)) this.texts.set(path, this.exists(path) ? this.reader.readText(path) : undefined);
+    return this.texts.get(path);
+  }
+  readYamlDocs(path: string): YamlFile[] {
+    const cached = this.yamls.get(path);
+    if (cached) return cached;
+    const text = this.readText(path);
+    let out: YamlFile[] = [];
+    if (text !== undefined) {
+      const r = parseYamlSafe(text);
+      if (r.ok) out = r.docs.map((doc) => ({ path, text, doc, docs: r.docs, lineOf: r.lineOf }));
+      else this.warn({ kind: 'unparsable', file: path, message: `${path}${r.line ? `:${r.line}` : ''}: ${r.error}` });
+    }
+    this.yamls.set(path, out);
+    return out;
+  }
+  readYaml(path: string): YamlFile | undefined {
+    return this.readYamlDocs(path)[0];
+  }
+  warn(w: ScanWarning): void {
+    if (!this.warnings.some((x) => x.kind === w.kind && x.file === w.file && x.message === w.message)) this.warnings.push(w);
+  }
+  lineText(file: string, line: number): string {
+    let lines = this.lineCache.get(file);
+    if (!lines) {
+      lines = (this.texts.get(file) ?? this.readText(file) ?? '').split(/\r?\n/);
+      this.lineCache.set(file, lines);
+    }
+    return lines[line - 1] ?? '';
+  }
+}
+
+const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+interface PipelineSource {
+  path: string;
+  parse: (ctx: ParseContext, path: string) => Pipeline | undefined;
+}
+
+function pipelineSources(paths: readonly string[]): PipelineSource[] {
+  const out: PipelineSource[] = [];
+  for (const p of paths) {
+    const b = base(p);
+    if (isGitHubWorkflowPath(p)) out.push({ path: p, parse: (c, f) => parseGitHubWorkflow(c, f) });
+    else if (p === '.gitlab-ci.yml' || p === '.gitlab-ci.yaml') out.push({ path: p, parse: parseGitLab });
+    else if (isJenkinsfilePath(p)) out.push({ path: p, parse: parseJenkinsfile });
+    else if (/^\.circleci\/config\.ya?ml$/.test(p)) out.push({ path: p, parse: parseCircleCi });
+    else if (/^azure-pipelines[^/]*\.ya?ml$/.test(p) || /^\.azure-pipelines\/[^/]+\.ya?ml$/.test(p)) out.push({ path: p, parse: parseAzure });
+    else if (p === 'bitbucket-pipelines.yml' || p === 'bitbucket-pipelines.yaml') out.push({ path: p, parse: parseBitbucket });
+    else if (/^\.buildkite\/pipeline[^/]*\.ya?ml$/.test(p)) out.push({ path: p, parse: parseBuildkite });
+    else if (p === '.travis.yml' || p === '.travis.yaml') out.push({ path: p, parse: parseTravis });
+    else if (p === '.drone.yml' || p === '.drone.yaml') out.push({ path: p, parse: parseDrone });
+    else if (/^cloudbuild[^/]*\.(ya?ml|json)$/.test(b) && !b.endsWith('.json')) out.push({ path: p, parse: parseCloudBuild });
+    else if (/^buildspec[^/]*\.ya?ml$/.test(b)) out.push({ path: p, parse: parseCodeBuild });
+  }
+  return out;
+}
+
+type EnvMap = Op['env'];
+
+function mergeEnv(pipeline: Pipeline, job: CiJob, step: CiStep): EnvMap {
+  const env: EnvMap = {};
+  for (const [k, v] of Object.entries(pipeline.env)) env[k] = { ...v, file: pipeline.file };
+  for (const [k, v] of Object.entries(job.env)) env[k] = { ...v, file: job.file };
+  for (const [k, v] of Object.entries(step.env)) env[k] = { ...v, file: step.file };
+  return env;
+}
+
+export function collect(reader: RepoReader): RawRepo {
+  const ctx = new Context(reader);
+  const files = reader.files();
+  const paths = files.map((f) => f.path);
+  const site = (file: string, line: number): Site => ({ file, line, text: ctx.lineText(file, line) });
+  const ops: Op[] = [];
+  const seenOps = new Set<string>();
+  const addOp = (op: Op): void => {
+    const key = [op.pipeline ?? '', op.at.file, op.at.line, op.rec.kind, JSON.stringify(op.rec), op.via.map((v) => `${v.file}:${v.line}`).join('>')].join('|');
+    if (seenOps.has(key)) return;
+    seenOps.add(key);
+    ops.push(op);
+  };
+
+  // ---- CI pipelines ----
+  const pipelines: Pipeline[] = [];
+  const claimed = new Set<string>();
+  for (const src of pipelineSources(paths)) {
+    const p = src.parse(ctx, src.path);
+    if (p) pipelines.push(p);
+    claimed.add(src.path);
+  }
+  // YAML anywhere: Tekton resources and verification policies, recognised by a marker in the text.
+  const policySites: Array<{ op: Operation; at: Site }> = [];
+  for (const f of files) {
+    if (!/\.ya?ml$/i.test(f.path) || claimed.has(f.path) || f.size > MAX_MARKER_YAML) continue;
+    if (/(^|\/)\.github\/workflows\//.test(f.path)) continue;
+    const text = ctx.readText(f.path);
+    if (text === undefined) continue;
+    if (mayBeTekton(text)) {
+      const p = parseTekton(ctx, f.path);
+      if (p) pipelines.push(p);
+    }
+    if (mayBePolicy(text)) {
+      for (const pol of parsePolicies(ctx, f.path)) policySites.push({ op: pol.rec, at: site(f.path, pol.line) });
+    }
+  }
+
+  // ---- walk pipelines, following calls ----
+  const resolver = new CallResolver(ctx);
+  const goreleaserRuns: Op[] = [];
+  for (const pipeline of pipelines) {
+    for (const job of pipeline.jobs) {
+      for (const step of job.steps) {
+        const env = mergeEnv(pipeline, job, step);
+        const idToken: Loc | undefined = job.idToken ?? pipeline.idToken;
+        const stepVia: Site[] = step.via ? [site(step.via.file, step.via.line)] : [];
+        const common = { pipeline: pipeline.file, system: pipeline.system, job, step, env, idToken };
+        if (step.uses) {
+          for (const rec of recogniseUses(step)) {
+            const op: Op = { ...common, rec, at: site(step.file, step.usesLine ?? step.line), via: stepVia, origin: 'ci' };
+            addOp(op);
+            if (rec.kind === 'publish' && rec.tool === 'goreleaser') goreleaserRuns.push(op);
+          }
+        }
+        const walk = (lines: SourceLine[], file: string, via: Site[], depth: number, visited: Set<string>): void => {
+          for (const l of lines) {
+            for (const rc of recogniseLine(l.text)) {
+              const at = site(file, l.line);
+              if (rc.rec.kind === 'call') {
+                if (depth >= MAX_FOLLOW_DEPTH) continue;
+                for (const called of resolver.resolve(rc.rec.call, file)) {
+                  const key = `${called.file}:${called.lines[0]?.line ?? 0}`;
+                  if (visited.has(key)) continue;
+                  walk(called.lines, called.file, [...via, at], depth + 1, new Set([...visited, key]));
+                }
+                continue;
+              }
+              const op: Op = { ...common, rec: rc.rec, at, via, origin: depth === 0 ? 'ci' : 'script' };
+              addOp(op);
+              if (rc.rec.kind === 'publish' && rc.rec.tool === 'goreleaser') goreleaserRuns.push(op);
+            }
+          }
+        };
+        walk(step.run, step.file, stepVia, 0, new Set());
+      }
+    }
+  }
+
+  // ---- goreleaser: its signing belongs to the pipeline that runs it ----
+  const goreleaserPath = GORELEASER_FILES.find((f) => ctx.exists(f)) ?? paths.find((p) => GORELEASER_FILES.includes(base(p)));
+  const goreleaser: GoreleaserConfig | undefined = goreleaserPath ? parseGoreleaser(ctx, goreleaserPath) : undefined;
+  if (goreleaser) {
+    const contexts: Array<Partial<Op> & { via: Site[] }> = goreleaserRuns.length
+      ? goreleaserRuns.map((r) => ({ pipeline: r.pipeline, system: r.system, job: r.job, step: r.step, env: r.env, idToken: r.idToken, via: [...r.via, r.at] }))
+      : [{ via: [] }];
+    for (const c of contexts) {
+      for (const s of goreleaser.signs) {
+        addOp({ pipeline: c.pipeline, system: c.system, job: c.job, step: c.step, env: c.env ?? {}, idToken: c.idToken, rec: s.rec, at: site(goreleaser.file, s.line), via: c.via, origin: 'config', extraTools: ['goreleaser'] });
+      }
+    }
+    for (const run of goreleaserRuns) {
+      if (goreleaser.publishesImages) {
+        addOp({ ...run, rec: { kind: 'publish', tool: 'goreleaser', artifact: 'container images (goreleaser)', artifactKind: 'container-image' }, configSites: goreleaser.imagesLine ? [site(goreleaser.file, goreleaser.imagesLine)] : undefined });
+      }
+    }
+  }
+
+  // ---- manifests and build files ----
+  for (const f of files) {
+    const b = base(f.path);
+    if (b === 'package.json') {
+      const text = ctx.readText(f.path);
+      const pkg = text === undefined ? undefined : parsePackageJson(text);
+      if (!pkg) continue;
+      if (pkg.provenanceLine !== undefined) {
+        addOp({ rec: { kind: 'sign', tool: 'npm-provenance', artifact: 'package', keyless: true, attestation: 'provenance' }, at: site(f.path, pkg.provenanceLine), via: [], env: {}, origin: 'config' });
+      }
+      for (const s of Object.values(pkg.scripts)) {
+        for (const rc of recogniseLine(s.command)) {
+          if (rc.rec.kind === 'sign') addOp({ rec: rc.rec, at: site(f.path, s.line), via: [], env: {}, origin: 'config' });
+        }
+      }
+    } else if (b === 'pom.xml' || /^build\.gradle(\.kts)?$/.test(b)) {
+      const text = ctx.readText(f.path);
+      if (text === undefined) continue;
+      for (const cf of b === 'pom.xml' ? parsePom(text) : parseGradle(text)) {
+        addOp({ rec: cf.rec, at: site(f.path, cf.line), via: [], env: {}, origin: 'config', configSites: cf.custodyLine ? [site(f.path, cf.custodyLine)] : undefined, custodyHint: cf.custodyHint });
+      }
+    }
+  }
+
+  for (const p of policySites) addOp({ rec: p.op, at: p.at, via: [], env: {}, origin: 'policy' });
+
+  // ---- committed private keys ----
+  const keys: FoundKey[] = [];
+  for (const f of files) {
+    if (!isKeyCandidate(f.path, f.size)) continue;
+    const text = ctx.readText(f.path);
+    if (text === undefined) continue;
+    for (const k of findPrivateKeys(text)) keys.push({ path: f.path, kind: k.kind, line: k.line, test: isTestPath(f.path) });
+  }
+
+  return { pipelines, ops, keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+}

@@ -1,0 +1,111 @@
+/**
+ * Coverage: every publishing step is matched against signing of the same artifact kind in the same
+ * pipeline, so a report can say "3 of 4 published artifacts are signed; unsigned: npm package
+ * (publish.yml:31)". Matching rules, per published artifact:
+ * - container image ↔ an image signature or attestation (cosign, notation, docker_signs, attest with
+ *   subject-name) in the pipeline, or Docker Content Trust enabled there;
+ * - npm package ↔ `--provenance`, NPM_CONFIG_PROVENANCE, or publishConfig.provenance in package.json;
+ * - Python package ↔ PyPI attestations or sigstore-python in the pipeline;
+ * - Maven artifacts ↔ maven-gpg / Gradle signing configured (unless -Dgpg.skip) or gpg in the pipeline;
+ * - Helm chart, OCI artifact ↔ cosign/notation signing in the pipeline;
+ * - goreleaser release ↔ goreleaser `signs`; GitHub release assets ↔ blob/checksum signing;
+ * - Rust crates cannot be signed on crates.io: always unsigned.
+ */
+import type { DetectorMeta, PublishStep, ScanWarning } from './types.js';
+import type { Op } from './ops.js';
+import type { DetectorContext, SignOp } from './detectors/helpers.js';
+import { signOps } from './detectors/helpers.js';
+
+export const publishedArtifactsAreSigned: DetectorMeta = {
+  id: 'publishedArtifactsAreSigned',
+  looksFor: 'Publishing steps (docker push, build-push-action push: true, npm publish, twine upload, goreleaser release, gh release upload, mvn deploy, helm push, …) and signing of the same artifact in the same pipeline.',
+  why: 'REL-001 level 3 requires that nothing ships unsigned: every published artifact needs a signature.',
+};
+
+type PublishOp = Op & { rec: Extract<Op['rec'], { kind: 'publish' }> };
+
+const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true)$/i.test(v.trim());
+
+function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | undefined {
+  const same = signs.filter((s) => s.pipeline === pub.pipeline);
+  const setting = (name: string): Op | undefined => all.find((o) => o.rec.kind === 'setting' && o.rec.name === name && o.pipeline === pub.pipeline);
+  const r = pub.rec;
+  if (r.unsignedReason) return undefined;
+  switch (r.artifact) {
+    case 'npm package':
+      return same.find((s) => s.rec.tool === 'npm-provenance' && s.at.file === pub.at.file && s.at.line === pub.at.line)
+        ?? same.find((s) => s.rec.tool === 'npm-provenance')
+        ?? (truthy(pub.env['NPM_CONFIG_PROVENANCE']?.value ?? pub.env['npm_config_provenance']?.value) ? pub : undefined)
+        ?? setting('npm-provenance')
+        ?? signs.find((s) => s.rec.tool === 'npm-provenance' && s.pipeline === undefined);
+    case 'Python package':
+      return same.find((s) => s.rec.tool === 'pypi-attestations' && s.at.file === pub.at.file && s.at.line === pub.at.line)
+        ?? same.find((s) => s.rec.tool === 'pypi-attestations' || s.rec.tool === 'sigstore-python');
+    case 'Maven artifacts':
+      return signs.find((s) => (s.rec.tool === 'maven-gpg' || s.rec.tool === 'gradle-signing') && (s.pipeline === undefined || s.pipeline === pub.pipeline))
+        ?? same.find((s) => s.rec.tool === 'gpg' || s.rec.tool === 'jarsigner');
+    case 'Rust crate':
+      return undefined;
+    case 'Helm chart':
+    case 'OCI artifact':
+      return same.find((s) => s.rec.tool === 'cosign' || s.rec.tool === 'notation');
+    case 'release artifacts (goreleaser)':
+      return same.find((s) => s.extraTools?.includes('goreleaser') && (s.rec.artifact === 'blob' || s.rec.artifact === 'checksums'));
+    default:
+      break;
+  }
+  switch (r.artifactKind) {
+    case 'container-image':
+      return same.find((s) => s.rec.artifact === 'container-image')
+        ?? (truthy(pub.env['DOCKER_CONTENT_TRUST']?.value) ? pub : undefined)
+        ?? setting('docker-content-trust');
+    case 'blob':
+    case 'checksums':
+      return same.find((s) => s.rec.artifact === 'blob' || s.rec.artifact === 'checksums');
+    case 'package':
+      return same.find((s) => s.rec.artifact === 'package');
+  }
+}
+
+export function coverage(ctx: DetectorContext): { published: PublishStep[]; warnings: ScanWarning[] } {
+  const all = ctx.raw.ops;
+  const signs = signOps(ctx.raw);
+  const published: PublishStep[] = [];
+  const seen = new Map<string, PublishStep>();
+  const id = publishedArtifactsAreSigned.id;
+  for (const op of all) {
+    if (op.rec.kind !== 'publish') continue;
+    const pub = op as PublishOp;
+    const key = `${pub.at.file}:${pub.at.line}:${pub.rec.artifact}`;
+    const signer = signerFor(pub, signs, all);
+    const prev = seen.get(key);
+    if (prev) {
+      if (!prev.signed && signer) {
+        prev.signed = true;
+        prev.evidence.push(ctx.evidence.add(signer.at, id, 'medium'));
+      }
+      continue;
+    }
+    const step: PublishStep = {
+      artifact: pub.rec.artifact,
+      kind: pub.rec.artifactKind,
+      file: pub.at.file,
+      line: pub.at.line,
+      signed: signer !== undefined,
+      evidence: [ctx.evidence.add(pub.at, id, 'high')],
+    };
+    if (signer && signer !== pub) step.evidence.push(ctx.evidence.add(signer.at, id, 'medium'));
+    seen.set(key, step);
+    published.push(step);
+  }
+  const warnings: ScanWarning[] = [];
+  if (published.length > 0 && signs.length === 0) {
+    const first = published[0]!;
+    warnings.push({
+      kind: 'limit',
+      file: first.file,
+      message: `${published.length} publishing step(s) found (first: ${first.artifact} at ${first.file}:${first.line}) but no signing in the repository; if signing happens elsewhere (a release machine, another repository, the registry), the scan cannot see it`,
+    });
+  }
+  return { published, warnings };
+}

@@ -1,0 +1,124 @@
+/**
+ * Where the key behind a signing operation lives, judged from the operation and its pipeline:
+ * keyless; a CI secret (env://, a variable the CI system injects, a key file written from a secret,
+ * a gpg key imported from a secret); a KMS (AWS/GCP/Azure, AWS Signer, Azure Trusted Signing); Vault;
+ * an HSM (PKCS#11, security keys); a file committed to the repository; or unknown.
+ * A Kubernetes secret (`k8s://`) counts as a CI secret: a platform-held long-lived key.
+ */
+import type { KeyRef } from './commands.js';
+import { keyRefOf } from './commands.js';
+import type { KeyCustody, KmsProvider } from './types.js';
+import { isSign, type Op, type RawRepo, type Site } from './ops.js';
+import { normalisePath } from './ci/model.js';
+
+export interface Custody {
+  custody: KeyCustody;
+  provider?: KmsProvider;
+  /** Lines that show the custody besides the signing line (secret binding, key import, …). */
+  sites: Site[];
+}
+
+const SECRET_VALUE = /secrets\.|\$\(\s*[\w.]+\s*\)|credentials\(|\(secret\)|vault|\$\{\{\s*secrets/i;
+const KEYISH = /KEY|GPG|PGP|SIGN|CERT|P12|PFX|KEYSTORE|PASSPHRASE/i;
+
+function envSite(op: Op, name: string, raw: RawRepo): Site | undefined {
+  const v = op.env[name];
+  return v ? { file: v.file, line: v.line, text: raw.lineText(v.file, v.line) } : undefined;
+}
+
+/** Is the variable provided by the CI system's secret store? */
+function secretVariable(op: Op, name: string, raw: RawRepo): { secret: boolean; site?: Site; literal?: string } {
+  const v = op.env[name];
+  if (v) {
+    if (SECRET_VALUE.test(v.value)) return { secret: true, site: envSite(op, name, raw) };
+    if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v.value.trim())) return { secret: op.pipeline !== undefined, site: envSite(op, name, raw) };
+    return { secret: false, literal: v.value, site: envSite(op, name, raw) };
+  }
+  if (op.job?.secretVariables?.includes(name)) return { secret: true };
+  // Not defined in the pipeline: injected by the CI system's settings (GitLab/Azure/CircleCI variables).
+  return { secret: op.pipeline !== undefined };
+}
+
+/** Signing secrets bound in the step or job environment (COSIGN_PRIVATE_KEY: ${{ secrets.X }}). */
+function boundSecrets(op: Op, raw: RawRepo): Site[] {
+  return Object.entries(op.env)
+    .filter(([k, v]) => KEYISH.test(k) && SECRET_VALUE.test(v.value))
+    .map(([k]) => envSite(op, k, raw)!)
+    .filter(Boolean);
+}
+
+function keyImports(op: Op, raw: RawRepo, anyPipeline: boolean): Op[] {
+  return raw.ops.filter((o) => o.rec.kind === 'key-import' && o.rec.fromSecret && (anyPipeline || o.pipeline === op.pipeline));
+}
+
+function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
+  switch (key.type) {
+    case 'kms':
+      return { custody: 'kms', provider: key.provider, sites: [] };
+    case 'vault':
+      return { custody: 'vault', provider: 'hashicorp-vault', sites: [] };
+    case 'hsm':
+      return { custody: 'hsm', provider: key.uri.startsWith('pkcs11') ? 'pkcs11' : undefined, sites: [] };
+    case 'k8s':
+      return { custody: 'ci-secret', sites: [] };
+    case 'env': {
+      if (op.pipeline === undefined) return { custody: 'unknown', sites: [] };
+      const s = envSite(op, key.name, raw);
+      return { custody: 'ci-secret', sites: s ? [s] : [] };
+    }
+    case 'variable': {
+      const v = secretVariable(op, key.name, raw);
+      if (v.literal !== undefined && depth < 3) {
+        const inner = fromRef(keyRefOf(v.literal), op, raw, depth + 1);
+        return { ...inner, sites: [...(v.site ? [v.site] : []), ...inner.sites] };
+      }
+      return v.secret ? { custody: 'ci-secret', sites: v.site ? [v.site] : [] } : { custody: 'unknown', sites: [] };
+    }
+    case 'file': {
+      const path = normalisePath(key.path);
+      const committed = raw.keys.find((k) => !k.test && (k.path === path || k.path.endsWith('/' + (path ?? ''))));
+      if (committed) return { custody: 'file-in-repo', sites: [{ file: committed.path, line: committed.line, text: `private key (${committed.kind})` }] };
+      if (op.pipeline === undefined) return { custody: 'unknown', sites: [] };
+      const name = key.path.slice(key.path.lastIndexOf('/') + 1);
+      // a step of the same job writes the key file from a secret: echo "$KEY" > cosign.key
+      for (const step of op.job?.steps ?? []) {
+        for (const l of step.run) {
+          if (l.text.includes(name) && /(>|tee\b|base64)/.test(l.text) && /\$|secrets\./.test(l.text)) {
+            return { custody: 'ci-secret', sites: [{ file: step.file, line: l.line, text: raw.lineText(step.file, l.line) }] };
+          }
+        }
+      }
+      const bound = boundSecrets(op, raw);
+      return bound.length ? { custody: 'ci-secret', sites: bound } : { custody: 'unknown', sites: [] };
+    }
+    case 'plugin':
+      return { custody: 'unknown', sites: [] };
+    case 'named': {
+      const configured = raw.ops.find((o) => o.rec.kind === 'key-config' && o.pipeline === op.pipeline && (o.rec.name === undefined || o.rec.name === key.name));
+      if (configured && configured.rec.kind === 'key-config' && depth < 3) {
+        const inner = fromRef(configured.rec.key, op, raw, depth + 1);
+        return { ...inner, sites: [configured.at, ...inner.sites] };
+      }
+      return implicit(op, raw);
+    }
+  }
+}
+
+/** No key on the command line: gpg's default key, a keystore, a plugin configured earlier. */
+function implicit(op: Op, raw: RawRepo): Custody {
+  const imports = keyImports(op, raw, op.pipeline === undefined);
+  if (imports.length) return { custody: 'ci-secret', sites: imports.map((o) => o.at) };
+  if (op.pipeline !== undefined) {
+    const bound = boundSecrets(op, raw);
+    if (bound.length) return { custody: 'ci-secret', sites: bound };
+  }
+  if (op.custodyHint === 'ci-secret') return { custody: 'ci-secret', sites: op.configSites ?? [] };
+  return { custody: 'unknown', sites: [] };
+}
+
+export function custodyOf(op: Op, raw: RawRepo): Custody {
+  if (!isSign(op.rec)) return { custody: 'unknown', sites: [] };
+  if (op.rec.keyless) return { custody: 'keyless', sites: op.idToken ? [{ ...op.idToken, text: raw.lineText(op.idToken.file, op.idToken.line) }] : [] };
+  if (op.rec.key) return fromRef(op.rec.key, op, raw);
+  return implicit(op, raw);
+}

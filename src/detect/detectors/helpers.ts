@@ -1,0 +1,81 @@
+/**
+ * What every detector shares: its shape, the context it judges, and the helpers that turn
+ * "these operations, these facts" into findings with evidence, so no detector repeats the
+ * evidence and merging boilerplate.
+ */
+import type { Evidence, Facts, Finding, DetectorMeta } from '../types.js';
+import type { EvidenceSink } from '../evidence.js';
+import { isSign, type Op, type RawRepo, type Site } from '../ops.js';
+import type { Recognised } from '../commands.js';
+
+export interface DetectorContext {
+  raw: RawRepo;
+  evidence: EvidenceSink;
+}
+
+export interface Detector {
+  meta: DetectorMeta;
+  /** Advisory detectors (e.g. pinning) report findings for the report and SARIF but set no fact. */
+  advisory?: boolean;
+  run(ctx: DetectorContext): Finding[];
+}
+
+export type FactValue = readonly [keyof Facts, string | boolean];
+
+/** One judged observation: where it was seen (first site first) and the fact values it supports. */
+export interface Observation {
+  sites: readonly Site[];
+  facts: readonly FactValue[];
+  confidence: Evidence['confidence'];
+}
+
+/** Registers evidence and merges observations into one finding per (fact, value). */
+export function toFindings(ctx: DetectorContext, detector: string, observations: readonly Observation[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const o of observations) {
+    const ids = o.sites.map((s) => ctx.evidence.add(s, detector, o.confidence));
+    for (const [fact, value] of o.facts) {
+      const key = `${fact}\u0000${String(value)}`;
+      let f = byKey.get(key);
+      if (!f) {
+        f = { detector, fact, value, evidence: [] };
+        byKey.set(key, f);
+      }
+      for (const id of ids) if (!f.evidence.includes(id)) f.evidence.push(id);
+    }
+  }
+  return [...byKey.values()];
+}
+
+export type SignRec = Extract<Recognised, { kind: 'sign' }>;
+export type SignOp = Op & { rec: SignRec };
+
+/** Signing operations (signatures and attestations) matching a predicate. */
+export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = () => true): SignOp[] {
+  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && pred(o.rec, o));
+}
+
+/** The sites that show an operation: where it happens, then the CI steps that reach it. */
+export function sitesOf(op: Op): Site[] {
+  return [op.at, ...op.via];
+}
+
+export function confidenceOf(op: Op): Evidence['confidence'] {
+  return op.origin === 'ci' || op.origin === 'policy' ? 'high' : 'medium';
+}
+
+/** A detector over signing operations: selects them, maps each to facts. */
+export function signingDetector(meta: DetectorMeta, pred: (rec: SignRec, op: Op) => boolean, facts: (op: SignOp, ctx: DetectorContext) => { facts: FactValue[]; extraSites?: Site[] } | undefined): Detector {
+  return {
+    meta,
+    run(ctx) {
+      const obs: Observation[] = [];
+      for (const op of signOps(ctx.raw, pred)) {
+        const r = facts(op, ctx);
+        if (!r || r.facts.length === 0) continue;
+        obs.push({ sites: [...sitesOf(op), ...(r.extraSites ?? [])], facts: r.facts, confidence: confidenceOf(op) });
+      }
+      return toFindings(ctx, meta.id, obs);
+    },
+  };
+}

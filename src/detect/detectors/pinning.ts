@@ -1,0 +1,20 @@
+/** Signing actions referenced by a mutable tag or branch instead of a full commit SHA. Advisory. */
+import type { Detector, Observation } from './helpers.js';
+import { toFindings } from './helpers.js';
+
+export const signingToolsArePinned: Detector = {
+  meta: {
+    id: 'signingToolsArePinned',
+    looksFor: 'Signing-related CI actions (sigstore/cosign-installer, attest actions, slsa-github-generator, notation, goreleaser, gpg import) not pinned to a 40-character commit SHA.',
+    why: 'A tag such as @v3 or @main can be moved to code that steals the signing identity or key.',
+  },
+  advisory: true,
+  run(ctx) {
+    const obs: Observation[] = [];
+    for (const o of ctx.raw.ops) {
+      if (o.rec.kind !== 'action' || o.rec.pinned) continue;
+      obs.push({ sites: [o.at], facts: [['tools', o.rec.tool]], confidence: 'high' });
+    }
+    return toFindings(ctx, this.meta.id, obs);
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Verification of signatures: CLI verify steps in CI and the scripts they call (cosign verify*,
+ * notation verify, gpg --verify, slsa-verifier, gh attestation verify, …) and deploy-time admission
+ * policies. Dockerfiles are not read: a gpg --verify there checks a downloaded tool, not your artifacts.
+ */
+import type { Detector, Observation } from './helpers.js';
+import { confidenceOf, sitesOf, toFindings } from './helpers.js';
+
+export const signaturesAreVerified: Detector = {
+  meta: {
+    id: 'signaturesAreVerified',
+    looksFor: 'Verification commands in CI steps and the scripts they call: cosign verify/verify-blob/verify-attestation, notation verify, gpg --verify, slsa-verifier, gh attestation verify.',
+    why: 'A signature only protects consumers who check it; REL-001 level 3 asks for verification at deploy/consume time.',
+  },
+  run(ctx) {
+    const obs: Observation[] = ctx.raw.ops
+      .filter((o) => o.rec.kind === 'verify' && o.pipeline !== undefined)
+      .map((o) => ({ sites: sitesOf(o), facts: [['verifies', true]], confidence: confidenceOf(o) }));
+    return toFindings(ctx, this.meta.id, obs);
+  },
+};
+
+export const admissionPolicyVerifiesImages: Detector = {
+  meta: {
+    id: 'admissionPolicyVerifiesImages',
+    looksFor: 'Kyverno verifyImages rules, Sigstore policy-controller ClusterImagePolicy, Ratify verifiers, Connaisseur validators.',
+    why: 'An admission policy enforces signatures: unsigned or wrongly signed images are refused at deploy time.',
+  },
+  run(ctx) {
+    const obs: Observation[] = ctx.raw.ops
+      .filter((o) => o.rec.kind === 'policy')
+      .map((o) => ({ sites: [o.at], facts: [['verifies', true]], confidence: 'high' }));
+    return toFindings(ctx, this.meta.id, obs);
+  },
+};

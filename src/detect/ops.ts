@@ -1,0 +1,74 @@
+/**
+ * The raw, collected view of a repository (Scorecard's `checks/raw`): every operation seen, where,
+ * and how a CI pipeline reaches it. Detectors judge these; they never read files themselves.
+ */
+import type { CiSystem, PrivateKeyKind, SigningTool, ScanWarning } from './types.js';
+import type { Recognised } from './commands.js';
+import type { CiJob, CiStep, Loc, Pipeline } from './ci/model.js';
+
+/** A place in the repository: file, line and the line's text (for the excerpt). */
+export interface Site extends Loc {
+  text: string;
+}
+
+/** A reference to a signing-related CI action/task, for pinning checks. */
+export interface ActionUse {
+  kind: 'action';
+  action: string;   // owner/repo[/path], lower-case
+  ref: string;      // what follows @, '' when none
+  pinned: boolean;  // a full commit SHA (or a digest for images)
+  tool: string;
+}
+
+/** A verification policy enforced at deploy time (admission controller). */
+export interface PolicyRec {
+  kind: 'policy';
+  engine: 'kyverno' | 'sigstore-policy-controller' | 'ratify' | 'connaisseur' | 'gatekeeper';
+  name: string;
+}
+
+export type Operation = Recognised | ActionUse | PolicyRec;
+
+export interface Op {
+  rec: Operation;
+  /** Where it happens: the line that signs, publishes, verifies. */
+  at: Site;
+  /** The CI steps that reach it, outermost first (empty when `at` is itself the CI step). */
+  via: Site[];
+  /** The pipeline (its entry file) that runs it; undefined for configuration outside any pipeline. */
+  pipeline?: string;
+  system?: CiSystem;
+  job?: CiJob;
+  step?: CiStep;
+  /** Environment in effect: pipeline → job → step → command prefixes, with the line of each value. */
+  env: Record<string, { value: string; line: number; file: string }>;
+  /** The line granting an OIDC token to this job (id-token: write, id_tokens:). */
+  idToken?: Loc;
+  origin: 'ci' | 'script' | 'config' | 'policy';
+  /** Tools that configure this operation besides the one running it (goreleaser running cosign). */
+  extraTools?: SigningTool[];
+  /** When the operation came from a configuration file: the configuring lines (e.g. `.goreleaser.yaml`). */
+  configSites?: Site[];
+  /** What a build file says about key custody (Gradle `useInMemoryPgpKeys` → ci-secret). */
+  custodyHint?: 'ci-secret' | 'unknown';
+}
+
+export interface FoundKey {
+  path: string;
+  kind: PrivateKeyKind;
+  line: number;
+  test: boolean;
+}
+
+export interface RawRepo {
+  pipelines: Pipeline[];
+  ops: Op[];
+  keys: FoundKey[];
+  warnings: ScanWarning[];
+  /** The text of one line of a file that was read (for excerpts), '' when unknown. */
+  lineText(file: string, line: number): string;
+}
+
+export function isSign(rec: Operation): rec is Extract<Recognised, { kind: 'sign' }> {
+  return rec.kind === 'sign';
+}

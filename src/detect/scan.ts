@@ -1,0 +1,53 @@
+/**
+ * The scan: collect → judge → facts (OpenSSF Scorecard's raw → probes → evaluation).
+ * `scanRepository` is pure given the reader; `scanDirectory` opens a local checkout through the
+ * limit-enforcing reader. Nothing from the repository is executed and the network is never used.
+ */
+import type { CommittedKey, Finding, RepoReader, ScanResult, ScanWarning } from './types.js';
+import { collect } from './collect.js';
+import { EvidenceSink } from './evidence.js';
+import { DETECTORS } from './detectors/index.js';
+import { coverage, publishedArtifactsAreSigned } from './coverage.js';
+import { foldFacts } from './facts.js';
+import { sanitizeLine } from './sanitize.js';
+import { openLocalRepository } from './reader/local-reader.js';
+
+function sanitiseWarning(w: ScanWarning): ScanWarning {
+  const out: ScanWarning = { kind: w.kind, message: sanitizeLine(w.message) };
+  if (w.file !== undefined) out.file = sanitizeLine(w.file);
+  return out;
+}
+
+export function scanRepository(reader: RepoReader): ScanResult {
+  const raw = collect(reader);
+  const evidence = new EvidenceSink();
+  const ctx = { raw, evidence };
+  const factFindings: Finding[] = [];
+  const advisory: Finding[] = [];
+  for (const d of DETECTORS) (d.advisory ? advisory : factFindings).push(...d.run(ctx));
+  const cov = coverage(ctx);
+  const done = evidence.finish();
+  const remap = (ids: string[]): string[] => ids.map(done.map);
+  const findings = [...factFindings, ...advisory].map((f) => ({ ...f, evidence: remap(f.evidence) }));
+  const published = cov.published.map((p) => ({ ...p, evidence: remap(p.evidence) }));
+  const committed: CommittedKey[] = raw.keys.filter((k) => !k.test).map((k) => ({ path: k.path, kind: k.kind }));
+  const testKeys: CommittedKey[] = raw.keys.filter((k) => k.test).map((k) => ({ path: k.path, kind: k.kind }));
+  const warnings = [...reader.warnings(), ...raw.warnings, ...cov.warnings].map(sanitiseWarning);
+  const repository: ScanResult['repository'] = { root: reader.root };
+  if (reader.commit !== undefined) repository.commit = reader.commit;
+  return {
+    repository,
+    facts: foldFacts(factFindings, committed),
+    evidence: done.evidence,
+    findings,
+    published,
+    testKeys,
+    warnings,
+    detectors: [...DETECTORS.map((d) => d.meta), publishedArtifactsAreSigned],
+  };
+}
+
+export async function scanDirectory(root: string): Promise<ScanResult> {
+  const reader = await openLocalRepository(root);
+  return scanRepository(reader);
+}

@@ -1,0 +1,78 @@
+/**
+ * goreleaser configuration: `signs`, `binary_signs`, `docker_signs` (what is signed, with which
+ * command and key), and whether images are published (`dockers`, `docker_manifests`, `kos`).
+ * `sboms` only generates SBOM files: not an attestation, not a signature.
+ */
+import type { ParseContext } from '../ci/model.js';
+import { recogniseLine, type Recognised } from '../commands.js';
+import type { ArtifactKind } from '../types.js';
+import { entries, get, getEntry, items, scalarString, str } from '../ci/yaml-nodes.js';
+
+export const GORELEASER_FILES = ['.goreleaser.yaml', '.goreleaser.yml', 'goreleaser.yaml', 'goreleaser.yml'];
+
+export interface GoreleaserSign {
+  rec: Extract<Recognised, { kind: 'sign' }>;
+  line: number;        // the args line (where the signing command is), else the entry
+  section: string;
+}
+
+export interface GoreleaserConfig {
+  file: string;
+  signs: GoreleaserSign[];
+  publishesImages: boolean;
+  imagesLine?: number;
+  releaseDisabled: boolean;
+}
+
+function artifactsOf(value: string, section: string): ArtifactKind[] {
+  const v = value.toLowerCase();
+  if (section === 'docker_signs') return v === 'none' ? [] : ['container-image'];
+  switch (v) {
+    case 'none': return [];
+    case 'checksum': return ['checksums'];
+    case 'all': return ['blob', 'checksums'];
+    case 'package': return ['package'];
+    default: return ['blob']; // archive, binary, source, sbom, installer, diskimage
+  }
+}
+
+const DEFAULT_ARGS: Record<string, string> = {
+  signs: '--output ${signature} --detach-sig ${artifact}',
+  binary_signs: '--output ${signature} --detach-sig ${artifact}',
+  docker_signs: 'sign --key=cosign.key ${artifact}@${digest} --yes',
+};
+
+export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConfig | undefined {
+  const y = ctx.readYaml(path);
+  if (!y) return undefined;
+  const root = y.doc.contents;
+  const cfg: GoreleaserConfig = { file: path, signs: [], publishesImages: false, releaseDisabled: false };
+  for (const section of ['signs', 'binary_signs', 'docker_signs']) {
+    for (const s of items(y, get(y, root, section))) {
+      const artifactsEntry = getEntry(y, s, 'artifacts');
+      const artifacts = artifactsOf(artifactsEntry ? scalarString(y, artifactsEntry.value) ?? 'none' : section === 'binary_signs' ? 'binary' : 'none', section);
+      if (artifacts.length === 0) continue;
+      const cmd = str(y, s, 'cmd') ?? (section === 'docker_signs' ? 'cosign' : 'gpg');
+      const argsEntry = getEntry(y, s, 'args');
+      const argList = argsEntry ? items(y, argsEntry.value).map((a) => scalarString(y, a) ?? '') : [];
+      const argText = argsEntry ? (argList.length ? argList.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ') : scalarString(y, argsEntry.value) ?? '') : DEFAULT_ARGS[section]!;
+      const recognised = recogniseLine(`${cmd} ${argText}`).map((r) => r.rec).find((r) => r.kind === 'sign');
+      const line = argsEntry?.line ?? getEntry(y, s, 'cmd')?.line ?? y.lineOf(s);
+      for (const artifact of artifacts) {
+        if (recognised && recognised.kind === 'sign') {
+          cfg.signs.push({ rec: { ...recognised, artifact }, line, section });
+        }
+      }
+    }
+  }
+  for (const section of ['dockers', 'docker_manifests', 'kos', 'dockers_v2']) {
+    const e = getEntry(y, root, section);
+    if (e && items(y, e.value).length > 0) {
+      cfg.publishesImages = true;
+      cfg.imagesLine ??= e.line;
+    }
+  }
+  const release = get(y, root, 'release');
+  cfg.releaseDisabled = str(y, release, 'disable') === 'true' || entries(y, release).some((e) => e.key === 'skip_upload' && scalarString(y, e.value) === 'true');
+  return cfg;
+}
