@@ -489,7 +489,7 @@ const HANDLERS: Record<string, Handler> = {
   rpmsign,
   rpm: (words) => (new Args(words.slice(1)).has('--addsign', '--resign') ? rpmsign(words, {} as SimpleCommand, '') : []),
   docker,
-  podman: (words, cmd) => docker(words, cmd).filter((r) => r.kind === 'publish'),
+  podman: (words, cmd, line) => docker(words, cmd, line).filter((r) => r.kind === 'publish'),
   buildah: simplePush('buildah', ['push']),
   crane,
   ko,
