@@ -67,6 +67,7 @@ const ACTIONS: Array<{ prefix: string; tool: string; run?: ActionHandler }> = [
   } },
   { prefix: 'actions/setup-java', tool: 'java', run: (i) => (i['gpg-private-key'] ? [{ kind: 'key-import', tool: 'gpg', fromSecret: true }] : []) },
   { prefix: 'ko-build/setup-ko', tool: 'ko' },
+  { prefix: 'r0adkll/upload-google-play', tool: 'google-play', run: () => [{ kind: 'publish', tool: 'google-play', artifact: 'Android app', artifactKind: 'package' }] },
   // Azure Pipelines tasks
   { prefix: 'task:docker', tool: 'docker', run: (i) => (/^(push|buildandpush)$/i.test(i['command'] ?? '') ? [{ kind: 'publish', tool: 'docker', artifact: 'container image', artifactKind: 'container-image' }] : []) },
   { prefix: 'task:npm', tool: 'npm', run: (i) => (/^publish$/i.test(i['command'] ?? '') ? [{ kind: 'publish', tool: 'npm', artifact: 'npm package', artifactKind: 'package' }] : []) },

@@ -18,7 +18,7 @@ import { isGitHubWorkflowPath, parseGitHubWorkflow } from './ci/github.js';
 import { parseGitLab } from './ci/gitlab.js';
 import { isJenkinsfilePath, parseJenkinsfile } from './ci/jenkins.js';
 import { parseAzure, parseBitbucket, parseBuildkite, parseCircleCi, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from './ci/yaml-systems.js';
-import { mayBeTekton, parseTekton } from './ci/tekton.js';
+import { mayBeTekton, parseChainsConfig, parseTekton } from './ci/tekton.js';
 import { CallResolver } from './follow.js';
 import { GORELEASER_FILES, parseGoreleaser, type GoreleaserConfig } from './sources/goreleaser.js';
 import { parseGradle, parsePackageJson, parsePom } from './sources/manifests.js';
@@ -138,6 +138,7 @@ export function collect(reader: RepoReader): RawRepo {
   }
   // YAML anywhere: Tekton resources and verification policies, recognised by a marker in the text.
   const policySites: Array<{ op: Operation; at: Site }> = [];
+  const chains: Array<{ file: string; signing: ReturnType<typeof parseChainsConfig>[number] }> = [];
   for (const f of files) {
     if (!/\.ya?ml$/i.test(f.path) || claimed.has(f.path) || f.size > MAX_MARKER_YAML) continue;
     if (/(^|\/)\.github\/workflows\//.test(f.path)) continue;
@@ -146,6 +147,7 @@ export function collect(reader: RepoReader): RawRepo {
     if (mayBeTekton(text)) {
       const p = parseTekton(ctx, f.path);
       if (p) pipelines.push(p);
+      for (const signing of parseChainsConfig(ctx, f.path)) chains.push({ file: f.path, signing });
     }
     if (mayBePolicy(text)) {
       for (const pol of parsePolicies(ctx, f.path)) policySites.push({ op: pol.rec, at: site(f.path, pol.line) });
@@ -155,6 +157,28 @@ export function collect(reader: RepoReader): RawRepo {
   // ---- walk pipelines, following calls ----
   const resolver = new CallResolver(ctx);
   const goreleaserRuns: Op[] = [];
+  const walked = new Set<string>();
+  type Common = Pick<Op, 'pipeline' | 'system' | 'job' | 'step' | 'env' | 'idToken'>;
+  const walk = (common: Common, lines: readonly SourceLine[], file: string, via: Site[], depth: number, visited: Set<string>, topOrigin: Op['origin']): void => {
+    for (const l of lines) {
+      walked.add(`${file}:${l.line}`);
+      for (const rc of recogniseLine(l.text)) {
+        const at = site(file, l.line);
+        if (rc.rec.kind === 'call') {
+          if (depth >= MAX_FOLLOW_DEPTH) continue;
+          for (const called of resolver.resolve(rc.rec.call, file)) {
+            const key = `${called.file}:${called.lines[0]?.line ?? 0}`;
+            if (visited.has(key)) continue;
+            walk(common, called.lines, called.file, [...via, at], depth + 1, new Set([...visited, key]), topOrigin);
+          }
+          continue;
+        }
+        const op: Op = { ...common, rec: rc.rec, at, via, origin: depth === 0 ? topOrigin : 'script', siblings: { file, lines } };
+        addOp(op);
+        if (rc.rec.kind === 'publish' && rc.rec.tool === 'goreleaser') goreleaserRuns.push(op);
+      }
+    }
+  };
   for (const pipeline of pipelines) {
     for (const job of pipeline.jobs) {
       for (const step of job.steps) {
@@ -169,28 +193,37 @@ export function collect(reader: RepoReader): RawRepo {
             if (rec.kind === 'publish' && rec.tool === 'goreleaser') goreleaserRuns.push(op);
           }
         }
-        const walk = (lines: SourceLine[], file: string, via: Site[], depth: number, visited: Set<string>): void => {
-          for (const l of lines) {
-            for (const rc of recogniseLine(l.text)) {
-              const at = site(file, l.line);
-              if (rc.rec.kind === 'call') {
-                if (depth >= MAX_FOLLOW_DEPTH) continue;
-                for (const called of resolver.resolve(rc.rec.call, file)) {
-                  const key = `${called.file}:${called.lines[0]?.line ?? 0}`;
-                  if (visited.has(key)) continue;
-                  walk(called.lines, called.file, [...via, at], depth + 1, new Set([...visited, key]));
-                }
-                continue;
-              }
-              const op: Op = { ...common, rec: rc.rec, at, via, origin: depth === 0 ? 'ci' : 'script' };
-              addOp(op);
-              if (rc.rec.kind === 'publish' && rc.rec.tool === 'goreleaser') goreleaserRuns.push(op);
-            }
-          }
-        };
-        walk(step.run, step.file, stepVia, 0, new Set());
+        walk(common, step.run, step.file, stepVia, 0, new Set(), 'ci');
       }
     }
+  }
+
+  // ---- release tooling outside CI: shell scripts and the root Makefile run from a laptop ----
+  // Each is its own local "pipeline" (no CI system), so a push and a sign in one script match.
+  for (const f of files) {
+    const b = base(f.path);
+    const isScript = /\.(sh|bash)$/.test(b) && !isTestPath(f.path);
+    const isMakefile = f.path === 'Makefile' || f.path === 'makefile' || f.path === 'GNUmakefile';
+    if (!isScript && !isMakefile) continue;
+    const called = isMakefile ? resolver.resolve({ type: 'make', targets: [...makeTargets(ctx, f.path)] }, f.path) : resolver.resolve({ type: 'script', path: f.path }, '');
+    for (const c of called) {
+      const fresh = c.lines.filter((l) => !walked.has(`${c.file}:${l.line}`));
+      if (fresh.length === 0) continue;
+      walk({ pipeline: `local:${f.path}`, env: {} }, fresh, c.file, [], 0, new Set([`${c.file}:${c.lines[0]?.line ?? 0}`]), 'script');
+    }
+  }
+
+  // ---- Tekton Chains: signing by the in-cluster controller, for the Tekton pipelines ----
+  for (const c of chains) {
+    const keylessAt = c.signing.keylessAt;
+    addOp({ rec: c.signing.rec, at: site(c.file, c.signing.line), via: [], env: {}, origin: 'config', system: 'tekton', idToken: keylessAt });
+  }
+
+  // ---- settings that sign implicitly: Docker Content Trust ----
+  for (const op of ops) {
+    if (op.rec.kind !== 'sign' || op.rec.tool !== 'docker-content-trust') continue;
+    const settings = ops.filter((o) => o.rec.kind === 'setting' && o.rec.name === 'docker-content-trust' && o.pipeline === op.pipeline);
+    if (settings.length) op.configSites = [...(op.configSites ?? []), ...settings.map((s) => s.at)];
   }
 
   // ---- goreleaser: its signing belongs to the pipeline that runs it ----
@@ -236,6 +269,15 @@ export function collect(reader: RepoReader): RawRepo {
     }
   }
 
+  // rpmsign reads the key name from ~/.rpmmacros: a committed macros file shows the configuration.
+  const macros = files.filter((f) => /(^|\/)\.?rpmmacros$/.test(f.path));
+  for (const m of macros) {
+    const lines = (ctx.readText(m.path) ?? '').split(/\r?\n/);
+    const i = lines.findIndex((l) => /^%_gpg_name\b/.test(l.trim()));
+    if (i < 0) continue;
+    for (const op of ops) if (op.rec.kind === 'sign' && op.rec.tool === 'rpm-sign') op.configSites = [...(op.configSites ?? []), site(m.path, i + 1)];
+  }
+
   for (const p of policySites) addOp({ rec: p.op, at: p.at, via: [], env: {}, origin: 'policy' });
 
   // ---- committed private keys ----
@@ -248,4 +290,12 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   return { pipelines, ops, keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+}
+
+/** Every target of a Makefile (for release tooling run by hand). */
+function makeTargets(ctx: ParseContext, path: string): string[] {
+  const text = ctx.readText(path) ?? '';
+  const out: string[] = [];
+  for (const m of text.matchAll(/^([A-Za-z0-9_][A-Za-z0-9_.\/-]*)\s*::?(?!=)/gm)) out.push(m[1]!);
+  return out;
 }

@@ -22,7 +22,8 @@ export type KeyRef =
 export type Recognised =
   | {
       kind: 'sign';
-      tool: SigningTool;
+      /** A tool of the vocabulary, or a signer outside it (Tekton Chains) that sets no `tools` fact. */
+      tool: SigningTool | 'tekton-chains';
       artifact: ArtifactKind;
       keyless: boolean;
       key?: KeyRef;
@@ -108,7 +109,7 @@ export function keyRefOf(value: string): KeyRef {
   if (lower.startsWith('hashivault://')) return { type: 'vault', uri: v };
   if (lower.startsWith('k8s://')) return { type: 'k8s', uri: v };
   if (lower.startsWith('pkcs11:')) return { type: 'hsm', uri: v };
-  const variable = /^\$[{(]?[{(]?\s*([A-Za-z_][\w.]*)\s*[})]?[})]?$/.exec(v);
+  const variable = /^\$[{(]?[{(]?\s*(?:env:)?([A-Za-z_][\w.]*)\s*[})]?[})]?$/.exec(v);
   if (variable) return { type: 'variable', name: variable[1]! };
   return { type: 'file', path: v };
 }
@@ -286,7 +287,11 @@ const docker: Handler = (words, cmd) => {
   const [a, b] = argv;
   const out: Recognised[] = [];
   if (a === 'trust' && b === 'sign') {
-    return [{ kind: 'sign', tool: 'docker-content-trust', artifact: 'container-image', keyless: false, subject: argv[2] }];
+    // `docker trust sign` signs the tag and pushes the image with its trust data
+    return [
+      { kind: 'publish', tool: 'docker', artifact: IMAGE, artifactKind: 'container-image', subject: argv[2] },
+      { kind: 'sign', tool: 'docker-content-trust', artifact: 'container-image', keyless: false, subject: argv[2] },
+    ];
   }
   const rest = new Args(argv.slice(1));
   let pushing = false;
@@ -531,6 +536,12 @@ const HANDLERS: Record<string, Handler> = {
     const keyless = !k && args.argv.some((a) => a.startsWith('--signer-fulcio'));
     const kms = args.value('--signer-kms-ref');
     return [{ kind: 'sign', tool: 'witness', artifact: 'blob', keyless, key: kms ? keyRefOf(kms) : k ? keyRefOf(k) : undefined, attestation: 'provenance' }];
+  },
+  security: (words, _cmd, line) => (words[1] === 'import' && /\.(p12|pfx)\b|pkcs12/i.test(line) ? [{ kind: 'key-import', tool: 'codesign', fromSecret: SECRETISH.test(line), path: words[2] }] : []),
+  executor: (words) => {
+    const args = new Args(words.slice(1));
+    if (!args.has('--destination', '-d') || args.has('--no-push')) return [];
+    return [{ kind: 'publish', tool: 'kaniko', artifact: IMAGE, artifactKind: 'container-image', subject: args.value('--destination', '-d') }];
   },
   make: makeCall,
   gmake: makeCall,

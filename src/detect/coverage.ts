@@ -27,7 +27,8 @@ type PublishOp = Op & { rec: Extract<Op['rec'], { kind: 'publish' }> };
 const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true)$/i.test(v.trim());
 
 function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | undefined {
-  const same = signs.filter((s) => s.pipeline === pub.pipeline);
+  const same = signs.filter((s) => s.pipeline === pub.pipeline || (s.rec.tool === 'tekton-chains' && pub.system === 'tekton'));
+  const sameJob = (s: SignOp): boolean => s.pipeline === pub.pipeline && s.job !== undefined && s.job === pub.job;
   const setting = (name: string): Op | undefined => all.find((o) => o.rec.kind === 'setting' && o.rec.name === name && o.pipeline === pub.pipeline);
   const r = pub.rec;
   if (r.unsignedReason) return undefined;
@@ -47,8 +48,13 @@ function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | un
     case 'Rust crate':
       return undefined;
     case 'Helm chart':
-    case 'OCI artifact':
-      return same.find((s) => s.rec.tool === 'cosign' || s.rec.tool === 'notation');
+    case 'OCI artifact': {
+      // the chart/artifact itself must be signed: same job, or a signature of the pushed reference
+      const dest = (r.subject ?? '').replace(/^oci:\/\//, '');
+      return same.find((s) => (s.rec.tool === 'cosign' || s.rec.tool === 'notation') && (sameJob(s) || (dest !== '' && (s.rec.subject ?? '').includes(dest))));
+    }
+    case 'Android app':
+      return signs.find((s) => s.rec.tool === 'apksigner' && (s.pipeline === undefined || s.pipeline === pub.pipeline));
     case 'release artifacts (goreleaser)':
       return same.find((s) => s.extraTools?.includes('goreleaser') && (s.rec.artifact === 'blob' || s.rec.artifact === 'checksums'));
     default:
@@ -61,7 +67,9 @@ function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | un
         ?? setting('docker-content-trust');
     case 'blob':
     case 'checksums':
-      return same.find((s) => s.rec.artifact === 'blob' || s.rec.artifact === 'checksums');
+      // release files: signed files, signed checksums, or signed packages (APK, RPM, JAR) uploaded as assets
+      return same.find((s) => s.rec.artifact === 'blob' || s.rec.artifact === 'checksums')
+        ?? same.find((s) => s.rec.artifact === 'package' && !['npm-provenance', 'pypi-attestations'].includes(s.rec.tool) && s.origin !== 'config');
     case 'package':
       return same.find((s) => s.rec.artifact === 'package');
   }

@@ -31,20 +31,46 @@ function secretVariable(op: Op, name: string, raw: RawRepo): { secret: boolean; 
   const v = op.env[name];
   if (v) {
     if (SECRET_VALUE.test(v.value)) return { secret: true, site: envSite(op, name, raw) };
-    if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v.value.trim())) return { secret: op.pipeline !== undefined, site: envSite(op, name, raw) };
+    if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v.value.trim())) return { secret: op.system !== undefined, site: envSite(op, name, raw) };
     return { secret: false, literal: v.value, site: envSite(op, name, raw) };
   }
   if (op.job?.secretVariables?.includes(name)) return { secret: true };
   // Not defined in the pipeline: injected by the CI system's settings (GitLab/Azure/CircleCI variables).
-  return { secret: op.pipeline !== undefined };
+  return { secret: op.system !== undefined };
 }
 
-/** Signing secrets bound in the step or job environment (COSIGN_PRIVATE_KEY: ${{ secrets.X }}). */
+/** Signing secrets bound in the environment of the step or of any step of its job (COSIGN_PRIVATE_KEY: ${{ secrets.X }}). */
 function boundSecrets(op: Op, raw: RawRepo): Site[] {
-  return Object.entries(op.env)
-    .filter(([k, v]) => KEYISH.test(k) && SECRET_VALUE.test(v.value))
-    .map(([k]) => envSite(op, k, raw)!)
-    .filter(Boolean);
+  const out: Site[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, line: number): void => {
+    if (seen.has(`${file}:${line}`)) return;
+    seen.add(`${file}:${line}`);
+    out.push({ file, line, text: raw.lineText(file, line) });
+  };
+  for (const [k, v] of Object.entries(op.env)) if (KEYISH.test(k) && SECRET_VALUE.test(v.value)) add(v.file, v.line);
+  for (const step of op.job?.steps ?? []) {
+    for (const [k, v] of Object.entries(step.env)) if (KEYISH.test(k) && SECRET_VALUE.test(v.value)) add(step.file, v.line);
+  }
+  return out;
+}
+
+/** Commands that fetch a secret from a secret store or CI secret. */
+const SECRET_FETCH = /secrets\.|\$|aws\s+secretsmanager|gcloud\s+secrets|vault\s+(kv\s+get|read)|az\s+keyvault\s+secret|buildkite-agent\s+secret|\bop\s+read|kubectl\s+get\s+secret/;
+
+/** A line of the same file or job that writes the key file from a secret: echo "$KEY" > cosign.key. */
+function keyFileWriter(op: Op, name: string, raw: RawRepo): Site | undefined {
+  const sources: Array<{ file: string; lines: readonly { text: string; line: number }[] }> = [];
+  if (op.siblings) sources.push(op.siblings);
+  for (const step of op.job?.steps ?? []) sources.push({ file: step.file, lines: step.run });
+  for (const src of sources) {
+    for (const l of src.lines) {
+      if (l.text.includes(name) && /(>|\btee\b|-o\s|--output)/.test(l.text) && SECRET_FETCH.test(l.text) && !/\b(cosign|minisign|signify|gpg)\s/.test(l.text)) {
+        return { file: src.file, line: l.line, text: raw.lineText(src.file, l.line) };
+      }
+    }
+  }
+  return undefined;
 }
 
 function keyImports(op: Op, raw: RawRepo, anyPipeline: boolean): Op[] {
@@ -62,7 +88,7 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
     case 'k8s':
       return { custody: 'ci-secret', sites: [] };
     case 'env': {
-      if (op.pipeline === undefined) return { custody: 'unknown', sites: [] };
+      if (op.system === undefined) return { custody: 'unknown', sites: [] };
       const s = envSite(op, key.name, raw);
       return { custody: 'ci-secret', sites: s ? [s] : [] };
     }
@@ -78,16 +104,10 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
       const path = normalisePath(key.path);
       const committed = raw.keys.find((k) => !k.test && (k.path === path || k.path.endsWith('/' + (path ?? ''))));
       if (committed) return { custody: 'file-in-repo', sites: [{ file: committed.path, line: committed.line, text: `private key (${committed.kind})` }] };
-      if (op.pipeline === undefined) return { custody: 'unknown', sites: [] };
       const name = key.path.slice(key.path.lastIndexOf('/') + 1);
-      // a step of the same job writes the key file from a secret: echo "$KEY" > cosign.key
-      for (const step of op.job?.steps ?? []) {
-        for (const l of step.run) {
-          if (l.text.includes(name) && /(>|tee\b|base64)/.test(l.text) && /\$|secrets\./.test(l.text)) {
-            return { custody: 'ci-secret', sites: [{ file: step.file, line: l.line, text: raw.lineText(step.file, l.line) }] };
-          }
-        }
-      }
+      const writer = keyFileWriter(op, name, raw);
+      if (writer) return { custody: 'ci-secret', sites: [writer] };
+      if (op.system === undefined) return { custody: 'unknown', sites: [] };
       const bound = boundSecrets(op, raw);
       return bound.length ? { custody: 'ci-secret', sites: bound } : { custody: 'unknown', sites: [] };
     }
@@ -106,9 +126,9 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
 
 /** No key on the command line: gpg's default key, a keystore, a plugin configured earlier. */
 function implicit(op: Op, raw: RawRepo): Custody {
-  const imports = keyImports(op, raw, op.pipeline === undefined);
+  const imports = keyImports(op, raw, op.system === undefined);
   if (imports.length) return { custody: 'ci-secret', sites: imports.map((o) => o.at) };
-  if (op.pipeline !== undefined) {
+  if (op.system !== undefined) {
     const bound = boundSecrets(op, raw);
     if (bound.length) return { custody: 'ci-secret', sites: bound };
   }

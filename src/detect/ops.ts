@@ -5,6 +5,7 @@
 import type { CiSystem, PrivateKeyKind, SigningTool, ScanWarning } from './types.js';
 import type { Recognised } from './commands.js';
 import type { CiJob, CiStep, Loc, Pipeline } from './ci/model.js';
+import type { SourceLine } from './shell.js';
 
 /** A place in the repository: file, line and the line's text (for the excerpt). */
 export interface Site extends Loc {
@@ -51,6 +52,8 @@ export interface Op {
   configSites?: Site[];
   /** What a build file says about key custody (Gradle `useInMemoryPgpKeys` → ci-secret). */
   custodyHint?: 'ci-secret' | 'unknown';
+  /** The other lines of the file the operation is in (a script, a run block), for custody checks. */
+  siblings?: { file: string; lines: readonly SourceLine[] };
 }
 
 export interface FoundKey {

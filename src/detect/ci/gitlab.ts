@@ -46,7 +46,9 @@ function limit(ctx: ParseContext, file: string, line: number, what: string): voi
 
 function idTokens(y: YamlFile, node: unknown): Loc | undefined {
   const e = getEntry(y, node, 'id_tokens');
-  return e ? { file: y.path, line: e.line } : undefined;
+  if (!e) return undefined;
+  const first = entries(y, e.value)[0];
+  return { file: y.path, line: first?.line ?? e.line };
 }
 
 function scriptStep(y: YamlFile, job: unknown, key: string): CiStep | undefined {

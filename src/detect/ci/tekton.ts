@@ -7,6 +7,8 @@
 import type { CiJob, CiStep, ParseContext, Pipeline } from './model.js';
 import { emptyStep } from './model.js';
 import { entries, get, getEntry, items, scalarString, scriptLines, str, type YamlFile } from './yaml-nodes.js';
+import { keyRefOf, type Recognised } from '../commands.js';
+import type { Loc } from './model.js';
 
 const KINDS = new Set(['Task', 'ClusterTask', 'Pipeline', 'PipelineRun', 'TaskRun']);
 
@@ -24,7 +26,10 @@ function stepsOf(y: YamlFile, node: unknown): CiStep[] {
     else {
       const cmd = items(y, get(y, s, 'command')).map((c) => scalarString(y, c) ?? '');
       const args = items(y, get(y, s, 'args')).map((c) => scalarString(y, c) ?? '');
-      const words = [...cmd, ...args];
+      // no command: the image's entrypoint runs (kaniko's `executor`, …)
+      const image = str(y, s, 'image') ?? '';
+      const entry = cmd.length ? [] : [image.replace(/[@:][^/]*$/, '').slice(image.lastIndexOf('/') + 1) === 'executor' || /kaniko/.test(image) ? 'executor' : image.replace(/[@:][^/]*$/, '').split('/').pop() ?? ''];
+      const words = [...entry, ...cmd, ...args];
       if (words.length) {
         const line = getEntry(y, s, 'command')?.line ?? getEntry(y, s, 'args')?.line ?? step.line;
         if (/^(sh|bash)$/.test(words[0] ?? '') && words[1] === '-c' && words[2]) step.run = [{ text: words[2], line }];
@@ -55,7 +60,7 @@ export function parseTekton(ctx: ParseContext, path: string): Pipeline | undefin
     const api = str(y, root, 'apiVersion') ?? '';
     const kind = str(y, root, 'kind') ?? '';
     const name = str(y, get(y, root, 'metadata'), 'name') ?? '';
-    if (kind === 'ConfigMap' && (name === 'chains-config' || entries(y, get(y, root, 'data')).some((e) => /^(artifacts|signers|transparency)\./.test(e.key)))) {
+    if (isChainsConfig(y)) {
       ctx.warn({ kind: 'limit', file: path, message: `Tekton Chains configuration (${name || 'ConfigMap'}): signing is done by the Chains controller in the cluster, outside this repository` });
       continue;
     }
@@ -74,4 +79,56 @@ export function parseTekton(ctx: ParseContext, path: string): Pipeline | undefin
     }
   }
   return found ? { system: 'tekton', file: path, jobs, env: {} } : undefined;
+}
+
+function isChainsConfig(y: YamlFile): boolean {
+  const root = y.doc.contents;
+  const name = str(y, get(y, root, 'metadata'), 'name') ?? '';
+  return str(y, root, 'kind') === 'ConfigMap' && (name === 'chains-config' || entries(y, get(y, root, 'data')).some((e) => /^(artifacts|signers|transparency)\./.test(e.key)));
+}
+
+export interface ChainsSigning {
+  rec: Extract<Recognised, { kind: 'sign' }>;
+  line: number;
+  /** The line that makes it keyless (signers.x509.fulcio.enabled). */
+  keylessAt?: Loc;
+}
+
+/**
+ * What a Tekton Chains config says Chains will sign: OCI images (`artifacts.oci.signer`) and
+ * TaskRun/PipelineRun provenance (`artifacts.taskrun.format`), keylessly when Fulcio is enabled,
+ * else with a KMS key or the `signing-secrets` Kubernetes secret.
+ */
+export function parseChainsConfig(ctx: ParseContext, path: string): ChainsSigning[] {
+  const out: ChainsSigning[] = [];
+  for (const y of ctx.readYamlDocs(path)) {
+    if (!isChainsConfig(y)) continue;
+    const data = get(y, y.doc.contents, 'data');
+    const value = (key: string): { v: string; line: number } | undefined => {
+      const e = getEntry(y, data, key);
+      const v = e ? scalarString(y, e.value) : undefined;
+      return e && v !== undefined ? { v, line: e.line } : undefined;
+    };
+    const fulcio = value('signers.x509.fulcio.enabled');
+    const kmsRef = value('signers.kms.kmsref');
+    const keyFor = (signer: string): { keyless: boolean; key?: ReturnType<typeof keyRefOf> } => {
+      if (signer === 'x509' && fulcio && /^true$/i.test(fulcio.v)) return { keyless: true };
+      if (signer === 'kms' && kmsRef) return { keyless: false, key: keyRefOf(kmsRef.v) };
+      return { keyless: false, key: { type: 'k8s', uri: 'k8s://tekton-chains/signing-secrets' } };
+    };
+    const keylessAt = fulcio ? { file: path, line: fulcio.line } : undefined;
+    const oci = value('artifacts.oci.signer') ?? { v: 'x509', line: 0 };
+    if (oci.v !== 'none' && oci.line > 0) {
+      const k = keyFor(oci.v);
+      out.push({ rec: { kind: 'sign', tool: 'tekton-chains', artifact: 'container-image', ...k }, line: oci.line, keylessAt: k.keyless ? keylessAt : undefined });
+    }
+    for (const run of ['taskrun', 'pipelinerun']) {
+      const format = value(`artifacts.${run}.format`);
+      const signer = value(`artifacts.${run}.signer`) ?? { v: 'x509', line: 0 };
+      if (!format || signer.v === 'none') continue;
+      const k = keyFor(signer.v);
+      out.push({ rec: { kind: 'sign', tool: 'tekton-chains', artifact: 'container-image', attestation: 'provenance', ...k }, line: format.line, keylessAt: k.keyless ? keylessAt : undefined });
+    }
+  }
+  return out;
 }

@@ -57,7 +57,7 @@ export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = 
 
 /** The sites that show an operation: where it happens, then the CI steps that reach it. */
 export function sitesOf(op: Op): Site[] {
-  return [op.at, ...op.via];
+  return [op.at, ...op.via, ...(op.configSites ?? [])];
 }
 
 export function confidenceOf(op: Op): Evidence['confidence'] {

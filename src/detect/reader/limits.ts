@@ -72,17 +72,26 @@ export function decodeFailureMessage(reason: 'binary' | 'invalid-utf8'): string 
 
 // ---------------------------------------------------------------------------------------------
 // .gitignore matching shared by the readers.
+//
+// Ignore rules come from the repository, so their cost is bounded: the library compiles `**` to
+// nested quantifiers that backtrack polynomially on deep paths (three `**` against a 400-level path
+// take seconds per test), so patterns with more than two are dropped, directories deeper than
+// MAX_DIR_DEPTH are not walked, pattern counts are capped, and once matching has taken
+// IGNORE_TIME_BUDGET_MS in total the remaining paths are listed without applying ignore rules.
 
-/** Patterns with more single `*` wildcards than this are dropped: they compile to regular expressions
- *  that backtrack polynomially on long, attacker-chosen file names. */
-const MAX_STARS_PER_PATTERN = 3;
+/** Deepest directory level walked (a 'limit' warning names the first directory cut off). */
+export const MAX_DIR_DEPTH = 128;
+const MAX_GLOBSTARS_PER_PATTERN = 2;
+const MAX_STARS_PER_PATTERN = 8;
 const MAX_PATTERN_LENGTH = 1024;
-const MAX_PATTERNS_PER_FILE = 10_000;
+const MAX_PATTERNS_PER_FILE = 5_000;
+const MAX_PATTERNS_TOTAL = 20_000;
+const IGNORE_TIME_BUDGET_MS = 10_000;
 
 /** Tests one path (relative to the rules' directory, '/'-suffixed for a directory) against the rules alone. */
 export type IgnoreTest = (relPath: string) => { ignored: boolean; unignored: boolean };
 
-export interface GitignoreCompile { matcher: Ignore; test: IgnoreTest; dropped: number }
+export interface GitignoreCompile { matcher: Ignore; test: IgnoreTest; patterns: number; dropped: number }
 
 interface RuleManagerLike { test(path: string, mode: string): { ignored: boolean; unignored: boolean } }
 
@@ -109,6 +118,12 @@ function fastTest(matcher: Ignore): IgnoreTest {
   return direct;
 }
 
+function countOf(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
 /** Compiles one `.gitignore` (or `.git/info/exclude`) text, dropping pathological patterns. */
 export function compileGitignore(text: string): GitignoreCompile {
   const kept: string[] = [];
@@ -116,35 +131,44 @@ export function compileGitignore(text: string): GitignoreCompile {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trimEnd();
     if (line === '' || line.startsWith('#')) continue;
-    const singleStars = line.replace(/\*\*/g, '').split('*').length - 1;
-    if (line.length > MAX_PATTERN_LENGTH || singleStars > MAX_STARS_PER_PATTERN || kept.length >= MAX_PATTERNS_PER_FILE) {
+    const globstars = countOf(line, '**');
+    const singleStars = countOf(line.replace(/\*\*/g, ''), '*');
+    if (line.length > MAX_PATTERN_LENGTH || globstars > MAX_GLOBSTARS_PER_PATTERN
+      || singleStars > MAX_STARS_PER_PATTERN || kept.length >= MAX_PATTERNS_PER_FILE) {
       dropped++;
       continue;
     }
     kept.push(line);
   }
-  const matcher = ignore({ allowRelativePaths: true });
+  let matcher = ignore({ allowRelativePaths: true });
   try {
     matcher.add(kept);
   } catch {
-    // A rule the library cannot compile: fall back to adding them one by one.
-    const safe = ignore({ allowRelativePaths: true });
+    // A rule the library cannot compile: add them one by one, dropping the bad ones.
+    matcher = ignore({ allowRelativePaths: true });
     for (const p of kept) {
-      try { safe.add(p); } catch { dropped++; }
+      try { matcher.add(p); } catch { dropped++; }
     }
-    return { matcher: safe, test: fastTest(safe), dropped };
   }
-  return { matcher, test: fastTest(matcher), dropped };
+  return { matcher, test: fastTest(matcher), patterns: kept.length, dropped };
 }
 
 /** Ignore rules by the directory (POSIX, relative to the root, '' for the root) they belong to. */
 export class IgnoreRules {
   private readonly byDir = new Map<string, IgnoreTest[]>();
+  private patterns = 0;
+  private spentMs = 0;
+  /** Set once the time budget is spent: from then on nothing more is ignored. */
+  exhausted = false;
 
-  add(dir: string, test: IgnoreTest): void {
+  /** Adds the rules of one file; false (rules not applied) when the repository-wide pattern cap is reached. */
+  add(dir: string, test: IgnoreTest, patterns = 1): boolean {
+    if (this.patterns + patterns > MAX_PATTERNS_TOTAL) return false;
+    this.patterns += patterns;
     const list = this.byDir.get(dir);
     if (list) list.push(test);
     else this.byDir.set(dir, [test]);
+    return true;
   }
 
   get size(): number { return this.byDir.size; }
@@ -155,7 +179,8 @@ export class IgnoreRules {
    * check directories as they walk them, so a path under an ignored directory is never asked about.
    */
   ignores(path: string, isDir: boolean): boolean {
-    if (this.byDir.size === 0) return false;
+    if (this.byDir.size === 0 || this.exhausted) return false;
+    const t0 = performance.now();
     let ignored = false;
     let dir = '';
     let from = 0;
@@ -178,6 +203,15 @@ export class IgnoreRules {
       dir = path.slice(0, slash);
       from = slash + 1;
     }
+    this.spentMs += performance.now() - t0;
+    if (this.spentMs > IGNORE_TIME_BUDGET_MS) this.exhausted = true;
     return ignored;
   }
+}
+
+/** Number of directory levels of a POSIX path ('a/b/c.txt' is 2). */
+export function dirDepth(path: string): number {
+  let n = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
+  return n;
 }

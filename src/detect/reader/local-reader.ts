@@ -21,7 +21,7 @@ import * as nodePath from 'node:path';
 import type { RepoFile, RepoReader, ScanWarning, WarningKind } from '../types.js';
 import { sanitizeLine } from '../sanitize.js';
 import {
-  IgnoreRules, SKIPPED_DIRS, compileGitignore, decodeFailureMessage, decodeRepoText, resolveLimits,
+  IgnoreRules, MAX_DIR_DEPTH, SKIPPED_DIRS, compileGitignore, dirDepth, decodeFailureMessage, decodeRepoText, resolveLimits,
   type ReaderLimits,
 } from './limits.js';
 
@@ -134,8 +134,9 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
 
   const warnings: ScanWarning[] = [];
   const warned = new Set<string>();
-  const warn = (kind: WarningKind, file: string | undefined, message: string): void => {
-    const key = `${kind}\0${file ?? ''}`;
+  /** One warning per kind and file (or per `once` key for warnings about the whole walk). */
+  const warn = (kind: WarningKind, file: string | undefined, message: string, once?: string): void => {
+    const key = once ?? `${kind}\0${file ?? ''}`;
     if (warned.has(key)) return;
     warned.add(key);
     warnings.push(file === undefined
@@ -148,16 +149,16 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
   let stopped = false;
 
   const addRules = (dir: string, name: string, text: string): void => {
-    const { test, dropped } = compileGitignore(text);
+    const { test, patterns, dropped } = compileGitignore(text);
     if (dropped > 0) warn('limit', name, `${dropped} ignore pattern(s) too long or too complex, not applied`);
-    rules.add(dir, test);
+    if (!rules.add(dir, test, patterns)) warn('limit', name, 'too many ignore patterns in the repository; these are not applied');
   };
 
   const addFile = (file: LocalFile): void => {
     if (stopped) return;
     if (files.length >= limits.maxFiles) {
       stopped = true;
-      warn('limit', undefined, `more than ${limits.maxFiles} files; the walk stopped there`);
+      warn('limit', undefined, `more than ${limits.maxFiles} files; the walk stopped there`, 'max-files');
       return;
     }
     files.push(file);
@@ -222,7 +223,12 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
       const name = entry.name;
       const rel = dir === '' ? name : `${dir}/${name}`;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !rules.ignores(rel, true)) queue.push(rel);
+        if (SKIPPED_DIRS.has(name) || rules.ignores(rel, true)) continue;
+        if (dirDepth(rel) >= MAX_DIR_DEPTH) {
+          warn('limit', undefined, `directories deeper than ${MAX_DIR_DEPTH} levels are not walked (first: ${rel})`, 'max-depth');
+          continue;
+        }
+        queue.push(rel);
       } else if (entry.isFile()) {
         if (!rules.ignores(rel, false)) addFile(new LocalFile(rel, rootAbs));
       } else if (entry.isSymbolicLink()) {
@@ -252,6 +258,9 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
     pump();
   });
 
+  if (rules.exhausted) {
+    warn('limit', undefined, 'matching .gitignore rules took too long; the rest of the walk listed files without them', 'ignore-budget');
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map<string, LocalFile>();
   for (const f of files) byPath.set(f.path, f);

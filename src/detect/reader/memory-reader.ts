@@ -6,7 +6,7 @@
 import type { RepoFile, RepoReader, ScanWarning, WarningKind } from '../types.js';
 import { sanitizeLine } from '../sanitize.js';
 import {
-  IgnoreRules, SKIPPED_DIRS, compileGitignore, decodeFailureMessage, decodeRepoText, resolveLimits,
+  IgnoreRules, MAX_DIR_DEPTH, SKIPPED_DIRS, compileGitignore, dirDepth, decodeFailureMessage, decodeRepoText, resolveLimits,
   type ReaderLimits,
 } from './limits.js';
 
@@ -34,8 +34,9 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
   const limits = resolveLimits(opts.limits);
   const warnings: ScanWarning[] = [];
   const warned = new Set<string>();
-  const warn = (kind: WarningKind, file: string | undefined, message: string): void => {
-    const key = `${kind}\0${file ?? ''}`;
+  /** One warning per kind and file (or per `once` key for warnings about the whole walk). */
+  const warn = (kind: WarningKind, file: string | undefined, message: string, once?: string): void => {
+    const key = once ?? `${kind}\0${file ?? ''}`;
     if (warned.has(key)) return;
     warned.add(key);
     warnings.push(file === undefined
@@ -59,13 +60,13 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
   const addRules = (dir: string, bytes: Uint8Array, name: string): void => {
     const decoded = decodeRepoText(bytes);
     if (!decoded.ok || bytes.length > limits.maxFileBytes) return;
-    const { test, dropped } = compileGitignore(decoded.text);
+    const { test, patterns, dropped } = compileGitignore(decoded.text);
     if (dropped > 0) warn('limit', name, `${dropped} ignore pattern(s) too long or too complex, not applied`);
-    rules.add(dir, test);
+    if (!rules.add(dir, test, patterns)) warn('limit', name, 'too many ignore patterns in the repository; these are not applied');
   };
   const exclude = contents.get('.git/info/exclude');
   if (exclude) addRules('', exclude, '.git/info/exclude');
-  for (const [path, bytes] of [...contents].sort(([a], [b]) => depthOf(a) - depthOf(b) || cmp(a, b))) {
+  for (const [path, bytes] of [...contents].sort(([a], [b]) => dirDepth(a) - dirDepth(b) || cmp(a, b))) {
     if (path === '.gitignore' || path.endsWith('/.gitignore')) {
       addRules(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', bytes, path);
     }
@@ -73,6 +74,10 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
 
   const isListed = (path: string): boolean => {
     const parts = path.split('/');
+    if (parts.length - 1 > MAX_DIR_DEPTH) {
+      warn('limit', undefined, `directories deeper than ${MAX_DIR_DEPTH} levels are not walked (first: ${parts.slice(0, MAX_DIR_DEPTH + 1).join('/')})`, 'max-depth');
+      return false;
+    }
     for (let i = 0; i < parts.length - 1; i++) {
       if (SKIPPED_DIRS.has(parts[i]!)) return false;
       if (rules.ignores(parts.slice(0, i + 1).join('/'), true)) return false;
@@ -84,7 +89,7 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
   for (const [path, bytes] of contents) if (isListed(path)) listed.push({ path, size: bytes.length });
   listed.sort((a, b) => cmp(a.path, b.path));
   if (listed.length > limits.maxFiles) {
-    warn('limit', undefined, `more than ${limits.maxFiles} files; only the first ${limits.maxFiles} are read`);
+    warn('limit', undefined, `more than ${limits.maxFiles} files; only the first ${limits.maxFiles} are read`, 'max-files');
     listed = listed.slice(0, limits.maxFiles);
   }
   const listedPaths = new Set(listed.map((f) => f.path));
@@ -111,12 +116,6 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
       return decoded.text;
     },
   };
-}
-
-function depthOf(path: string): number {
-  let n = 0;
-  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
-  return n;
 }
 
 /** Code-unit order, the same in every locale. */

@@ -87,6 +87,7 @@ export function parseGradle(text: string): ConfigFinding[] {
   let custody: 'ci-secret' | 'unknown' | undefined;
   let android: number | undefined;
   let androidSecret = false;
+  let androidLine: number | undefined;
   lines.forEach((raw, i) => {
     const l = raw.replace(/\/\/.*$/, '');
     if (/^\s*signing\s*\{/.test(l) || /\bid\s*\(?\s*["']signing["']\s*\)?/.test(l) || /apply\s+plugin\s*:\s*["']signing["']/.test(l) || /^\s*signing\s*$/.test(l) || /`signing`/.test(l)) {
@@ -101,14 +102,17 @@ export function parseGradle(text: string): ConfigFinding[] {
       custodyLine = i + 1;
     }
     if (/\bsigningConfigs\s*\{/.test(l)) android ??= i + 1;
-    if (android && /System\.getenv|findProperty|project\.property|providers\.environmentVariable/.test(l) && /store|key|password/i.test(l)) androidSecret = true;
+    if (android && /System\.getenv|findProperty|project\.property|providers\.environmentVariable/.test(l) && /store|key|password/i.test(l)) {
+      if (!androidSecret) androidLine = i + 1;
+      androidSecret = true;
+    }
   });
   // `signing {}` only signs when publications are wired in (`sign(publishing.publications)`, `sign …`)
   if (signingLine !== undefined && (/\bsign\s*\(|\bsign\s+publishing|\bsign\s+configurations|useInMemoryPgpKeys|useGpgCmd/.test(text))) {
     out.push({ rec: { kind: 'sign', tool: 'gradle-signing', artifact: 'package', keyless: false }, line: signingLine, custodyHint: custody, custodyLine });
   }
   if (android !== undefined && /storeFile/.test(text)) {
-    out.push({ rec: { kind: 'sign', tool: 'apksigner', artifact: 'package', keyless: false }, line: android, custodyHint: androidSecret ? 'ci-secret' : undefined });
+    out.push({ rec: { kind: 'sign', tool: 'apksigner', artifact: 'package', keyless: false }, line: android, custodyHint: androidSecret ? 'ci-secret' : undefined, custodyLine: androidLine });
   }
   return out;
 }
