@@ -188,7 +188,9 @@ export function collect(reader: RepoReader): RawRepo {
         const common = { pipeline: pipeline.file, system: pipeline.system, job, step, env, idToken };
         if (step.uses) {
           for (const rec of recogniseUses(step)) {
-            const op: Op = { ...common, rec, at: site(step.file, step.usesLine ?? step.line), via: stepVia, origin: 'ci' };
+            // a key imported through an action input: point at the input (gpg-private-key: ${{ secrets.X }})
+            const input = rec.kind === 'key-import' ? Object.entries(step.with).find(([k]) => /gpg[-_]private[-_]key/.test(k))?.[1] : undefined;
+            const op: Op = { ...common, rec, at: site(step.file, input?.line ?? step.usesLine ?? step.line), via: stepVia, origin: 'ci' };
             addOp(op);
             if (rec.kind === 'publish' && rec.tool === 'goreleaser') goreleaserRuns.push(op);
           }

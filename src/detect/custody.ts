@@ -34,6 +34,8 @@ function secretVariable(op: Op, name: string, raw: RawRepo): { secret: boolean; 
     if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v.value.trim())) return { secret: op.system !== undefined, site: envSite(op, name, raw) };
     return { secret: false, literal: v.value, site: envSite(op, name, raw) };
   }
+  const bound = op.job?.secretBindings?.[name];
+  if (bound) return { secret: true, site: { ...bound, text: raw.lineText(bound.file, bound.line) } };
   if (op.job?.secretVariables?.includes(name)) return { secret: true };
   // Not defined in the pipeline: injected by the CI system's settings (GitLab/Azure/CircleCI variables).
   return { secret: op.system !== undefined };
@@ -98,7 +100,7 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
         const inner = fromRef(keyRefOf(v.literal), op, raw, depth + 1);
         return { ...inner, sites: [...(v.site ? [v.site] : []), ...inner.sites] };
       }
-      return v.secret ? { custody: 'ci-secret', sites: v.site ? [v.site] : [] } : { custody: 'unknown', sites: [] };
+      return v.secret ? { custody: 'ci-secret', sites: v.site ? [v.site] : boundSecrets(op, raw) } : { custody: 'unknown', sites: [] };
     }
     case 'file': {
       const path = normalisePath(key.path);
@@ -126,13 +128,25 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
 
 /** No key on the command line: gpg's default key, a keystore, a plugin configured earlier. */
 function implicit(op: Op, raw: RawRepo): Custody {
-  const imports = keyImports(op, raw, op.system === undefined);
-  if (imports.length) return { custody: 'ci-secret', sites: imports.map((o) => o.at) };
-  if (op.system !== undefined) {
-    const bound = boundSecrets(op, raw);
-    if (bound.length) return { custody: 'ci-secret', sites: bound };
+  const sites: Site[] = [];
+  // a key imported from a secret (and where that secret is bound: withCredentials, env)
+  for (const imp of keyImports(op, raw, op.system === undefined)) {
+    sites.push(imp.at);
+    if (imp.rec.kind === 'key-import' && imp.rec.path) {
+      const ref = keyRefOf(imp.rec.path);
+      if (ref.type === 'variable') {
+        const v = secretVariable(imp, ref.name, raw);
+        if (v.site) sites.push(v.site);
+      }
+    }
   }
-  if (op.custodyHint === 'ci-secret') return { custody: 'ci-secret', sites: op.configSites ?? [] };
+  if (op.system !== undefined) sites.push(...boundSecrets(op, raw));
+  if (op.system === undefined && op.origin === 'config') {
+    // build-file signing (maven-gpg, Gradle): the key reaches the build through the publishing step's secrets
+    for (const pub of raw.ops) if (pub.rec.kind === 'publish' && pub.rec.artifactKind === 'package' && pub.system !== undefined) sites.push(...boundSecrets(pub, raw));
+  }
+  if (op.custodyHint === 'ci-secret') sites.push(...(op.configSites ?? []));
+  if (sites.length || op.custodyHint === 'ci-secret') return { custody: 'ci-secret', sites };
   return { custody: 'unknown', sites: [] };
 }
 

@@ -23,6 +23,8 @@ export function parseJenkinsfile(ctx: ParseContext, path: string): Pipeline | un
   let job: CiJob = { id: '(pipeline)', file: path, line: 1, steps: [], env: {}, secretVariables: [] };
   jobs.push(job);
   const secrets = new Set<string>();
+  const bindings: Record<string, { file: string; line: number }> = {};
+  let withCredentialsLine: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const trimmed = raw.trim();
@@ -32,10 +34,18 @@ export function parseJenkinsfile(ctx: ParseContext, path: string): Pipeline | un
       job = { id: stage[1]!, file: path, line: i + 1, steps: [], env: {}, secretVariables: [] };
       jobs.push(job);
     }
-    for (const m of raw.matchAll(/\bvariable\s*:\s*['"]([A-Za-z_]\w*)['"]/g)) if (/credentials|withCredentials|file\(|string\(|sshUserPrivateKey|certificate\(/.test(text)) secrets.add(m[1]!);
-    for (const m of raw.matchAll(/\b(keyFileVariable|passphraseVariable|usernameVariable|passwordVariable)\s*:\s*['"]([A-Za-z_]\w*)['"]/g)) secrets.add(m[2]!);
+    if (/\bwithCredentials\s*\(/.test(raw)) withCredentialsLine = i + 1;
+    const bind = (name: string): void => {
+      secrets.add(name);
+      bindings[name] ??= { file: path, line: withCredentialsLine ?? i + 1 };
+    };
+    for (const m of raw.matchAll(/\bvariable\s*:\s*['"]([A-Za-z_]\w*)['"]/g)) if (/credentials|withCredentials|file\(|string\(|sshUserPrivateKey|certificate\(/.test(text)) bind(m[1]!);
+    for (const m of raw.matchAll(/\b(keyFileVariable|passphraseVariable|usernameVariable|passwordVariable)\s*:\s*['"]([A-Za-z_]\w*)['"]/g)) bind(m[2]!);
     const cred = /^\s*([A-Za-z_]\w*)\s*=\s*credentials\s*\(/.exec(raw);
-    if (cred) secrets.add(cred[1]!);
+    if (cred) {
+      withCredentialsLine = undefined;
+      bind(cred[1]!);
+    }
     const m = STEP.exec(raw);
     if (!m) continue;
     const step = emptyStep(path, i + 1);
@@ -66,6 +76,9 @@ export function parseJenkinsfile(ctx: ParseContext, path: string): Pipeline | un
     step.run = joinContinuations(body).filter((l) => l.text !== '');
     job.steps.push(step);
   }
-  for (const j of jobs) j.secretVariables = [...secrets];
+  for (const j of jobs) {
+    j.secretVariables = [...secrets];
+    j.secretBindings = bindings;
+  }
   return { system: 'jenkins', file: path, jobs: jobs.filter((j) => j.steps.length > 0 || j.id !== '(pipeline)'), env: {} };
 }

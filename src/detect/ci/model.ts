@@ -44,6 +44,8 @@ export interface CiJob {
   idToken?: Loc;
   /** Credentials bound to variables (Jenkins `withCredentials`, `credentials()`): variable names. */
   secretVariables?: string[];
+  /** Where each credential variable is bound (Jenkins `withCredentials([...variable: 'X'])`). */
+  secretBindings?: Record<string, Loc>;
 }
 
 export interface Pipeline {

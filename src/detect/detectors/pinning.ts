@@ -11,8 +11,10 @@ export const signingToolsArePinned: Detector = {
   advisory: true,
   run(ctx) {
     const obs: Observation[] = [];
+    // only pipelines that sign, publish or verify: a `goreleaser check` in a test workflow is not the signing path
+    const relevant = new Set(ctx.raw.ops.filter((o) => ['sign', 'publish', 'verify', 'key-import'].includes(o.rec.kind)).map((o) => o.pipeline));
     for (const o of ctx.raw.ops) {
-      if (o.rec.kind !== 'action' || o.rec.pinned) continue;
+      if (o.rec.kind !== 'action' || o.rec.pinned || !relevant.has(o.pipeline)) continue;
       obs.push({ sites: [o.at], facts: [['tools', o.rec.tool]], confidence: 'high' });
     }
     return toFindings(ctx, this.meta.id, obs);

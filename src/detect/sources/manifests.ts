@@ -66,7 +66,8 @@ export function parsePom(text: string): ConfigFinding[] {
     const end = after.indexOf('</plugin>');
     const block = end >= 0 ? after.slice(0, end) : after;
     const goal = /<goal>\s*sign(-and-deploy-file)?\s*<\/goal>/.exec(block);
-    const line = lineAt(noComments, gpg.index + (goal ? goal.index : 0));
+    void goal;
+    const line = lineAt(noComments, gpg.index);
     const skip = /<skip>\s*true\s*<\/skip>/.test(block);
     if (!skip) {
       const bestPractices = /<bestPractices>\s*true|<signer>\s*bc\s*</.test(block);
@@ -86,6 +87,7 @@ export function parseGradle(text: string): ConfigFinding[] {
   let custodyLine: number | undefined;
   let custody: 'ci-secret' | 'unknown' | undefined;
   let android: number | undefined;
+  let signLine: number | undefined;
   let androidSecret = false;
   let androidLine: number | undefined;
   lines.forEach((raw, i) => {
@@ -93,6 +95,7 @@ export function parseGradle(text: string): ConfigFinding[] {
     if (/^\s*signing\s*\{/.test(l) || /\bid\s*\(?\s*["']signing["']\s*\)?/.test(l) || /apply\s+plugin\s*:\s*["']signing["']/.test(l) || /^\s*signing\s*$/.test(l) || /`signing`/.test(l)) {
       if (/^\s*signing\s*\{/.test(l) || signingLine === undefined) signingLine = i + 1;
     }
+    if (signingLine !== undefined && signLine === undefined && /^\s*sign\s*[( ]/.test(l)) signLine = i + 1;
     if (/useInMemoryPgpKeys\s*\(/.test(l)) {
       custody = 'ci-secret';
       custodyLine = i + 1;
@@ -109,7 +112,7 @@ export function parseGradle(text: string): ConfigFinding[] {
   });
   // `signing {}` only signs when publications are wired in (`sign(publishing.publications)`, `sign …`)
   if (signingLine !== undefined && (/\bsign\s*\(|\bsign\s+publishing|\bsign\s+configurations|useInMemoryPgpKeys|useGpgCmd/.test(text))) {
-    out.push({ rec: { kind: 'sign', tool: 'gradle-signing', artifact: 'package', keyless: false }, line: signingLine, custodyHint: custody, custodyLine });
+    out.push({ rec: { kind: 'sign', tool: 'gradle-signing', artifact: 'package', keyless: false }, line: signLine ?? signingLine, custodyHint: custody, custodyLine });
   }
   if (android !== undefined && /storeFile/.test(text)) {
     out.push({ rec: { kind: 'sign', tool: 'apksigner', artifact: 'package', keyless: false }, line: android, custodyHint: androidSecret ? 'ci-secret' : undefined, custodyLine: androidLine });
