@@ -1,0 +1,73 @@
+/**
+ * The core as the wizard uses it, loaded after the first frame: the bank (YAML + zod), scoring,
+ * pre-fill, the roadmap, and the files (answers autosave, the report). Nothing here knows Ink.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import { assess, questionStates } from '../assess/assess.js';
+import { suggestAnswers } from '../assess/prefill.js';
+import { errorMessage } from '../exit.js';
+import { loadBank } from '../model/bank.js';
+import { generateReport } from '../report/generate.js';
+import { buildRoadmap, loadRoadmapCatalog, type RoadmapCatalog } from '../report/roadmap.js';
+import { emptyAnswers, readAnswersFile, serializeAnswers, writeAnswersFile } from '../session/answers-file.js';
+import { writeFileAtomic } from '../session/atomic-write.js';
+import { VERSION } from '../version.js';
+import type { Bank, Core, Ready, WizardIO, WizardPaths } from './store/types.js';
+
+export function createCore(bankDir?: string): Core {
+  const bank = loadBank(bankDir);
+  let catalog: RoadmapCatalog | undefined;
+  return {
+    bank,
+    assess: (values) => assess(bank, values),
+    questionStates: (values) => questionStates(bank, values),
+    suggest: (scan) => suggestAnswers(bank, scan),
+    emptyAnswers: (meta) => emptyAnswers(bank, meta),
+    roadmap(assessment, ci) {
+      try {
+        catalog ??= loadRoadmapCatalog();
+        return { steps: buildRoadmap(assessment, catalog, ci) };
+      } catch (err) {
+        return { error: errorMessage(err).line };
+      }
+    },
+  };
+}
+
+/** The saved answers, read with the bank: the file and its warnings, or the one-line problem. */
+export function readSaved(path: string, bank: Bank): NonNullable<Ready['saved']> {
+  try {
+    return { loaded: readAnswersFile(path, bank) };
+  } catch (err) {
+    return { error: errorMessage(err).line };
+  }
+}
+
+function stamp(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+}
+
+export function createFileIO(paths: WizardPaths, template?: string): WizardIO {
+  return {
+    save(file, bank) {
+      writeAnswersFile(paths.answers, file, bank);
+    },
+    setAside() {
+      if (!existsSync(paths.answers)) return undefined;
+      const to = paths.answers.replace(/\.yaml$/, `-${stamp(new Date())}.yaml`);
+      renameSync(paths.answers, to);
+      return to;
+    },
+    async writeReport({ file, bank, scan, lang }) {
+      // The answers first: the report's digest is of these exact bytes.
+      const answersText = serializeAnswers(file, bank);
+      writeFileAtomic(paths.answers, answersText);
+      const { text, level } = generateReport({
+        bank, answers: file, answersText, scan, lang, format: 'markdown', template, tool: { name: 'sigmature', version: VERSION },
+      });
+      writeFileAtomic(paths.report, text);
+      return { report: paths.report, answers: paths.answers, level };
+    },
+  };
+}

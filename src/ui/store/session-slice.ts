@@ -1,0 +1,188 @@
+/** The session: which screen, the language, who is in the room (meta), the files, and the end. */
+import { mergeDetected } from './answer-records.js';
+import { applicable, firstOpen, previousQuestion } from './navigation.js';
+import { selectAnswersFile } from './selectors.js';
+import {
+  WELCOME_FIELDS,
+  type Answer, type GetState, type Lang, type Meta, type SessionSlice, type SetState, type StoreContext, type WizardPaths,
+} from './types.js';
+
+export interface WizardInit {
+  lang: Lang;
+  paths: WizardPaths;
+  /** An answers file is on disk (and --fresh was not given): offer to resume it. */
+  savedOffer?: { savedAt?: string };
+  /** Today as YYYY-MM-DD (injected so tests are stable). */
+  today: string;
+  targetLevel?: number;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function splitNames(text: string): string[] {
+  return text.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
+}
+
+export function createSessionSlice(set: SetState, get: GetState, ctx: StoreContext, init: WizardInit): SessionSlice {
+  const meta: Meta = {
+    participants: [],
+    date: init.today,
+    repository: { path: init.paths.dir },
+    targetLevel: init.targetLevel ?? 3,
+    language: init.lang,
+  };
+  return {
+    screen: init.savedOffer ? { kind: 'resume' } : { kind: 'welcome' },
+    lang: init.lang,
+    meta,
+    participantsText: '',
+    paths: init.paths,
+    core: undefined,
+    saved: init.savedOffer ? { status: 'offered', savedAt: init.savedOffer.savedAt } : { status: 'none' },
+    welcomeField: 0,
+    write: { status: 'idle' },
+
+    ready({ core, io, saved }) {
+      ctx.io = io;
+      const s = get();
+      if (s.saved.status === 'offered' && saved) {
+        set({ core, saved: { ...s.saved, ...('loaded' in saved ? { loaded: saved.loaded } : { error: saved.error }) } });
+      } else {
+        set({ core });
+      }
+    },
+
+    failed(line) {
+      set({ fatal: line, exitCode: 2 });
+    },
+
+    setLang(lang) {
+      set((s) => ({ lang, meta: { ...s.meta, language: lang } }));
+    },
+
+    setMetaText(field, value) {
+      set((s) => ({ meta: { ...s.meta, [field]: value.trim() ? value : undefined } }));
+    },
+
+    setParticipants(text) {
+      set((s) => ({ participantsText: text, meta: { ...s.meta, participants: splitNames(text) } }));
+    },
+
+    setTargetLevel(level) {
+      set((s) => ({ meta: { ...s.meta, targetLevel: Math.max(0, Math.min(3, level)) } }));
+    },
+
+    moveField(delta) {
+      set((s) => ({ welcomeField: Math.max(0, Math.min(WELCOME_FIELDS.length - 1, s.welcomeField + delta)) }));
+    },
+
+    changeChoice(delta) {
+      const s = get();
+      const field = WELCOME_FIELDS[s.welcomeField];
+      if (field === 'language') s.setLang(s.lang === 'en' ? 'ja' : 'en');
+      if (field === 'targetLevel') s.setTargetLevel(((s.meta.targetLevel ?? 3) + delta + 4) % 4);
+    },
+
+    resume() {
+      const s = get();
+      if (s.saved.status !== 'offered' || !s.saved.loaded || !s.core) return;
+      const file = s.saved.loaded.file;
+      const answers: Record<string, Answer> = {};
+      const notes: Record<string, string> = {};
+      for (const [id, { note, ...answer }] of Object.entries(file.answers)) {
+        answers[id] = answer;
+        if (note) notes[id] = note;
+      }
+      const lang = file.meta.language ?? s.lang;
+      set({
+        saved: { status: 'resumed', warnings: s.saved.loaded.warnings },
+        lang,
+        meta: { ...s.meta, ...file.meta, language: lang, repository: { ...s.meta.repository, ...file.meta.repository, path: s.meta.repository?.path } },
+        participantsText: file.meta.participants.join(', '),
+        answers: s.detection.status === 'done' ? mergeDetected(s.core, answers, s.suggestions) : answers,
+        notes,
+        screen: { kind: 'welcome' },
+        welcomeField: WELCOME_FIELDS.indexOf('start'),
+      });
+    },
+
+    startOver() {
+      const s = get();
+      if (s.saved.status !== 'offered' || !s.core) return;
+      let to: string | undefined;
+      try {
+        to = ctx.io?.setAside();
+      } catch (err) {
+        set({ saveError: message(err) });
+        return;
+      }
+      set({
+        saved: { status: 'set-aside', to },
+        answers: s.detection.status === 'done' ? mergeDetected(s.core, {}, s.suggestions) : {},
+        screen: { kind: 'welcome' },
+        welcomeField: 0,
+      });
+    },
+
+    begin() {
+      set({ screen: { kind: 'scan' } });
+    },
+
+    continueFromScan() {
+      const s = get();
+      const status = s.detection.status;
+      if (!s.core || status === 'idle' || status === 'running') return;
+      const first = s.saved.status === 'resumed' ? firstOpen(s.core, s.answers) : applicable(s.core, s.answers)[0];
+      set({ screen: first ? { kind: 'question', id: first } : { kind: 'review' }, returnTo: undefined });
+    },
+
+    goSummary() {
+      set({ screen: { kind: 'summary' } });
+    },
+
+    back() {
+      const s = get();
+      const leave = { help: false, noteDraft: undefined, pending: undefined, returnTo: undefined };
+      switch (s.screen.kind) {
+        case 'question': {
+          if (s.returnTo === 'review') return set({ ...leave, screen: { kind: 'review' } });
+          const prev = s.core ? previousQuestion(s.core, s.answers, s.screen.id) : undefined;
+          return set({ ...leave, screen: prev ? { kind: 'question', id: prev } : { kind: 'scan' } });
+        }
+        case 'scan':
+          return set({ screen: { kind: 'welcome' } });
+        case 'review': {
+          const last = s.core ? applicable(s.core, s.answers).at(-1) : undefined;
+          return set({ ...leave, screen: last ? { kind: 'question', id: last } : { kind: 'scan' } });
+        }
+        case 'summary':
+          return set({ screen: { kind: 'review' } });
+        case 'resume':
+        case 'welcome':
+        case 'write':
+        case 'quit':
+          return;
+      }
+    },
+
+    async finish() {
+      const s = get();
+      if (!s.core || !ctx.io || s.write.status === 'writing' || s.write.status === 'done') return;
+      set({ screen: { kind: 'write' }, write: { status: 'writing' } });
+      try {
+        const files = await ctx.io.writeReport({ file: selectAnswersFile(get())!, bank: s.core.bank, scan: s.detection.scan, lang: get().lang });
+        set({ write: { status: 'done', files }, savedTo: files.answers, exitCode: 0 });
+      } catch (err) {
+        set({ write: { status: 'failed', error: message(err) } });
+      }
+    },
+
+    quit(interrupted) {
+      const s = get();
+      // A note being typed when the wizard stops is kept, like everything else.
+      const draft = s.noteDraft?.trim();
+      const notes = draft && s.screen.kind === 'question' ? { ...s.notes, [s.screen.id]: draft } : s.notes;
+      set({ screen: { kind: 'quit' }, notes, noteDraft: undefined, exitCode: interrupted ? 130 : 0 });
+    },
+  };
+}

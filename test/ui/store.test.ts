@@ -1,0 +1,369 @@
+/** The wizard's store without React: navigation, skip rules, sources, contradictions, autosave, resume. */
+import { describe, expect, it } from 'vitest';
+import { selectAnswersFile, selectAssessment, selectInitialValue, selectMode, selectProgress } from '../../src/ui/store/selectors.js';
+import type { ScanResult } from '../../src/detect/types.js';
+import { PATHS, keySecretScan, keylessScan, savedFile, scanWith, setup } from './fixtures.js';
+
+const screenOf = (s: { screen: { kind: string; id?: string } }) => (s.screen.kind === 'question' ? `question:${s.screen.id}` : s.screen.kind);
+
+/** Fresh store, welcome done, scan finished, on the first question. */
+function atQuestions(scan: ScanResult | null = keylessScan()) {
+  const t = setup();
+  t.store.getState().begin();
+  scanWith(t.store, scan ?? undefined);
+  t.store.getState().continueFromScan();
+  return t;
+}
+
+describe('navigation', () => {
+  it('starts on the welcome, waits for the scan, then asks the first question', () => {
+    const { store } = setup();
+    expect(screenOf(store.getState())).toBe('welcome');
+    store.getState().begin();
+    expect(screenOf(store.getState())).toBe('scan');
+    store.getState().scanStarted();
+    store.getState().continueFromScan();
+    expect(screenOf(store.getState())).toBe('scan');
+    expect(selectMode(store.getState())).toBe('loading');
+    store.getState().scanFinished(keylessScan());
+    expect(selectMode(store.getState())).toBe('scan');
+    store.getState().continueFromScan();
+    expect(screenOf(store.getState())).toBe('question:COV-1');
+  });
+
+  it('goes on without detection when the scanner is not available', () => {
+    const { store } = setup();
+    store.getState().begin();
+    scanWith(store, undefined);
+    expect(store.getState().detection.status).toBe('unavailable');
+    store.getState().continueFromScan();
+    expect(screenOf(store.getState())).toBe('question:COV-1');
+    expect(store.getState().answers).toEqual({});
+  });
+
+  it('answers move forward in bank order; back goes to the previous question, then to the scan', () => {
+    const { store } = atQuestions();
+    store.getState().answer('COV-1', ['container-image']);
+    expect(screenOf(store.getState())).toBe('question:COV-2');
+    store.getState().back();
+    expect(screenOf(store.getState())).toBe('question:COV-1');
+    store.getState().back();
+    expect(screenOf(store.getState())).toBe('scan');
+    store.getState().back();
+    expect(screenOf(store.getState())).toBe('welcome');
+  });
+
+  it('never shows a question whose skip rule holds: nothing signed skips the key questions', () => {
+    const { store } = atQuestions(null);
+    store.getState().answer('COV-1', ['binary']);
+    store.getState().answer('COV-2', 'none');
+    // COV-3 (which tools sign) and AUT-1 (how signing runs) are skipped when nothing is signed
+    expect(screenOf(store.getState())).toBe('question:AUT-2');
+    const seen: string[] = [];
+    while (store.getState().screen.kind === 'question') {
+      const s = store.getState();
+      if (s.screen.kind !== 'question') break;
+      seen.push(s.screen.id);
+      s.skip();
+    }
+    expect(seen).not.toContain('KEY-1');
+    expect(seen).not.toContain('CUS-1');
+    expect(seen).toContain('KLS-1');
+    expect(screenOf(store.getState())).toBe('review');
+    // the progress counts only the questions that apply
+    const { total } = selectProgress(store.getState(), 'KLS-1');
+    expect(total).toBeLessThan(22);
+    // going back from the review lands on the last question that applies, and back walks over skipped ones
+    store.getState().back();
+    expect(screenOf(store.getState())).toBe('question:PRV-2');
+  });
+
+  it('un-skips questions when an earlier answer changes', () => {
+    const { store } = atQuestions(null);
+    store.getState().answer('COV-1', ['binary']);
+    store.getState().answer('COV-2', 'none');
+    store.getState().back();
+    expect(screenOf(store.getState())).toBe('question:COV-2');
+    store.getState().answer('COV-2', 'some');
+    expect(screenOf(store.getState())).toBe('question:COV-3');
+  });
+
+  it('skip leaves the question unanswered and moves on', () => {
+    const { store } = atQuestions(null);
+    store.getState().skip();
+    expect(screenOf(store.getState())).toBe('question:COV-2');
+    expect(store.getState().answers['COV-1']).toBeUndefined();
+  });
+
+  it('an edit started from the review returns to the review', () => {
+    const { store } = atQuestions();
+    store.getState().edit('KEY-1');
+    expect(screenOf(store.getState())).toBe('question:KEY-1');
+    store.getState().answer('KEY-1', 'no-long-lived-keys');
+    expect(screenOf(store.getState())).toBe('review');
+    store.getState().goSummary();
+    expect(screenOf(store.getState())).toBe('summary');
+    store.getState().back();
+    expect(screenOf(store.getState())).toBe('review');
+  });
+});
+
+describe('sources', () => {
+  it('detected answers fill unvisited questions; accepting one confirms it, changing it states it', () => {
+    const { store } = atQuestions();
+    const s0 = store.getState();
+    expect(s0.answers['KEY-1']).toMatchObject({ value: 'no-long-lived-keys', source: 'detected' });
+    expect(s0.answers['KEY-1']!.evidence?.[0]).toMatchObject({ file: '.github/workflows/release.yml', line: 23 });
+    expect(selectInitialValue(s0, 'COV-1')).toEqual(['container-image']);
+
+    store.getState().answer('COV-1', ['container-image']);
+    expect(store.getState().answers['COV-1']).toMatchObject({ source: 'confirmed', value: ['container-image'] });
+    expect(store.getState().answers['COV-1']!.evidence).toHaveLength(1);
+
+    store.getState().answer('COV-2', 'all');
+    expect(store.getState().answers['COV-2']).toMatchObject({ source: 'stated', value: 'all' });
+    expect(store.getState().answers['COV-2']!.evidence).toBeUndefined();
+
+    // never visited: still detected
+    expect(store.getState().answers['KLS-1']!.source).toBe('detected');
+  });
+
+  it('a question with nothing detected starts on "unsure", and unsure is an open item', () => {
+    const { store } = atQuestions(null);
+    expect(selectInitialValue(store.getState(), 'COV-2')).toBe('unsure');
+    store.getState().skip();
+    store.getState().answer('COV-2', 'unsure');
+    expect(store.getState().answers['COV-2']).toMatchObject({ value: 'unsure', source: 'stated' });
+    expect(selectAssessment(store.getState())!.open).toContain('COV-2');
+  });
+
+  it('the live level follows the answers', () => {
+    const { store } = atQuestions(null);
+    expect(selectAssessment(store.getState())!.level).toBe(0);
+    const s = store.getState();
+    s.skip();
+    store.getState().answer('COV-2', 'some');
+    store.getState().edit('GOV-1');
+    store.getState().answer('GOV-1', 'written');
+    store.getState().edit('CUS-2');
+    store.getState().answer('CUS-2', 'known-not-written');
+    expect(selectAssessment(store.getState())!.level).toBe(1);
+  });
+});
+
+describe('contradictions', () => {
+  it('claiming keyless while the scan shows a key from a CI secret is shown, recorded, and kept on a second Enter', () => {
+    const { store } = atQuestions(keySecretScan());
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'no-long-lived-keys');
+    const s = store.getState();
+    expect(screenOf(s)).toBe('question:KEY-1');
+    expect(s.pending?.contradiction).toContain('ci-secret');
+    expect(s.pending?.contradiction).toContain('.github/workflows/release.yml:51');
+    expect(s.answers['KEY-1']).toMatchObject({ value: 'no-long-lived-keys', source: 'stated' });
+    expect(s.answers['KEY-1']!.contradiction).toBe(s.pending?.contradiction);
+    store.getState().answer('KEY-1', 'no-long-lived-keys');
+    expect(screenOf(store.getState())).toBe('review');
+    expect(store.getState().pending).toBeUndefined();
+  });
+
+  it('choosing another answer after the warning clears the contradiction', () => {
+    const { store } = atQuestions(keySecretScan());
+    store.getState().edit('KLS-1');
+    store.getState().answer('KLS-1', 'all');
+    expect(store.getState().answers['KLS-1']!.contradiction).toMatch(/long-lived key \(ci-secret\)/);
+    store.getState().answer('KLS-1', 'no');
+    expect(store.getState().answers['KLS-1']).toMatchObject({ value: 'no', source: 'confirmed' });
+    expect(store.getState().answers['KLS-1']!.contradiction).toBeUndefined();
+    expect(screenOf(store.getState())).toBe('review');
+  });
+
+  it.each([
+    ['COV-2', 'none', 'the repository signs at .github/workflows/release.yml:51'],
+    ['VER-2', 'nobody', undefined],
+  ])('%s = %s', (id, value, expected) => {
+    const { store } = atQuestions(keySecretScan());
+    store.getState().edit(id);
+    store.getState().answer(id, value);
+    expect(store.getState().answers[id]!.contradiction).toBe(expected);
+  });
+
+  it('is written in the session language', () => {
+    const { store } = atQuestions(keySecretScan());
+    store.getState().setLang('ja');
+    store.getState().edit('CUS-1');
+    store.getState().answer('CUS-1', 'no-keys');
+    expect(store.getState().answers['CUS-1']!.contradiction).toContain('有効期間の長い鍵');
+  });
+});
+
+describe('notes', () => {
+  it('a note is kept with the answer and saved', () => {
+    const { store, io } = atQuestions();
+    const s = store.getState();
+    s.openNote();
+    expect(selectMode(store.getState())).toBe('note');
+    store.getState().editNote('only the image; the CLI tarball is not signed');
+    store.getState().saveNote();
+    expect(selectMode(store.getState())).toBe('question-multi');
+    store.getState().answer('COV-1', ['container-image', 'binary']);
+    expect(io.saves.at(-1)!.answers['COV-1']).toMatchObject({ note: 'only the image; the CLI tarball is not signed', source: 'stated' });
+  });
+
+  it('Esc discards the note being typed; an empty note removes the note', () => {
+    const { store } = atQuestions();
+    store.getState().openNote();
+    store.getState().editNote('draft');
+    store.getState().cancelNote();
+    expect(store.getState().notes).toEqual({});
+    store.getState().openNote();
+    store.getState().editNote('kept');
+    store.getState().saveNote();
+    store.getState().openNote();
+    expect(store.getState().noteDraft).toBe('kept');
+    store.getState().editNote('  ');
+    store.getState().saveNote();
+    expect(store.getState().notes).toEqual({});
+  });
+});
+
+describe('autosave', () => {
+  it('saves after every change, and not before the bank is loaded', () => {
+    const { store, io } = setup({ ready: false });
+    store.getState().setMetaText('organisation', 'Acme');
+    expect(io.saves).toHaveLength(0);
+    store.getState().ready({ core: (setup().store.getState().core)!, io });
+    store.getState().setMetaText('team', 'Platform');
+    expect(io.saves).toHaveLength(1);
+    expect(io.saves[0]!.meta).toMatchObject({ organisation: 'Acme', team: 'Platform', language: 'en', date: '2025-06-01' });
+    store.getState().setParticipants('Aiko, Ben, ');
+    expect(io.saves.at(-1)!.meta.participants).toEqual(['Aiko', 'Ben']);
+    expect(store.getState().participantsText).toBe('Aiko, Ben, ');
+    store.getState().begin();
+    scanWith(store, keylessScan());
+    const afterScan = io.saves.length;
+    expect(io.saves.at(-1)!.answers['KEY-1']!.source).toBe('detected');
+    expect(io.saves.at(-1)!.meta.repository?.commit).toBe('0123456789abcdef0123456789abcdef01234567');
+    store.getState().continueFromScan();
+    store.getState().answer('COV-1', ['container-image']);
+    expect(io.saves.length).toBe(afterScan + 1);
+    expect(store.getState().savedTo).toBe(PATHS.answers);
+  });
+
+  it('does not write over a saved file before the team chooses to resume it or start over', () => {
+    const saved = savedFile({ 'COV-2': { value: 'all', source: 'stated' } });
+    const { store, io } = setup({ saved: { loaded: { file: saved, warnings: [] } } });
+    scanWith(store, keylessScan());
+    expect(io.saves).toHaveLength(0);
+    store.getState().startOver();
+    expect(io.setAside).toHaveBeenCalledOnce();
+    expect(store.getState().saved).toEqual({ status: 'set-aside', to: '/work/repo/.sigmature/answers-20250101-000000.yaml' });
+    expect(io.saves.at(-1)!.answers['COV-2']).toMatchObject({ value: 'some', source: 'detected' });
+  });
+
+  it('reports a failed save and keeps going', () => {
+    const { store, io } = setup();
+    io.save = () => { throw new Error('ENOSPC: no space left on device'); };
+    store.getState().setMetaText('organisation', 'Acme');
+    expect(store.getState().saveError).toMatch(/ENOSPC/);
+    io.save = () => {};
+    store.getState().setMetaText('organisation', 'Acme Corp');
+    expect(store.getState().saveError).toBeUndefined();
+  });
+});
+
+describe('resume', () => {
+  const saved = savedFile(
+    {
+      'COV-1': { value: ['container-image'], source: 'confirmed', evidence: [{ file: '.github/workflows/release.yml', line: 23 }] },
+      'COV-2': { value: 'most', source: 'stated', note: 'the Helm chart is not signed yet' },
+      'COV-3': { value: ['cosign'], source: 'confirmed' },
+      'KEY-1': { value: 'no-long-lived-keys', source: 'detected' },
+    },
+    { organisation: 'Acme', team: 'Payments', participants: ['Aiko', 'Ben'], language: 'ja', targetLevel: 2, date: '2025-05-31' },
+  );
+
+  it('offers the saved file, restores answers, notes, meta and language, and continues at the first open question', () => {
+    const { store, io } = setup({ saved: { loaded: { file: saved, warnings: [] } } });
+    expect(screenOf(store.getState())).toBe('resume');
+    expect(selectMode(store.getState())).toBe('resume');
+    store.getState().resume();
+    const s = store.getState();
+    expect(screenOf(s)).toBe('welcome');
+    expect(selectMode(s)).toBe('welcome-start');
+    expect(s.lang).toBe('ja');
+    expect(s.meta).toMatchObject({ organisation: 'Acme', team: 'Payments', participants: ['Aiko', 'Ben'], targetLevel: 2, date: '2025-05-31' });
+    expect(s.participantsText).toBe('Aiko, Ben');
+    expect(s.notes).toEqual({ 'COV-2': 'the Helm chart is not signed yet' });
+    // resuming rewrites the file with what was restored: nothing is lost
+    expect(io.saves.at(-1)!.answers['COV-2']).toMatchObject({ value: 'most', note: 'the Helm chart is not signed yet' });
+    s.begin();
+    scanWith(store, keylessScan());
+    store.getState().continueFromScan();
+    // COV-1..3 were answered by the team; AUT-1 is detected only, so the team has not seen it yet
+    expect(screenOf(store.getState())).toBe('question:AUT-1');
+    expect(store.getState().answers['COV-2']!.source).toBe('stated');
+    expect(store.getState().answers['KEY-1']!.source).toBe('detected');
+  });
+
+  it('waits for the saved file to be read before offering it', () => {
+    const { store } = setup({ ready: false, saved: { loaded: { file: saved, warnings: [] } } });
+    expect(selectMode(store.getState())).toBe('loading');
+    store.getState().resume();
+    expect(screenOf(store.getState())).toBe('resume');
+  });
+
+  it('a broken saved file can only be set aside', () => {
+    const { store, io } = setup({ saved: { error: '.sigmature/answers.yaml:3: answers schemaVersion 9 is not supported' } });
+    store.getState().resume();
+    expect(screenOf(store.getState())).toBe('resume');
+    store.getState().startOver();
+    expect(io.setAside).toHaveBeenCalledOnce();
+    expect(screenOf(store.getState())).toBe('welcome');
+  });
+});
+
+describe('the end', () => {
+  it('finish writes the report and the answers and ends with 0', async () => {
+    const { store, io } = atQuestions();
+    store.getState().goSummary();
+    await store.getState().finish();
+    expect(io.writeReport).toHaveBeenCalledOnce();
+    const input = io.writeReport.mock.calls[0]![0];
+    expect(input.lang).toBe('en');
+    expect(input.scan?.facts.keyless).toBe(true);
+    expect(input.file.answers['KEY-1']!.source).toBe('detected');
+    expect(store.getState().write).toMatchObject({ status: 'done', files: { report: PATHS.report } });
+    expect(store.getState().exitCode).toBe(0);
+  });
+
+  it('a failed write can be retried', async () => {
+    const { store, io } = atQuestions();
+    io.writeReport.mockRejectedValueOnce(new Error('EACCES: permission denied'));
+    await store.getState().finish();
+    expect(store.getState().write).toEqual({ status: 'failed', error: 'EACCES: permission denied' });
+    expect(selectMode(store.getState())).toBe('write-failed');
+    expect(store.getState().exitCode).toBeUndefined();
+    await store.getState().finish();
+    expect(store.getState().write.status).toBe('done');
+  });
+
+  it('quit keeps a note being typed; Ctrl+C ends with 130', () => {
+    const { store, io } = atQuestions();
+    store.getState().openNote();
+    store.getState().editNote('half a thought');
+    store.getState().quit(true);
+    expect(store.getState().exitCode).toBe(130);
+    expect(store.getState().notes['COV-1']).toBe('half a thought');
+    expect(io.saves.at(-1)!.answers['COV-1']!.note).toBe('half a thought');
+  });
+
+  it('the answers file carries meta, language and every answer', () => {
+    const { store } = atQuestions();
+    store.getState().setLang('ja');
+    const file = selectAnswersFile(store.getState())!;
+    expect(file.meta.language).toBe('ja');
+    expect(file.bank.id).toBeTruthy();
+    expect(Object.keys(file.answers).length).toBeGreaterThan(5);
+  });
+});
