@@ -72,6 +72,9 @@ beforeAll(async () => {
   w('scripts/latin1.sh', new Uint8Array([0x65, 0x63, 0x68, 0x6f, 0x20, 0xe9, 0xff, 0xfe, 0x0a]));
   w('keys/release.key', FAKE_KEY);
   w('cosign.key', FAKE_KEY);
+  // Ignore rules that backtrack on deep paths, and a 200-level directory chain to run them on.
+  w('.gitignore', '**/a/**/a/**/a/**/b\n**/a/**/a/**/a/**/a/**/c\n*.tmp\n');
+  w(`${'a/'.repeat(200)}deep.txt`, 'deep');
   w('Makefile', `release:\n\tcosign sign-blob --key cosign.key dist/app > dist/app.sig\n`);
   // 64 MB, sparse: no disk used, but a naive reader would load all of it.
   w('.github/workflows/huge.yml', '');
@@ -174,6 +177,13 @@ describe('hostile repository', () => {
       'deep-block.yml': false,
       'deep-indent.yml': false,
     });
+  });
+
+  it('drops the backtracking ignore patterns and stops at 128 directory levels', () => {
+    const limits = reader.warnings().filter((w) => w.kind === 'limit');
+    expect(limits).toContainEqual({ kind: 'limit', file: '.gitignore', message: expect.stringMatching(/2 ignore pattern/) });
+    expect(limits.some((w) => /deeper than 128/.test(w.message))).toBe(true);
+    expect(reader.files().some((f) => f.path.endsWith('deep.txt'))).toBe(false);
   });
 
   it('keeps control bytes out of warnings', () => {

@@ -95,6 +95,25 @@ describe('openLocalRepository', () => {
     ]);
   });
 
+  it('drops backtracking-prone ignore patterns and stops at 128 directory levels, quickly', async () => {
+    // '**' compiles to nested quantifiers: four of them against a 100-level path take seconds per test.
+    const deep = Array(140).fill('a').join('/');
+    const dir = repo({
+      '.gitignore': '**/a/**/a/**/a/**/b\n*.tmp\n',
+      [`${deep}/file.txt`]: 'too deep',
+      [`${Array(128).fill('a').join('/')}/ok.txt`]: 'deep enough',
+      'x.tmp': 'x',
+    });
+    const t0 = performance.now();
+    const r = await openLocalRepository(dir);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(paths(r)).toEqual(['.gitignore', `${Array(128).fill('a').join('/')}/ok.txt`]);
+    expect(r.warnings()).toEqual([
+      { kind: 'limit', file: '.gitignore', message: expect.stringMatching(/1 ignore pattern/) },
+      { kind: 'limit', message: expect.stringMatching(/deeper than 128 levels/) },
+    ]);
+  });
+
   it('lists an oversized file with its size but never reads it', async () => {
     const dir = repo({ 'big.yml': 'x'.repeat(5000), 'ok.yml': 'a: 1' });
     const r = await openLocalRepository(dir, { limits: { maxFileBytes: 4096 } });

@@ -95,6 +95,16 @@ describe('createMemoryReader', () => {
     ]);
   });
 
+  it('drops backtracking-prone ignore patterns and paths deeper than 128 directory levels', () => {
+    const r = createMemoryReader({
+      '.gitignore': '**/a/**/a/**/a/**/b\n',
+      [`${Array(129).fill('d').join('/')}/x.txt`]: 'too deep',
+      [`${Array(128).fill('d').join('/')}/y.txt`]: 'deep enough',
+    });
+    expect(r.files().map((f) => f.path)).toEqual(['.gitignore', `${Array(128).fill('d').join('/')}/y.txt`]);
+    expect(r.warnings().map((w) => [w.kind, w.file])).toEqual([['limit', '.gitignore'], ['limit', undefined]]);
+  });
+
   it('stops at maxFiles with a limit warning', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 10; i++) files[`f${i}.txt`] = String(i);
