@@ -100,14 +100,14 @@ function isReference(value: string): boolean {
 }
 
 /**
- * A long base64 run (a key body line): mixed case, digits, few slashes. Hex digests and commit ids
- * (one case only) and paths (many slashes) are kept.
+ * A long base64 run (a key body line): both cases and a digit, `+` or `/`. Hex digests and commit ids (one case
+ * only) are kept, and so are paths with an extension or dashes (those characters end a run). Slashes
+ * are not a sign of a path: a 64-character key line holds one on average and five or more one time in
+ * three hundred, so a path-like run without extension is redacted rather than risk a key line.
  */
 const BASE64_RUN = /(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=_.-])/g;
 function looksLikeKeyMaterial(run: string): boolean {
-  const slashes = run.split('/').length - 1;
-  if (slashes * 16 > run.length) return false;
-  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run);
+  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9+/]/.test(run);
 }
 
 export function redactSecrets(text: string): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, sanitizeExcerpt, sanitizeLine } from '../../src/detect/sanitize.js';
 
@@ -86,10 +87,18 @@ describe('sanitizeExcerpt: secrets', () => {
     ['OpenSSH header', '-----BEGIN ' + 'OPENSSH PRIVATE KEY-----'],
     ['PGP private block', '-----BEGIN ' + 'PGP PRIVATE KEY BLOCK-----'],
     ['base64 key body line', fakeKeyBody],
+    ['base64 key body line with many slashes', 'j3j/q8/adW8/io/uXyIjzQ7yWsaL1H+FfS3wBk9/Zq/Lm2Vb/xT0pRs7Nd4Ee1Aa'],
   ])('%s is redacted', (_name, input) => {
     const out = sanitizeExcerpt(input);
     expect(out).toContain(REDACTED);
-    expect(out).not.toMatch(/PRIVATE KEY|MIIE/);
+    expect(out).not.toMatch(/PRIVATE KEY|MIIE|adW8/);
+  });
+
+  it('redacts every full-length line of (deterministic) random key bodies', () => {
+    for (let i = 0; i < 2000; i++) {
+      const line = createHash('sha384').update(`line ${i}`).digest('base64'); // 64 characters, like a PEM line
+      expect(sanitizeExcerpt(`  ${line}`)).toBe(REDACTED);
+    }
   });
 
   it('redacts a whole key block, including one embedded in JSON with \\n escapes', () => {
