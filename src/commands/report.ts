@@ -4,7 +4,7 @@ import { EXIT, UsageError } from '../exit.js';
 import { loadBank } from '../model/bank.js';
 import { InputError } from '../model/yaml-source.js';
 import { generateReport } from '../report/generate.js';
-import { parseAnswers } from '../session/answers-file.js';
+import { parseAnswers, readAnswersFile } from '../session/answers-file.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
 import { emit } from './output.js';
@@ -22,10 +22,16 @@ export async function runReport(opts: Options): Promise<number> {
   }
   const loaded = parseAnswers(text, opts.answers, bank);
   for (const w of loaded.warnings) process.stderr.write(`sigmature: warning: ${w}\n`);
+  let previous;
+  if (opts.compare) {
+    const old = readAnswersFile(opts.compare, bank);
+    for (const w of old.warnings) process.stderr.write(`sigmature: warning: ${w}\n`);
+    previous = old.file;
+  }
   const scan = opts.repo ? await (await import('../detect/scan.js')).scanDirectory(opts.repo) : undefined;
   const { text: report, level } = generateReport({
     bank, answers: loaded.file, answersText: text, scan, lang: opts.lang, format,
-    template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings,
+    template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings, previous,
   });
   emit(report, opts.out);
   return opts.minLevel !== undefined && level < opts.minLevel ? EXIT.belowMinLevel : EXIT.ok;

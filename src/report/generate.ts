@@ -28,6 +28,8 @@ export interface GenerateOptions {
   tool: { name: string; version: string };
   warnings?: string[];
   catalog?: RoadmapCatalog;
+  /** An earlier answers file of the same team (`--compare`). */
+  previous?: AnswersFile;
 }
 
 export function sha256(text: string): string {
@@ -42,9 +44,14 @@ export function generateReport(opts: GenerateOptions): { text: string; level: nu
   const warnings = opts.warnings ?? [];
   if (opts.format === 'json') {
     const json = toJsonReport({ tool: opts.tool, bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, warnings });
+    if (opts.previous) {
+      const before = assess(opts.bank, answerValues(opts.previous));
+      Object.assign(json, { comparison: { previousLevel: before.level, previousDimensions: Object.fromEntries(before.dimensions.map((d) => [d.id, d.score])) } });
+    }
     return { text: `${JSON.stringify(json, null, 2)}\n`, level: assessment.level };
   }
-  const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, lang: opts.lang, tool: opts.tool, warnings });
+  const previous = opts.previous ? { answers: opts.previous, assessment: assess(opts.bank, answerValues(opts.previous)) } : undefined;
+  const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, lang: opts.lang, tool: opts.tool, warnings, previous });
   const markdown = renderMarkdown(view, opts.template);
   return { text: opts.format === 'html' ? renderHtml(markdown, view) : markdown, level: assessment.level };
 }

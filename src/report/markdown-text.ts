@@ -20,6 +20,15 @@ export function mdText(text: string | undefined): string {
     .trim();
 }
 
+/**
+ * Text of our own data (the bank, the roadmap), which may use inline Markdown such as code spans:
+ * kept as Markdown, but on one line and without control characters.
+ */
+export function mdTrusted(text: string | undefined): string {
+  if (!text) return '';
+  return stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
 /** An inline code span that holds any text, safe inside a table cell. */
 export function mdCode(text: string): string {
   const clean = stripControls(text).replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');

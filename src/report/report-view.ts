@@ -9,7 +9,7 @@ import { reportMessages } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { UNSURE } from '../model/schema.js';
 import type { Answer, AnswersFile } from '../session/answers-file.js';
-import { fenceFor, mdCode, mdText } from './markdown-text.js';
+import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
 import type { RoadmapStep } from './roadmap.js';
 
 export interface ReportInput {
@@ -24,6 +24,8 @@ export interface ReportInput {
   tool: { name: string; version: string };
   /** Problems found while loading (changed questions, ignored answers). */
   warnings: string[];
+  /** An earlier assessment of the same team, for `--compare`. */
+  previous?: { answers: AnswersFile; assessment: Assessment };
 }
 
 type Status = 'met' | 'missed' | 'open';
@@ -41,10 +43,10 @@ export function buildReportView(input: ReportInput) {
 
   const answerLine = (state: QuestionState): string => {
     const answer: Answer | undefined = answers.answers[state.id];
-    const head = `${state.id} ${mdText(questionText(state.id))}`;
+    const head = `${state.id} ${mdTrusted(questionText(state.id))}`;
     if (state.status === 'skipped') return `${head}: *${t.skipped}*`;
     if (state.status === 'unanswered' || !answer) return `${head}: *${t.noAnswer}*`;
-    const values = (Array.isArray(answer.value) ? answer.value : [answer.value]).map((v) => `**${mdText(optionLabel(state.id, v))}**`);
+    const values = (Array.isArray(answer.value) ? answer.value : [answer.value]).map((v) => `**${mdTrusted(optionLabel(state.id, v))}**`);
     const parts = [`${head}: ${values.join(', ')} (${t.source[answer.source]})`];
     for (const e of answer.evidence ?? []) parts.push(mdCode(`${e.file}:${e.line}`));
     if (answer.note) parts.push(`${t.note}: ${mdText(answer.note)}`);
@@ -69,17 +71,17 @@ export function buildReportView(input: ReportInput) {
       return {
         mark: statusMark[status],
         status: t.status[status],
-        text: mdText(ev[lang]),
-        criteria: results.map((r) => `${r.id} ${mdText(criterionText(r.id))}`).join('; '),
+        text: mdTrusted(ev[lang]),
+        criteria: results.map((r) => `${r.id} ${mdTrusted(criterionText(r.id))}`).join('; '),
         answers: behind.map((s) => ({ line: answerLine(s) })),
       };
     });
-    return { level, title: mdText(def.title[lang]), reached: assessment.level >= level, items };
+    return { level, title: mdTrusted(def.title[lang]), reached: assessment.level >= level, items };
   });
 
   const dimensionName = (id: string) => bank.dimensions.find((d) => d.id === id)!.name[lang];
   const dimensions = assessment.dimensions.map((d) => ({
-    name: mdText(dimensionName(d.id)) + (d.advisory ? ` (${t.advisory})` : ''),
+    name: mdTrusted(dimensionName(d.id)) + (d.advisory ? ` (${t.advisory})` : ''),
     score: d.score,
     bar: '█'.repeat(d.score) + '░'.repeat(3 - d.score),
     answered: `${d.answered}/${d.applicable}`,
@@ -93,13 +95,13 @@ export function buildReportView(input: ReportInput) {
   ].join('\n');
 
   const nextGap = assessment.gaps[0];
-  const firstSteps = input.roadmap.slice(0, 3).map((s) => ({ text: mdText(s.title[lang]) }));
+  const firstSteps = input.roadmap.slice(0, 3).map((s) => ({ text: mdTrusted(s.title[lang]) }));
   const detectedOnly = Object.values(answers.answers).filter((a) => a.source === 'detected').length;
   const published = input.scan?.published ?? [];
   const unsignedList = published.filter((p) => !p.signed).map((p) => `${p.artifact} (${p.file}:${p.line})`).join(', ');
   const summary = [
-    t.summaryLevel(assessment.level, mdText(levelTitle(assessment.level))) +
-      (target !== undefined ? ` ${t.summaryTarget(target, assessment.level >= target)}` : ''),
+    t.summaryLevel(assessment.level, mdTrusted(levelTitle(assessment.level))) +
+      (target !== undefined ? `${lang === 'ja' ? '' : ' '}${t.summaryTarget(target, assessment.level >= target)}` : ''),
     ...(published.length ? [mdText(t.summaryCoverage(published.filter((p) => p.signed).length, published.length, unsignedList))] : []),
     ...(assessment.open.length ? [t.summaryOpen(assessment.open.length)] : []),
     ...(detectedOnly ? [t.summaryDetected(detectedOnly)] : []),
@@ -109,7 +111,7 @@ export function buildReportView(input: ReportInput) {
     .filter((q) => q.status === 'unsure' || q.status === 'unanswered')
     .map((q) => ({
       id: q.id,
-      text: mdText(questionText(q.id)),
+      text: mdTrusted(questionText(q.id)),
       status: q.status === 'unsure' ? mdText(bank.unsure[lang]) : t.noAnswer,
       note: answers.answers[q.id]?.note ? mdText(answers.answers[q.id]!.note) : '',
     }));
@@ -121,12 +123,12 @@ export function buildReportView(input: ReportInput) {
 
   const roadmap = input.roadmap.map((s, i) => ({
     n: i + 1,
-    title: mdText(s.title[lang]),
+    title: mdTrusted(s.title[lang]),
     level: s.level,
     meets: s.criteria.map((c) => `${c}`).join(', '),
-    why: mdText(s.why[lang]),
+    why: mdTrusted(s.why[lang]),
     effort: t.efforts[s.effort],
-    askFor: mdText(s.evidence[lang]),
+    askFor: mdTrusted(s.evidence[lang]),
     snippetCi: s.snippet.ci === 'default' ? '' : s.snippet.ci,
     fence: fenceFor(s.snippet.text),
     language: s.snippet.language,
@@ -140,7 +142,7 @@ export function buildReportView(input: ReportInput) {
     return {
       framework: mdText(s.framework),
       ref: mdText(s.ref),
-      title: s.url ? `[${mdText(s.title[lang])}](${s.url})` : mdText(s.title[lang]),
+      title: s.url ? `[${mdTrusted(s.title[lang])}](${s.url})` : mdTrusted(s.title[lang]),
       criteria: s.criteria.join(', '),
       status: t.standardStatus[status],
     };
@@ -159,18 +161,34 @@ export function buildReportView(input: ReportInput) {
     [t.bank, `${bank.id} ${bank.version}`],
   ]
     .filter((r): r is [string, string] => Boolean(r[1]))
-    .map(([label, value]) => ({ label, value: mdText(value) }));
+    // URLs and commits as code: a bare URL is not a link the team's text can smuggle in
+    .map(([label, value]) => ({ label, value: label === t.repository || label === t.commit ? mdCode(value) : mdText(value) }));
+
+  const previous = input.previous;
+  const comparison = previous
+    ? {
+        intro: mdText(t.compareIntro(previous.answers.meta.date ?? '')),
+        level: t.compareLevel(previous.assessment.level, assessment.level),
+        answers: t.compareAnswers(changedAnswers(previous.answers, answers)),
+        rows: assessment.dimensions.map((d) => {
+          const before = previous.assessment.dimensions.find((p) => p.id === d.id)?.score ?? 0;
+          const delta = d.score - before;
+          return { name: mdTrusted(dimensionName(d.id)), before, after: d.score, delta: delta > 0 ? `+${delta}` : delta < 0 ? `${delta}` : '=' };
+        }),
+      }
+    : undefined;
 
   return {
+    comparison,
     lang,
     t: Object.fromEntries(Object.entries(t).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
     title: t.title,
     controlId: bank.control.id,
-    controlTitle: mdText(bank.control.title[lang]),
+    controlTitle: mdTrusted(bank.control.title[lang]),
     metaRows,
     summary,
     holdsBack: nextGap
-      ? { heading: t.summaryHoldsBack(nextGap.level), items: nextGap.missing.map((c) => ({ text: mdText(criterionText(c.id)) })) }
+      ? { heading: t.summaryHoldsBack(nextGap.level), items: nextGap.missing.map((c) => ({ text: mdTrusted(criterionText(c.id)) })) }
       : undefined,
     top: assessment.level === 3 ? t.summaryTop : '',
     firstSteps: firstSteps.length ? { heading: t.summaryFirstSteps, items: firstSteps } : undefined,
@@ -199,13 +217,31 @@ export function buildReportView(input: ReportInput) {
 
 export type ReportView = ReturnType<typeof buildReportView>;
 
+function changedAnswers(before: AnswersFile, after: AnswersFile): number {
+  const ids = new Set([...Object.keys(before.answers), ...Object.keys(after.answers)]);
+  const key = (a: Answer | undefined) => JSON.stringify(a ? [a.value].flat() : null);
+  return [...ids].filter((id) => key(before.answers[id]) !== key(after.answers[id])).length;
+}
+
 /** Without a scan, the evidence table lists what the answers cite. */
 function collectAnswerEvidence(answers: AnswersFile) {
-  const rows: { file: string; line: number; detector: string; excerpt: string }[] = [];
+  // Several answers often cite the same line: one row per place, with the first excerpt known.
+  const places = new Map<string, { file: string; line: number; detector?: string; excerpt?: string }>();
   for (const a of Object.values(answers.answers)) {
     for (const e of a.evidence ?? []) {
-      rows.push({ file: mdCode(e.file), line: e.line, detector: e.detector ? mdCode(e.detector) : '', excerpt: e.excerpt ? mdCode(e.excerpt) : '' });
+      const key = `${e.file}:${e.line}`;
+      const seen = places.get(key);
+      if (!seen) places.set(key, { ...e });
+      else {
+        seen.detector ??= e.detector;
+        seen.excerpt ??= e.excerpt;
+      }
     }
   }
-  return rows;
+  return [...places.values()].map((e) => ({
+    file: mdCode(e.file),
+    line: e.line,
+    detector: e.detector ? mdCode(e.detector) : '–',
+    excerpt: e.excerpt ? mdCode(e.excerpt) : '–',
+  }));
 }

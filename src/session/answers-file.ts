@@ -36,7 +36,7 @@ export const Answer = z
     /** Where the team's answer disagrees with what the scan found, in words, kept for the auditor. */
     contradiction: z.string().optional(),
     /** The question's fingerprint when answered; a different one means the question changed since. */
-    rev: z.string().optional(),
+    rev: z.union([z.string(), z.number()]).transform(String).optional(),
   })
   .strict();
 export type Answer = z.infer<typeof Answer>;
