@@ -53,8 +53,9 @@ export interface RecognisedCommand {
   words: string[];
 }
 
+const MAX_LINE = 16_384;
 const CHECKSUM = /(checksum|sha\d*sums?|\.sha\d+|sums\.txt|SHASUMS|digests?\.txt)/i;
-const SECRETISH = /(secrets?\.|\$\{?\{?\s*secrets\.|\$\{?[A-Z0-9_]*(KEY|GPG|PGP|SIGN|SECRET|PRIVATE|PASSPHRASE|CERT|P12|PFX)[A-Z0-9_]*\}?)/i;
+const SECRETISH = /(secrets?\.|\$\{?\{?\s*secrets\.|\$\{?[A-Z0-9_]{0,64}?(KEY|GPG|PGP|SIGN|SECRET|PRIVATE|PASSPHRASE|CERT|P12|PFX))/i;
 
 /** Option parsing helpers over an argv (argv[0] is the first word after the command/verb). */
 class Args {
@@ -572,8 +573,10 @@ function recogniseCommand(cmd: SimpleCommand, line: string): Recognised[] {
 }
 
 /** Recognises everything one logical shell line does. */
-export function recogniseLine(line: string): RecognisedCommand[] {
+export function recogniseLine(text: string): RecognisedCommand[] {
   const out: RecognisedCommand[] = [];
+  // commands are short: a pathological line is cut rather than scanned in full
+  const line = text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text;
   for (const cmd of parseCommands(line)) {
     for (const rec of recogniseCommand(cmd, line)) out.push({ rec, words: cmd.words });
   }
