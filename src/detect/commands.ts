@@ -189,7 +189,7 @@ const notation: Handler = (words) => {
   if (verb === 'key' && rest.argv[0] === 'add') {
     const sub = new Args(rest.argv.slice(1));
     const plugin = sub.value('--plugin');
-    if (plugin) return [{ kind: 'key-config', tool: 'notation', name: sub.positionals(NOTATION_VALUE_OPTS.concat(['--default']))[0], key: notationPlugin(plugin, sub.value('--id')) }];
+    if (plugin) return [{ kind: 'key-config', tool: 'notation', name: sub.positionals(NOTATION_VALUE_OPTS)[0], key: notationPlugin(plugin, sub.value('--id')) }];
   }
   return [];
 };

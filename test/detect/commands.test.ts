@@ -59,7 +59,7 @@ const cases: Array<[string, Expect[]]> = [
   ['apksigner sign --ks release.jks app.apk', [{ kind: 'sign', tool: 'apksigner', artifact: 'package' }]],
   ['rpmsign --addsign x.rpm', [{ kind: 'sign', tool: 'rpm-sign' }]],
   ['rpm --resign x.rpm', [{ kind: 'sign', tool: 'rpm-sign' }]],
-  ['docker trust sign repo/img:1', [{ kind: 'sign', tool: 'docker-content-trust' }]],
+  ['docker trust sign repo/img:1', [{ kind: 'publish', artifactKind: 'container-image' }, { kind: 'sign', tool: 'docker-content-trust' }]],
   ['DOCKER_CONTENT_TRUST=1 docker push repo/img:1', [{ kind: 'publish', artifactKind: 'container-image' }, { kind: 'sign', tool: 'docker-content-trust' }]],
   ['export DOCKER_CONTENT_TRUST=1', [{ kind: 'setting', name: 'docker-content-trust' }]],
   ['aws signer start-signing-job --source x', [{ kind: 'sign', tool: 'aws-signer' }]],
@@ -127,5 +127,24 @@ describe('joinContinuations', () => {
     const lines = joinContinuations(splitLines('echo a\ncosign sign \\\n  --key env://K \\\n  img\necho b', 10));
     expect(lines.map((l) => l.line)).toEqual([10, 11, 14]);
     expect(recogniseLine(lines[1]!.text)[0]!.rec).toMatchObject({ kind: 'sign', key: { type: 'env', name: 'K' } });
+  });
+});
+
+describe('more recogniser cases', () => {
+  const more: Array<[string, Expect[]]> = [
+    ['security import "$RUNNER_TEMP/cert.p12" -P "$MACOS_CERT_PASSWORD" -k k', [{ kind: 'key-import', tool: 'codesign', fromSecret: true }]],
+    ['/kaniko/executor --context . --destination=gcr.io/p/app:1', [{ kind: 'publish', artifactKind: 'container-image' }]],
+    ['executor --no-push --destination x', []],
+    ['signtool sign /f $env:CERT_PATH /p $env:CERT_PASSWORD app.exe', [{ kind: 'sign', key: { type: 'variable', name: 'CERT_PATH' } }]],
+    ['notation key add --plugin azure-kv --id $ID --default release', [{ kind: 'key-config', name: 'release', key: { type: 'kms', provider: 'azure', uri: 'plugin:azure-kv' } }]],
+    ['twine upload --attestations dist/*', [{ kind: 'publish' }, { kind: 'sign', tool: 'pypi-attestations' }]],
+    ['cosign attest --type https://example.org/custom/v1 --predicate p img', [{ kind: 'sign', attestation: 'custom' }]],
+    ['docker buildx build --output type=registry -t x .', [{ kind: 'publish' }]],
+    ['if cosign verify img; then echo ok; fi', [{ kind: 'verify' }]],
+  ];
+  it.each(more)('%s', (line, expected) => {
+    const got = recogniseLine(line).map((r) => r.rec);
+    expect(got).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(got[i]).toMatchObject(e));
   });
 });
