@@ -1,11 +1,15 @@
-/** `sigmature [DIR]`: the interactive wizard; refuses to start without a terminal. */
-import { EXIT, UsageError } from '../exit.js';
+/**
+ * `sigmature [DIR]`: the interactive wizard. The interactive/headless decision is made here,
+ * once: without a terminal (or in CI) it says which command to use instead and exits 2. Ink and
+ * React are loaded only past that check, so nothing else pays for them.
+ */
+import { UsageError } from '../exit.js';
 import type { Options } from './options.js';
 
 export async function runWizard(opts: Options): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY || process.env.CI) {
     throw new UsageError(`the wizard needs a terminal; without one, use "sigmature scan ${opts.dir ?? '.'} --format markdown" or "sigmature report --answers FILE"`);
   }
-  throw new UsageError('the interactive wizard is not built yet; use "sigmature report --answers FILE"');
-  return EXIT.ok;
+  const { runWizardUi } = await import('../ui/run.js');
+  return runWizardUi(opts);
 }

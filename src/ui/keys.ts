@@ -27,7 +27,7 @@ export type Mode =
 export type Command =
   | 'select' | 'up' | 'down' | 'toggle' | 'confirm'
   | 'help' | 'note' | 'skip' | 'back' | 'quit' | 'interrupt'
-  | 'nextField' | 'prevField' | 'change' | 'continue'
+  | 'nextField' | 'prevField' | 'change' | 'changeBack' | 'continue'
   | 'saveNote' | 'cancelNote' | 'retry';
 
 type NamedKey = 'return' | 'escape' | 'leftArrow' | 'rightArrow' | 'upArrow' | 'downArrow' | 'tab';
@@ -85,7 +85,8 @@ export const BINDINGS: Readonly<Record<Mode, readonly Binding[]>> = {
     interrupt,
   ],
   'welcome-choice': [
-    { command: 'change', keys: [LEFT, RIGHT, SPACE], label: 'keyChange', glyph: '←→' },
+    { command: 'change', keys: [RIGHT, SPACE], label: 'keyChange', glyph: '←→' },
+    { command: 'changeBack', keys: [LEFT], label: 'keyChange', hidden: true },
     { command: 'nextField', keys: [ENTER, TAB, DOWN], label: 'keyNextField' },
     { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField' },
     quit,

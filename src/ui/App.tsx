@@ -1,0 +1,59 @@
+import { Box } from 'ink';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { useActions } from './hooks/use-actions.js';
+import { useCommands } from './hooks/use-commands.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { useWizard } from './hooks/use-wizard.js';
+import { QuestionScreen } from './screens/QuestionScreen.js';
+import { QuitScreen } from './screens/QuitScreen.js';
+import { ResumeScreen } from './screens/ResumeScreen.js';
+import { ReviewScreen } from './screens/ReviewScreen.js';
+import { ScanScreen } from './screens/ScanScreen.js';
+import { SummaryScreen } from './screens/SummaryScreen.js';
+import { WelcomeScreen } from './screens/WelcomeScreen.js';
+import { WriteScreen } from './screens/WriteScreen.js';
+import type { Screen } from './store/types.js';
+
+/** The root: header, the current screen, footer. Ctrl+C is the one key listened for everywhere. */
+export function App() {
+  const screen = useWizard((s) => s.screen);
+  const ended = useWizard((s) => s.exitCode !== undefined);
+  const actions = useActions();
+  const { columns } = useTerminalSize();
+  useCommands('global', { interrupt: () => actions.quit(true) }, !ended);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header />
+      <Route screen={screen} />
+      {ended ? null : <Footer />}
+    </Box>
+  );
+}
+
+function Route({ screen }: { screen: Screen }) {
+  switch (screen.kind) {
+    case 'resume':
+      return <ResumeScreen />;
+    case 'welcome':
+      return <WelcomeScreen />;
+    case 'scan':
+      return <ScanScreen />;
+    case 'question':
+      return <QuestionScreen key={screen.id} id={screen.id} />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'summary':
+      return <SummaryScreen />;
+    case 'write':
+      return <WriteScreen />;
+    case 'quit':
+      return <QuitScreen />;
+    default:
+      return unreachable(screen);
+  }
+}
+
+function unreachable(screen: never): never {
+  throw new Error(`unknown screen ${JSON.stringify(screen)}`);
+}

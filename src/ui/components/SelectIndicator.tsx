@@ -1,0 +1,12 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../hooks/use-theme.js';
+
+/** The pointer before the highlighted item of a list (ink-select-input's indicator, themed). */
+export function SelectIndicator({ isSelected = false }: { isSelected?: boolean }) {
+  const theme = useTheme();
+  return (
+    <Box marginRight={1} flexShrink={0}>
+      <Text color={isSelected ? theme.accent : undefined}>{isSelected ? '❯' : ' '}</Text>
+    </Box>
+  );
+}

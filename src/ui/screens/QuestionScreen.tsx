@@ -1,0 +1,157 @@
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import TextInput from 'ink-text-input';
+import { useState } from 'react';
+import { footerRows } from '../components/Footer.js';
+import { MultiSelect } from '../components/MultiSelect.js';
+import { ProgressBar } from '../components/ProgressBar.js';
+import { SelectIndicator } from '../components/SelectIndicator.js';
+import { SelectItem } from '../components/SelectItem.js';
+import { useActions } from '../hooks/use-actions.js';
+import { useCommands } from '../hooks/use-commands.js';
+import { useLang } from '../hooks/use-lang.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { useWizard } from '../hooks/use-wizard.js';
+import { questionLayout } from '../question-layout.js';
+import { selectInitialValue, selectProgress } from '../store/selectors.js';
+import { sanitizeLine } from '../../detect/sanitize.js';
+import { textWidth } from '../text.js';
+
+/** One question: progress, the question, its evidence, "why it matters", the options, a note. */
+export function QuestionScreen({ id }: { id: string }) {
+  const { lang, t } = useLang();
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const actions = useActions();
+  const q = useWizard((s) => s.core?.bank.byId.get(id));
+  const dimensions = useWizard((s) => s.core?.bank.dimensions);
+  const n = useWizard((s) => selectProgress(s, id).n);
+  const total = useWizard((s) => selectProgress(s, id).total);
+  const initial = useWizard((s) => selectInitialValue(s, id));
+  const suggested = useWizard((s) => s.suggestions[id]?.value);
+  const evidence = useWizard((s) => s.suggestions[id]?.evidence ?? s.answers[id]?.evidence);
+  const help = useWizard((s) => s.help);
+  const note = useWizard((s) => s.notes[id]);
+  const noteDraft = useWizard((s) => s.noteDraft);
+  const warning = useWizard((s) => (s.pending?.id === id ? s.pending.contradiction : undefined));
+  const saveError = useWizard((s) => s.saveError);
+
+  const options = q?.options ?? [];
+  const initialValues = initial === undefined ? [] : Array.isArray(initial) ? initial : [initial];
+  const [highlighted, setHighlighted] = useState(() => Math.max(0, options.findIndex((o) => o.value === initialValues[0])));
+
+  const editing = noteDraft !== undefined;
+  useCommands(
+    q?.type === 'multi' ? 'question-multi' : 'question',
+    { help: actions.toggleHelp, note: actions.openNote, skip: actions.skip, back: actions.back, quit: () => actions.quit(false) },
+    !editing,
+  );
+  useCommands('note', { saveNote: actions.saveNote, cancelNote: actions.cancelNote }, editing);
+
+  if (!q) return null;
+  const multi = q.type === 'multi';
+  const dimension = dimensions?.find((d) => d.id === q.dimension)?.name[lang] ?? q.dimension;
+  const suggestedValues = suggested === undefined ? [] : Array.isArray(suggested) ? suggested : [suggested];
+  const label = (value: string, text: string) => (suggestedValues.includes(value) ? `${text}  ◂ ${t('sourceDetected')}` : text);
+  const warningLines = warning ? [t('contradiction', { detail: warning }), t('contradictionKeep')] : undefined;
+  const where = evidence?.length
+    ? evidence.length > 1
+      ? t('detectedMore', { where: `${sanitizeLine(evidence[0]!.file)}:${evidence[0]!.line}`, count: evidence.length - 1 })
+      : `${sanitizeLine(evidence[0]!.file)}:${evidence[0]!.line}`
+    : undefined;
+  const layout = questionLayout({
+    rows, columns, question: `${q.id}  ${q.text[lang]}`, options: options.length, help: help ? q.help[lang] : undefined,
+    detected: where !== undefined, multi, note: editing || note !== undefined, warning: warningLines, footerRows: footerRows(saveError),
+  });
+  const progress = t('progress', { n, total, dimension });
+  const barWidth = Math.max(0, Math.min(30, columns - textWidth(progress) - 3));
+
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box flexShrink={1}>
+          <Text wrap="truncate-end">{progress}</Text>
+        </Box>
+        {barWidth > 4 ? (
+          <Box marginLeft={2} flexShrink={0}>
+            <ProgressBar value={n} max={total} width={barWidth} />
+          </Box>
+        ) : null}
+      </Box>
+      <Box height={1} />
+      <Box height={layout.questionRows} overflow="hidden">
+        <Text wrap="wrap">
+          <Text color={theme.accent}>{q.id}</Text>
+          <Text bold>{`  ${q.text[lang]}`}</Text>
+        </Text>
+      </Box>
+      {where !== undefined ? (
+        <Text color={theme.ok} wrap="truncate-end">
+          {t('detected', { where })}
+        </Text>
+      ) : null}
+      {layout.helpRows > 0 ? (
+        <Box
+          height={layout.helpRows}
+          overflow="hidden"
+          flexDirection="column"
+          borderStyle="single"
+          borderTop={false}
+          borderBottom={false}
+          borderRight={false}
+          borderColor={theme.subtle}
+          paddingLeft={1}
+        >
+          <Text bold>{t('whyTitle')}</Text>
+          <Text wrap="wrap">{q.help[lang]}</Text>
+        </Box>
+      ) : null}
+      {multi ? <Text dimColor wrap="truncate-end">{t('multiHint')}</Text> : null}
+      {multi ? (
+        <MultiSelect
+          items={options.map((o) => ({ value: o.value, label: label(o.value, o.label[lang]) }))}
+          initial={initialValues}
+          exclusive={options.at(-1)!.value}
+          limit={layout.limit}
+          isFocused={!editing}
+          onSubmit={(values) => actions.answer(id, values)}
+        />
+      ) : (
+        <SelectInput
+          key={layout.limit}
+          items={options.map((o) => ({ key: o.value, value: o.value, label: label(o.value, o.label[lang]) }))}
+          initialIndex={highlighted}
+          limit={layout.limit}
+          isFocused={!editing}
+          indicatorComponent={SelectIndicator}
+          itemComponent={SelectItem}
+          onHighlight={(item) => setHighlighted(options.findIndex((o) => o.value === item.value))}
+          onSelect={(item) => actions.answer(id, item.value)}
+        />
+      )}
+      {warningLines ? (
+        <Box flexDirection="column" height={layout.warningRows} overflow="hidden">
+          <Text color={theme.warn} bold wrap="wrap">
+            {warningLines[0]}
+          </Text>
+          <Text color={theme.warn} wrap="wrap">
+            {warningLines[1]}
+          </Text>
+        </Box>
+      ) : null}
+      {editing ? (
+        <Box>
+          <Text bold>{t('noteLabel')}</Text>
+          <TextInput value={noteDraft} onChange={actions.editNote} focus />
+          {noteDraft === '' ? <Text dimColor> {t('notePlaceholder')}</Text> : null}
+        </Box>
+      ) : note !== undefined ? (
+        <Text wrap="truncate-end">
+          <Text bold>{t('noteLabel')}</Text>
+          <Text>{note}</Text>
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import Spinner from 'ink-spinner';
+import { SelectIndicator } from '../components/SelectIndicator.js';
+import { SelectItem } from '../components/SelectItem.js';
+import { useActions } from '../hooks/use-actions.js';
+import { useCommands } from '../hooks/use-commands.js';
+import { useLang } from '../hooks/use-lang.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { useWizard } from '../hooks/use-wizard.js';
+import { selectMode } from '../store/selectors.js';
+import { displayPath } from '../text.js';
+
+/** A saved answers file was found: resume it, or start over (keeping it aside). */
+export function ResumeScreen() {
+  const { t } = useLang();
+  const theme = useTheme();
+  const actions = useActions();
+  const saved = useWizard((s) => s.saved);
+  const path = useWizard((s) => s.paths.answers);
+  const ready = useWizard((s) => selectMode(s) === 'resume');
+  useCommands('resume', { quit: () => actions.quit(false) }, ready);
+  useCommands('loading', { quit: () => actions.quit(false) }, !ready);
+  if (saved.status !== 'offered') return null;
+
+  const file = saved.loaded?.file;
+  const who = file ? [file.meta.organisation, file.meta.team].filter(Boolean).join(' / ') : '';
+  const aside = 'answers-<date>.yaml';
+  const items = saved.error
+    ? [{ value: 'fresh', label: t('resumeStartOverBroken', { name: aside }) }]
+    : [
+        { value: 'resume', label: t('resumeContinue') },
+        { value: 'fresh', label: t('resumeStartOver', { name: aside }) },
+      ];
+  return (
+    <Box flexDirection="column">
+      <Box height={1} />
+      <Text bold>{t('resumeTitle')}</Text>
+      <Text wrap="truncate-end">{t('resumeFile', { path: displayPath(path) })}</Text>
+      {saved.savedAt ? <Text wrap="truncate-end">{t('resumeSavedAt', { when: saved.savedAt })}</Text> : null}
+      {file ? <Text wrap="truncate-end">{t('resumeDetails', { answered: Object.keys(file.answers).length })}</Text> : null}
+      {who ? <Text wrap="truncate-end">{t('resumeFor', { who })}</Text> : null}
+      {saved.loaded?.warnings.slice(0, 3).map((w) => (
+        <Text key={w} color={theme.warn} wrap="truncate-end">
+          {t('resumeWarning', { warning: w })}
+        </Text>
+      ))}
+      {saved.error ? (
+        <Text color={theme.warn} wrap="wrap">
+          {t('resumeBroken', { error: saved.error })}
+        </Text>
+      ) : null}
+      <Box height={1} />
+      {ready ? (
+        <SelectInput
+          items={items}
+          isFocused={ready}
+          indicatorComponent={SelectIndicator}
+          itemComponent={SelectItem}
+          onSelect={(item) => (item.value === 'resume' ? actions.resume() : actions.startOver())}
+        />
+      ) : (
+        <Text>
+          <Spinner type="dots" /> {t('resumeLoading')}
+        </Text>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,111 @@
+import { Box, Text } from 'ink';
+import { useActions } from '../hooks/use-actions.js';
+import { useCommands } from '../hooks/use-commands.js';
+import { useLang } from '../hooks/use-lang.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { useWizard } from '../hooks/use-wizard.js';
+import type { ReactElement } from 'react';
+import { ProgressBar } from '../components/ProgressBar.js';
+import type { MessageKey } from '../../i18n/ui-messages.js';
+import { selectAssessment, selectRoadmap } from '../store/selectors.js';
+import { pad, textWidth, truncate } from '../text.js';
+
+const EFFORT: Record<string, MessageKey> = { small: 'effortSmall', medium: 'effortMedium', large: 'effortLarge' };
+const MAX_MISSING = 3;
+const MAX_STEPS = 3;
+
+/** The level, why the next one is not reached, the dimensions, and the first roadmap steps. */
+export function SummaryScreen() {
+  const { lang, t } = useLang();
+  const theme = useTheme();
+  const actions = useActions();
+  const { columns } = useTerminalSize();
+  const bank = useWizard((s) => s.core?.bank);
+  const assessment = useWizard(selectAssessment);
+  const roadmap = useWizard(selectRoadmap);
+  const target = useWizard((s) => s.meta.targetLevel);
+  useCommands('summary', { continue: () => void actions.finish(), back: actions.back, quit: () => actions.quit(false) });
+  if (!bank || !assessment) return null;
+
+  const level = assessment.level;
+  const next = assessment.gaps[0];
+  const criterionText = (id: string) => bank.criteria.find((c) => c.id === id)?.text[lang] ?? id;
+  const twoColumns = columns >= 70;
+  const colWidth = twoColumns ? Math.floor((columns - 2) / 2) : columns;
+  const names = bank.dimensions.map((d) => `${d.name[lang]}${d.advisory ? t('advisoryMark') : ''}`);
+  const nameWidth = Math.min(Math.max(...names.map(textWidth)) + 1, colWidth - 8);
+  const dims = assessment.dimensions.map((d, i) => (
+    <Box key={d.id} width={colWidth}>
+      <Text>{pad(names[i]!, nameWidth)}</Text>
+      <ProgressBar value={d.score} max={3} width={3} />
+      <Text> {d.score}</Text>
+    </Box>
+  ));
+  const pairs: ReactElement[] = [];
+  for (let i = 0; i < dims.length; i += twoColumns ? 2 : 1) {
+    pairs.push(
+      <Box key={i}>
+        {dims[i]}
+        {twoColumns ? dims[i + 1] : null}
+      </Box>,
+    );
+  }
+  const steps = roadmap && 'steps' in roadmap ? roadmap.steps.slice(0, MAX_STEPS) : [];
+
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box flexGrow={1} flexShrink={1}>
+          <Text bold color={theme.accent} wrap="truncate-end">
+            {t('levelIs', { level, title: bank.levels[level]?.title[lang] ?? '' })}
+          </Text>
+        </Box>
+        {target !== undefined ? (
+          <Box flexShrink={0} marginLeft={1}>
+            <Text color={level >= target ? theme.ok : undefined}>{level >= target ? t('targetMet') : t('targetIs', { target })}</Text>
+          </Box>
+        ) : null}
+      </Box>
+      {next ? (
+        <Box flexDirection="column">
+          <Text bold>{t('whyNot', { level: next.level })}</Text>
+          {next.missing.slice(0, MAX_MISSING).map((c) => (
+            <Text key={c.id} wrap="truncate-end">
+              {'  • '}
+              {criterionText(c.id)}
+            </Text>
+          ))}
+          {next.missing.length > MAX_MISSING ? <Text dimColor>{`  … +${next.missing.length - MAX_MISSING}`}</Text> : null}
+        </Box>
+      ) : (
+        <Text color={theme.ok}>{t('allMet')}</Text>
+      )}
+      <Box marginTop={1}>
+        <Text bold>{t('dimensionsTitle')}</Text>
+        <Text dimColor wrap="truncate-end">{`  ${t('advisoryNote')}`}</Text>
+      </Box>
+      {pairs}
+      <Box marginTop={1}>
+        <Text bold>{t('roadmapTitle')}</Text>
+      </Box>
+      {roadmap && 'error' in roadmap ? (
+        <Text dimColor wrap="truncate-end">
+          {t('roadmapUnavailable', { reason: roadmap.error })}
+        </Text>
+      ) : steps.length === 0 ? (
+        <Text dimColor>{t('roadmapNone')}</Text>
+      ) : (
+        steps.map((step, i) => (
+          <Text key={step.id} wrap="truncate-end">
+            {`  ${i + 1}. `}
+            {truncate(step.title[lang], Math.max(10, columns - 16))}
+            <Text dimColor>{` (${t(EFFORT[step.effort]!)})`}</Text>
+          </Text>
+        ))
+      )}
+      {assessment.open.length ? <Text dimColor>{t('openItems', { count: assessment.open.length })}</Text> : null}
+      <Text bold>{t('summaryContinue')}</Text>
+    </Box>
+  );
+}
