@@ -5,9 +5,10 @@
 //   node bench/scan-vs-ripgrep.mjs [--runs 5] [--dir DIR]
 //
 // The scan is `node dist/cli.js scan DIR --format json --out /dev/null` when the bundle has a working
-// scan command; otherwise a bundled stand-in that opens the repository with the local reader and
-// reads every file a detector would read (CI configurations, Makefiles, scripts, manifests, key-like
-// names). Both ripgrep and the reader honour .gitignore (the generated tree is a git work tree).
+// scan command. The reader alone is timed too (and stands in for the scan when there is no bundle): a
+// bundled script that opens the repository with the local reader and reads every file a detector
+// would read (CI configurations, Makefiles, scripts, manifests, key-like names). Both ripgrep and the
+// reader honour .gitignore (the generated tree is a git work tree).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,25 +41,26 @@ const rgArgs = ['-l', '-i', '-e', 'cosign|gpg --|sign', dir];
 const node = process.execPath;
 const cli = join(repoRoot, 'dist/cli.js');
 
-async function scanCommand() {
-  if (existsSync(cli)) {
-    const args = [cli, 'scan', dir, '--format', 'json', '--out', '/dev/null'];
-    const probe = spawnSync(node, args, { encoding: 'utf8', timeout: 120_000 });
-    if (probe.status === 0) return { label: 'sigmature scan (dist/cli.js)', args };
-    console.error(`dist/cli.js scan is not usable yet (exit ${probe.status}): ${(probe.stderr || '').split('\n')[0]}`);
-  } else {
-    console.error('dist/cli.js is missing (npm run build)');
+/** The real scan, when the bundle has a working scan command. */
+function cliScan() {
+  if (!existsSync(cli)) {
+    console.error('dist/cli.js is missing (npm run build): measuring the reader stand-in only');
+    return undefined;
   }
+  const args = [cli, 'scan', dir, '--format', 'json', '--out', '/dev/null'];
+  const probe = spawnSync(node, args, { encoding: 'utf8', timeout: 120_000 });
+  if (probe.status === 0) return { label: 'sigmature scan (dist/cli.js)', args };
+  console.error(`dist/cli.js scan is not usable yet (exit ${probe.status}): ${(probe.stderr || '').split('\n')[0]}`);
+  return undefined;
+}
+
+/** The reader alone, bundled: walk, then read every file a detector would read. */
+async function readerScan() {
   const { build } = await import('esbuild');
   mkdirSync(work, { recursive: true });
   const outfile = join(work, 'reader-scan.mjs');
   await build({
-    stdin: {
-      contents: READER_SCAN,
-      resolveDir: repoRoot,
-      sourcefile: 'reader-scan.ts',
-      loader: 'ts',
-    },
+    stdin: { contents: READER_SCAN, resolveDir: repoRoot, sourcefile: 'reader-scan.ts', loader: 'ts' },
     outfile,
     bundle: true,
     format: 'esm',
@@ -68,8 +70,7 @@ async function scanCommand() {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  console.error('measuring the stand-in: local reader walk + readText of every file a detector would read');
-  return { label: 'reader stand-in (bundled)', args: [outfile, dir] };
+  return { label: 'reader alone (walk + detector reads)', args: [outfile, dir] };
 }
 
 /** The stand-in's source: walk, then read what detectors read, and say what it did on stderr. */
@@ -113,36 +114,47 @@ function peakRss(cmd, args) {
   return m ? Number(m[1]) : undefined;
 }
 
-const scan = await scanCommand();
-const rg = { label: `rg ${rgArgs.slice(0, -1).map((a) => (a.includes(' ') || a.includes('|') ? `'${a}'` : a)).join(' ')}`, cmd: 'rg', args: rgArgs };
+const reader = await readerScan();
+const scan = cliScan() ?? reader;
+const contenders = scan === reader ? { rg: null, reader } : { rg: null, scan, reader };
 
 // Warm-up (page cache, both ways), reporting what each side saw.
 const warmRg = spawnSync('rg', rgArgs, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-const warmScan = spawnSync(node, scan.args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-if (warmScan.status !== 0) {
-  console.error(`scan failed: ${warmScan.stderr}`);
-  process.exit(1);
-}
 const rgMatches = warmRg.stdout.split('\n').filter(Boolean).length;
+const notes = {};
+for (const [name, c] of Object.entries(contenders)) {
+  if (!c) continue;
+  const warm = spawnSync(node, c.args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (warm.status !== 0) {
+    console.error(`${c.label} failed: ${warm.stderr}`);
+    process.exit(1);
+  }
+  notes[name] = (warm.stderr.trim().split('\n').pop() ?? '').slice(0, 90);
+}
 
-const times = { rg: [], scan: [] };
+const names = Object.keys(contenders);
+const times = Object.fromEntries(names.map((n) => [n, []]));
 for (let i = 0; i < runs; i++) {
-  const order = i % 2 ? ['scan', 'rg'] : ['rg', 'scan'];
-  for (const which of order) {
+  const order = i % 2 ? [...names].reverse() : names;
+  for (const name of order) {
     // rg exits 1 when nothing matches: still a complete search.
-    times[which].push(which === 'rg' ? timed('rg', rgArgs, [0, 1]) : timed(node, scan.args));
+    times[name].push(name === 'rg' ? timed('rg', rgArgs, [0, 1]) : timed(node, contenders[name].args));
   }
 }
-const rgMs = median(times.rg);
-const scanMs = median(times.scan);
-const ratio = scanMs / rgMs;
-const scanRss = peakRss(node, scan.args);
-const rgRss = peakRss('rg', rgArgs);
+const med = Object.fromEntries(names.map((n) => [n, median(times[n])]));
+const ratio = med[scan === reader ? 'reader' : 'scan'] / med.rg;
+const rss = { rg: peakRss('rg', rgArgs) };
+for (const name of names) if (name !== 'rg') rss[name] = peakRss(node, contenders[name].args);
+const scanRss = rss[scan === reader ? 'reader' : 'scan'];
 
 const mib = (kib) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(0)} MiB`);
+const label = (name) => (name === 'rg' ? `rg ${rgArgs.slice(0, -1).map((a) => (/[ |]/.test(a) ? `'${a}'` : a)).join(' ')}` : contenders[name].label);
 console.log(`scan vs ripgrep on ${dir}, median of ${runs} interleaved runs`);
-console.log(`  ${rg.label.padEnd(40)} ${rgMs.toFixed(0).padStart(6)} ms   peak RSS ${mib(rgRss)}   (${rgMatches} files matched)`);
-console.log(`  ${scan.label.padEnd(40)} ${scanMs.toFixed(0).padStart(6)} ms   peak RSS ${mib(scanRss)}   (${(warmScan.stderr.trim().split('\n').pop() ?? '').slice(0, 80)})`);
-console.log(`  ratio scan/ripgrep ${ratio.toFixed(2)} (target <= 1.00: ${ratio <= 1 ? 'met' : 'MISSED'}), `
+for (const name of names) {
+  const note = name === 'rg' ? `${rgMatches} files matched` : notes[name];
+  console.log(`  ${label(name).padEnd(40)} ${med[name].toFixed(0).padStart(6)} ms   peak RSS ${mib(rss[name]).padStart(7)}${note ? `   (${note})` : ''}`);
+}
+console.log(`  ratio ${scan.label} / ripgrep: ${ratio.toFixed(2)} (target <= 1.00: ${ratio <= 1 ? 'met' : 'MISSED'}); `
   + `peak RSS ${mib(scanRss)} (target < 400 MiB: ${scanRss === undefined ? 'unknown' : scanRss < 400 * 1024 ? 'met' : 'MISSED'})`);
-console.log(`  runs (ms): rg ${times.rg.map((t) => t.toFixed(0)).join(' ')}; scan ${times.scan.map((t) => t.toFixed(0)).join(' ')}`);
+if (scan !== reader) console.log(`  ratio reader alone / ripgrep: ${(med.reader / med.rg).toFixed(2)}`);
+console.log(`  runs (ms): ${names.map((n) => `${n} ${times[n].map((t) => t.toFixed(0)).join(' ')}`).join('; ')}`);
