@@ -149,7 +149,7 @@ export function collect(reader: RepoReader): RawRepo {
       if (p) pipelines.push(p);
       for (const signing of parseChainsConfig(ctx, f.path)) chains.push({ file: f.path, signing });
     }
-    if (mayBePolicy(text)) {
+    if (mayBePolicy(text, f.path)) {
       for (const pol of parsePolicies(ctx, f.path)) policySites.push({ op: pol.rec, at: site(f.path, pol.line) });
     }
   }
@@ -219,6 +219,29 @@ export function collect(reader: RepoReader): RawRepo {
   for (const c of chains) {
     const keylessAt = c.signing.keylessAt;
     addOp({ rec: c.signing.rec, at: site(c.file, c.signing.line), via: [], env: {}, origin: 'config', system: 'tekton', idToken: keylessAt });
+  }
+
+  // ---- settings that sign implicitly: NPM_CONFIG_PROVENANCE / DOCKER_CONTENT_TRUST in the environment ----
+  const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true)$/i.test(v.trim());
+  for (const op of [...ops]) {
+    if (op.rec.kind !== 'publish') continue;
+    const exported = (name: string): Op | undefined => ops.find((o) => o.rec.kind === 'setting' && o.rec.name === name && o.pipeline === op.pipeline);
+    if (op.rec.artifact === 'npm package') {
+      const env = op.env['NPM_CONFIG_PROVENANCE'] ?? op.env['npm_config_provenance'];
+      const setting = exported('npm-provenance');
+      if (truthy(env?.value) || setting) {
+        const configSites = env ? [site(env.file, env.line)] : [setting!.at];
+        addOp({ ...op, rec: { kind: 'sign', tool: 'npm-provenance', artifact: 'package', keyless: true, attestation: 'provenance' }, configSites });
+      }
+    }
+    if (op.rec.artifactKind === 'container-image' && op.rec.tool === 'docker') {
+      const env = op.env['DOCKER_CONTENT_TRUST'];
+      const setting = exported('docker-content-trust');
+      const signedAlready = ops.some((o) => o.rec.kind === 'sign' && o.rec.tool === 'docker-content-trust' && o.at.file === op.at.file && o.at.line === op.at.line);
+      if ((truthy(env?.value) || setting) && !signedAlready) {
+        addOp({ ...op, rec: { kind: 'sign', tool: 'docker-content-trust', artifact: 'container-image', keyless: false, subject: op.rec.subject }, configSites: env ? [site(env.file, env.line)] : [] });
+      }
+    }
   }
 
   // ---- settings that sign implicitly: Docker Content Trust ----

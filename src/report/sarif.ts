@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Evidence, Finding, ScanResult } from '../detect/types.js';
+import { sanitizeLine } from '../detect/sanitize.js';
 
 export interface SarifTool {
   name: string;
@@ -115,7 +116,7 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
       ruleId: rule.id,
       ruleIndex: RULES.indexOf(rule),
       level,
-      message: { text },
+      message: { text: sanitizeLine(text) },
       locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, line) } } }],
       partialFingerprints: { 'sigmature/v1': fingerprint(rule.id, file, excerpt) },
     });

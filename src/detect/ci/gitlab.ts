@@ -66,6 +66,7 @@ export function parseGitLab(ctx: ParseContext, entry: string): Pipeline | undefi
   const pipeline: Pipeline = { system: 'gitlab-ci', file: entry, jobs: [], env: {} };
   const queue: string[] = [entry];
   const seen = new Set<string>();
+  const extendsOf = new Map<CiJob, string[]>();
   while (queue.length > 0 && seen.size < MAX_INCLUDES) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
@@ -115,8 +116,26 @@ export function parseGitLab(ctx: ParseContext, entry: string): Pipeline | undefi
         const target = local ? normalisePath(local) : undefined;
         if (target && ctx.exists(target)) queue.push(target);
       }
+      const ext = get(y, e.value, 'extends');
+      const names = items(y, ext).map((n) => scalarString(y, n)).filter((n): n is string => !!n);
+      const single = scalarString(y, ext);
+      if (single) names.push(single);
+      if (names.length) extendsOf.set(job, names);
       pipeline.jobs.push(job);
     }
   }
+  // `extends:` brings the template's id_tokens and variables (and its scripts, kept as their own job)
+  const byName = new Map(pipeline.jobs.map((j) => [j.id, j]));
+  const inherit = (job: CiJob, depth: number): void => {
+    if (depth > 10) return;
+    for (const name of extendsOf.get(job) ?? []) {
+      const parent = byName.get(name);
+      if (!parent || parent === job) continue;
+      inherit(parent, depth + 1);
+      job.idToken ??= parent.idToken;
+      job.env = { ...parent.env, ...job.env };
+    }
+  };
+  for (const job of pipeline.jobs) inherit(job, 0);
   return pipeline;
 }

@@ -7,8 +7,8 @@ import type { ParseContext } from '../ci/model.js';
 import { entries, get, getEntry, items, str } from '../ci/yaml-nodes.js';
 import type { PolicyRec } from '../ops.js';
 
-export function mayBePolicy(text: string): boolean {
-  return /kyverno\.io|policy\.sigstore\.dev|ratify|connaisseur|verifyImages/i.test(text);
+export function mayBePolicy(text: string, path = ''): boolean {
+  return /kyverno\.io|policy\.sigstore\.dev|ratify|connaisseur|verifyImages/i.test(text) || /connaisseur/i.test(path);
 }
 
 export function parsePolicies(ctx: ParseContext, path: string): Array<{ rec: PolicyRec; line: number }> {
