@@ -78,6 +78,8 @@ const en = {
   after: 'Now',
   // the executive summary, in plain prose
   summaryLevel: (level: number, title: string) => `The team is at **level ${level}** of REL-001: ${title}.`,
+  summaryLevelDetected: (level: number, title: string) =>
+    `What the repository shows puts it at **level ${level}** of REL-001: ${title}. A scan sees only files; the team's answers settle the rest.`,
   summaryTarget: (target: number, reached: boolean) =>
     reached ? `This meets the target of level ${target}.` : `The target is level ${target}.`,
   summaryHoldsBack: (level: number) => `What stands between the team and level ${level}:`,
@@ -164,6 +166,8 @@ const ja: ReportMessages = {
   before: '前回',
   after: '今回',
   summaryLevel: (level: number, title: string) => `チームは REL-001 の **レベル ${level}** (${title}) にあります。`,
+  summaryLevelDetected: (level: number, title: string) =>
+    `リポジトリから確認できる範囲では REL-001 の **レベル ${level}** (${title}) です。スキャンで分かるのはファイルの内容だけで、残りはチームの回答で確定します。`,
   summaryTarget: (target: number, reached: boolean) =>
     reached ? `目標のレベル ${target} を満たしています。` : `目標はレベル ${target} です。`,
   summaryHoldsBack: (level: number) => `レベル ${level} に到達するために不足している点:`,

@@ -97,10 +97,12 @@ export function buildReportView(input: ReportInput) {
   const nextGap = assessment.gaps[0];
   const firstSteps = input.roadmap.slice(0, 3).map((s) => ({ text: mdTrusted(s.title[lang]) }));
   const detectedOnly = Object.values(answers.answers).filter((a) => a.source === 'detected').length;
+  // A report of a scan alone speaks of the repository, not of a team.
+  const onlyDetected = detectedOnly > 0 && detectedOnly === Object.keys(answers.answers).length;
   const published = input.scan?.published ?? [];
   const unsignedList = published.filter((p) => !p.signed).map((p) => `${p.artifact} (${p.file}:${p.line})`).join(', ');
   const summary = [
-    t.summaryLevel(assessment.level, mdTrusted(levelTitle(assessment.level))) +
+    (onlyDetected ? t.summaryLevelDetected : t.summaryLevel)(assessment.level, mdTrusted(levelTitle(assessment.level))) +
       (target !== undefined ? `${lang === 'ja' ? '' : ' '}${t.summaryTarget(target, assessment.level >= target)}` : ''),
     ...(published.length ? [mdText(t.summaryCoverage(published.filter((p) => p.signed).length, published.length, unsignedList))] : []),
     ...(assessment.open.length ? [t.summaryOpen(assessment.open.length)] : []),
@@ -117,9 +119,7 @@ export function buildReportView(input: ReportInput) {
     }));
 
   const scan = input.scan;
-  const evidenceRows = scan
-    ? scan.evidence.map((e) => ({ file: mdCode(e.file), line: e.line, detector: mdCode(e.detector), excerpt: mdCode(e.excerpt) }))
-    : collectAnswerEvidence(answers);
+  const evidenceRows = scan ? scanEvidenceRows(scan) : collectAnswerEvidence(answers);
 
   const roadmap = input.roadmap.map((s, i) => ({
     n: i + 1,
@@ -221,6 +221,21 @@ function changedAnswers(before: AnswersFile, after: AnswersFile): number {
   const ids = new Set([...Object.keys(before.answers), ...Object.keys(after.answers)]);
   const key = (a: Answer | undefined) => JSON.stringify(a ? [a.value].flat() : null);
   return [...ids].filter((id) => key(before.answers[id]) !== key(after.answers[id])).length;
+}
+
+/** One row per place in the repository, naming every detector that cited it. */
+function scanEvidenceRows(scan: ScanResult) {
+  const rows = new Map<string, { file: string; line: number; detectors: string[]; excerpt: string }>();
+  for (const e of scan.evidence) {
+    const key = `${e.file}:${e.line}`;
+    const row = rows.get(key);
+    if (row) {
+      if (!row.detectors.includes(e.detector)) row.detectors.push(e.detector);
+    } else rows.set(key, { file: e.file, line: e.line, detectors: [e.detector], excerpt: e.excerpt });
+  }
+  return [...rows.values()].map((r) => ({
+    file: mdCode(r.file), line: r.line, detector: r.detectors.map((d) => mdCode(d)).join(', '), excerpt: mdCode(r.excerpt),
+  }));
 }
 
 /** Without a scan, the evidence table lists what the answers cite. */
