@@ -475,6 +475,9 @@ const makeCall: Handler = (words) => {
 
 const shellCall: Handler = (words) => {
   const args = words.slice(1);
+  // bash -c 'cosign sign …': the inline script is recognised like any line
+  const c = args.indexOf('-c');
+  if (c >= 0 && args[c + 1] !== undefined && args[c + 1]!.length < MAX_LINE) return recogniseLine(args[c + 1]!).map((r) => r.rec);
   const script = args.find((w) => !w.startsWith('-'));
   if (!script || script === '-c' || !/\.(sh|bash)$|^\.{0,2}\/?[\w./-]+$/.test(script) || script.includes('$')) return [];
   return [{ kind: 'call', call: { type: 'script', path: script } }];

@@ -141,6 +141,8 @@ describe('more recogniser cases', () => {
     ['cosign attest --type https://example.org/custom/v1 --predicate p img', [{ kind: 'sign', attestation: 'custom' }]],
     ['docker buildx build --output type=registry -t x .', [{ kind: 'publish' }]],
     ['if cosign verify img; then echo ok; fi', [{ kind: 'verify' }]],
+    ["bash -c 'cosign sign --yes img'", [{ kind: 'sign', tool: 'cosign' }]],
+    ['sh -c "echo cosign sign"', []],
   ];
   it.each(more)('%s', (line, expected) => {
     const got = recogniseLine(line).map((r) => r.rec);

@@ -10,7 +10,9 @@ function custodyDetector(id: string, custody: KeyCustody, looksFor: string, why:
     if (c.custody !== custody) return undefined;
     const facts: FactValue[] = [['keyCustody', custody]];
     if (c.provider) facts.push(['kmsProviders', c.provider]);
-    return { facts, extraSites: c.sites };
+    // custody told by a heuristic (no key on the command line) or not told at all is less certain
+    const confidence = custody === 'unknown' || (!op.rec.key && custody === 'ci-secret') ? 'low' : undefined;
+    return { facts, extraSites: c.sites, confidence };
   });
 }
 

@@ -65,7 +65,7 @@ export function confidenceOf(op: Op): Evidence['confidence'] {
 }
 
 /** A detector over signing operations: selects them, maps each to facts. */
-export function signingDetector(meta: DetectorMeta, pred: (rec: SignRec, op: Op) => boolean, facts: (op: SignOp, ctx: DetectorContext) => { facts: FactValue[]; extraSites?: Site[] } | undefined): Detector {
+export function signingDetector(meta: DetectorMeta, pred: (rec: SignRec, op: Op) => boolean, facts: (op: SignOp, ctx: DetectorContext) => { facts: FactValue[]; extraSites?: Site[]; confidence?: Evidence['confidence'] } | undefined): Detector {
   return {
     meta,
     run(ctx) {
@@ -73,7 +73,7 @@ export function signingDetector(meta: DetectorMeta, pred: (rec: SignRec, op: Op)
       for (const op of signOps(ctx.raw, pred)) {
         const r = facts(op, ctx);
         if (!r || r.facts.length === 0) continue;
-        obs.push({ sites: [...sitesOf(op), ...(r.extraSites ?? [])], facts: r.facts, confidence: confidenceOf(op) });
+        obs.push({ sites: [...sitesOf(op), ...(r.extraSites ?? [])], facts: r.facts, confidence: r.confidence ?? confidenceOf(op) });
       }
       return toFindings(ctx, meta.id, obs);
     },
