@@ -3,7 +3,6 @@ import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { useActions } from './hooks/use-actions.js';
 import { useCommands } from './hooks/use-commands.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { QuestionScreen } from './screens/QuestionScreen.js';
 import { QuitScreen } from './screens/QuitScreen.js';
@@ -20,10 +19,9 @@ export function App() {
   const screen = useWizard((s) => s.screen);
   const ended = useWizard((s) => s.exitCode !== undefined);
   const actions = useActions();
-  const { columns } = useTerminalSize();
   useCommands('global', { interrupt: () => actions.quit(true) }, !ended);
   return (
-    <Box flexDirection="column" width={columns}>
+    <Box flexDirection="column">
       <Header />
       <Route screen={screen} />
       {ended ? null : <Footer />}

@@ -39,35 +39,68 @@ export function pad(text: string, width: number): string {
 }
 
 /**
- * Rows a paragraph takes when word-wrapped at `width` columns: words move to the next row whole,
- * wide characters break anywhere (as Japanese does), over-long words are cut hard.
+ * The rows Ink will give `text` when it wraps it at `columns`: the same algorithm as Ink's
+ * wrap-ansi call (`{hard: true, trim: false}`): words are split on spaces and move to the next
+ * row whole; a word wider than the row is cut character by character. Japanese sentences are
+ * long "words" between spaces, so they are cut hard, which is why this is simulated rather than
+ * estimated from the width alone.
  */
-export function wrappedRows(text: string, width: number): number {
-  const w = Math.max(1, width);
-  let rows = 0;
+export function wrapLines(text: string, columns: number): string[] {
+  const width = Math.max(1, columns);
+  const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    rows++;
-    let col = 0;
-    const units = paragraph.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu) ?? [];
-    for (const unit of units) {
-      const uw = textWidth(unit);
-      if (/^\s+$/.test(unit)) {
-        col = Math.min(col + uw, w);
-        continue;
+    const rows = [''];
+    const last = () => rows[rows.length - 1]!;
+    const setLast = (v: string) => {
+      rows[rows.length - 1] = v;
+    };
+    const wrapWord = (word: string) => {
+      const chars = [...word];
+      let visible = textWidth(last());
+      chars.forEach((ch, i) => {
+        const w = charWidth(ch);
+        if (visible + w <= width) setLast(last() + ch);
+        else {
+          rows.push(ch);
+          visible = 0;
+        }
+        visible += w;
+        if (visible === width && i < chars.length - 1) {
+          rows.push('');
+          visible = 0;
+        }
+      });
+      if (!visible && last().length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop();
+    };
+    paragraph.split(' ').forEach((word, index) => {
+      let rowLength = textWidth(last().replace(/ +$/, ''));
+      const len = textWidth(word);
+      if (index !== 0) {
+        if (rowLength >= width) {
+          rows.push('');
+          rowLength = 0;
+        }
+        setLast(`${last()} `);
+        rowLength++;
       }
-      if (col > 0 && col + uw > w) {
-        rows++;
-        col = 0;
+      if (len > width) {
+        const remaining = width - rowLength;
+        const breaksThisLine = 1 + Math.floor((len - remaining - 1) / width);
+        const breaksNextLine = Math.floor((len - 1) / width);
+        if (breaksNextLine < breaksThisLine) rows.push('');
+        wrapWord(word);
+        return;
       }
-      if (uw > w) {
-        rows += Math.ceil(uw / w) - 1;
-        col = uw % w;
-      } else {
-        col += uw;
-      }
-    }
+      if (rowLength + len > width && rowLength > 0 && len > 0) rows.push('');
+      setLast(last() + word);
+    });
+    out.push(...rows);
   }
-  return rows;
+  return out;
+}
+
+export function wrappedRows(text: string, columns: number): number {
+  return wrapLines(text, columns).length;
 }
 
 /** A path relative to the working directory when it is inside it, else as it is. */

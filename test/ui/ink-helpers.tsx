@@ -4,6 +4,7 @@ import { App } from '../../src/ui/App.js';
 import type { WizardStore } from '../../src/ui/store/create-wizard-store.js';
 import { ThemeContext, createTheme } from '../../src/ui/theme.js';
 import { WizardContext } from '../../src/ui/wizard-context.js';
+import { textWidth } from '../../src/ui/text.js';
 
 export const ENTER = '\r';
 export const ESC = '\u001B';
@@ -22,8 +23,8 @@ export type Rendered = ReturnType<typeof render>;
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 export const plain = (frame: string | undefined) => (frame ?? '').replace(ANSI, '');
 
-/** Renders the whole wizard on a terminal of the given size (80x24 unless told). */
-export function renderWizard(store: WizardStore, opts: { columns?: number; rows?: number; noColor?: boolean } = {}): Rendered {
+/** Renders the whole wizard on a terminal of the given size (80x24 unless told), once drawn at that size. */
+export async function renderWizard(store: WizardStore, opts: { columns?: number; rows?: number; noColor?: boolean } = {}): Promise<Rendered> {
   const theme = createTheme(opts.noColor ? { NO_COLOR: '1' } : {});
   const r = render(
     <ThemeContext.Provider value={theme}>
@@ -32,15 +33,24 @@ export function renderWizard(store: WizardStore, opts: { columns?: number; rows?
       </WizardContext.Provider>
     </ThemeContext.Provider>,
   );
-  resize(r, opts.columns ?? 80, opts.rows ?? 24);
+  await resize(r, opts.columns ?? 80, opts.rows ?? 24);
   return r;
 }
 
-/** Gives the fake terminal a size and tells the app, as a terminal window resize does. */
-export function resize(r: Rendered, columns: number, rows: number): void {
+/** Gives the fake terminal a size and tells the app, as a terminal window resize does; waits for the redraw. */
+export async function resize(r: Rendered, columns: number, rows: number): Promise<void> {
+  const before = r.frames.length;
   Object.defineProperty(r.stdout, 'columns', { configurable: true, get: () => columns });
   Object.defineProperty(r.stdout, 'rows', { configurable: true, get: () => rows });
   r.stdout.emit('resize');
+  await waitForFrame(r, (f) => r.frames.length > before && f.split('\n').every((l) => textWidth(l) <= columns), 2000);
+  await settle();
+}
+
+/** Lets React run the effects of the last commit (Ink re-subscribes key handlers there). */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 /** Polls the last frame until it contains `text` (or the predicate holds), then returns it. */
@@ -57,15 +67,27 @@ export async function waitForFrame(r: Rendered, expected: string | RegExp | ((fr
   }
 }
 
-/** Types one named key (or text) and gives Ink a turn to handle it. */
+/**
+ * Types named keys (or characters) one at a time. After each, waits for the frame it causes (or
+ * briefly, for a key that changes nothing on screen) and for the effects of that render.
+ */
 export async function press(r: Rendered, ...keys: string[]): Promise<void> {
   for (const key of keys) {
+    const before = r.frames.length;
     r.stdin.write(key);
-    await new Promise((resolve) => setTimeout(resolve, 15));
+    const start = Date.now();
+    while (r.frames.length === before && Date.now() - start < 150) await new Promise((resolve) => setTimeout(resolve, 2));
+    await settle();
   }
 }
 
 /** Types a string one character at a time, as a person does. */
 export async function type(r: Rendered, text: string): Promise<void> {
   for (const ch of text) await press(r, ch);
+}
+
+/** The frame fits the terminal: fewer rows than it has (so Ink never clears the screen) and no line wider. */
+export function fits(frame: string, columns = 80, rows = 24): boolean {
+  const lines = frame.split('\n');
+  return lines.length < rows && lines.every((l) => textWidth(l) <= columns);
 }

@@ -61,7 +61,7 @@ export function QuestionScreen({ id }: { id: string }) {
       : `${sanitizeLine(evidence[0]!.file)}:${evidence[0]!.line}`
     : undefined;
   const layout = questionLayout({
-    rows, columns, question: `${q.id}  ${q.text[lang]}`, options: options.length, help: help ? q.help[lang] : undefined,
+    rows, columns, question: `${q.id} ${q.text[lang]}`, options: options.length, help: help ? q.help[lang] : undefined,
     detected: where !== undefined, multi, note: editing || note !== undefined, warning: warningLines, footerRows: footerRows(saveError),
   });
   const progress = t('progress', { n, total, dimension });
@@ -80,11 +80,13 @@ export function QuestionScreen({ id }: { id: string }) {
         ) : null}
       </Box>
       <Box height={1} />
-      <Box height={layout.questionRows} overflow="hidden">
-        <Text wrap="wrap">
+      <Box height={layout.questionRows} overflow="hidden" flexDirection="column">
+        <Box flexShrink={0}>
+          <Text wrap="wrap">
           <Text color={theme.accent}>{q.id}</Text>
-          <Text bold>{`  ${q.text[lang]}`}</Text>
-        </Text>
+            <Text bold>{` ${q.text[lang]}`}</Text>
+          </Text>
+        </Box>
       </Box>
       {where !== undefined ? (
         <Text color={theme.ok} wrap="truncate-end">
@@ -103,8 +105,12 @@ export function QuestionScreen({ id }: { id: string }) {
           borderColor={theme.subtle}
           paddingLeft={1}
         >
-          <Text bold>{t('whyTitle')}</Text>
-          <Text wrap="wrap">{q.help[lang]}</Text>
+          <Box flexShrink={0}>
+            <Text bold>{t('whyTitle')}</Text>
+          </Box>
+          <Box flexShrink={0}>
+            <Text wrap="wrap">{q.help[lang]}</Text>
+          </Box>
         </Box>
       ) : null}
       {multi ? <Text dimColor wrap="truncate-end">{t('multiHint')}</Text> : null}
@@ -132,12 +138,16 @@ export function QuestionScreen({ id }: { id: string }) {
       )}
       {warningLines ? (
         <Box flexDirection="column" height={layout.warningRows} overflow="hidden">
-          <Text color={theme.warn} bold wrap="wrap">
-            {warningLines[0]}
-          </Text>
-          <Text color={theme.warn} wrap="wrap">
-            {warningLines[1]}
-          </Text>
+          <Box flexShrink={0}>
+            <Text color={theme.warn} bold wrap="wrap">
+              {warningLines[0]}
+            </Text>
+          </Box>
+          <Box flexShrink={0}>
+            <Text color={theme.warn} wrap="wrap">
+              {warningLines[1]}
+            </Text>
+          </Box>
         </Box>
       ) : null}
       {editing ? (
