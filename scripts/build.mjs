@@ -1,14 +1,15 @@
 // Bundles the CLI into dist/ with esbuild. Code splitting keeps the Ink UI in its own chunk, so
 // `--help`, `--version`, `scan` and `report` start without loading React or Ink.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so that a running CLI (or a test) never sees a half-built dist/.
+const outdir = `dist.tmp-${process.pid}`;
 await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -24,3 +25,5 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+rmSync('dist', { recursive: true, force: true });
+renameSync(outdir, 'dist');

@@ -3,13 +3,12 @@
  * and bad input are one line and exit 2; anything unexpected is exit 3 with a short note (the
  * stack only with SIGMATURE_DEBUG=1).
  */
-import { InputError } from './model/yaml-source.js';
+import { InputError, UsageError } from './errors.js';
+
+export { UsageError };
 
 export const EXIT = { ok: 0, belowMinLevel: 1, badInput: 2, internal: 3 } as const;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export function errorMessage(err: unknown): { line: string; code: number } {
   if (err instanceof UsageError || err instanceof InputError) return { line: err.message, code: EXIT.badInput };

@@ -4,18 +4,9 @@
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { InputError } from '../errors.js';
 
-/** A problem with an input file: always one line, always naming where. Exit code 2 at the CLI. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly problem: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${problem}`);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 export interface YamlSource {
   file: string;
