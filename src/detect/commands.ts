@@ -54,6 +54,8 @@ export interface RecognisedCommand {
 }
 
 const MAX_LINE = 16_384;
+/** How deep `$( … )` substitutions and `bash -c` scripts are followed. */
+const MAX_NESTING = 3;
 const CHECKSUM = /(checksum|sha\d*sums?|\.sha\d+|sums\.txt|SHASUMS|digests?\.txt)/i;
 const SECRETISH = /(secrets?\.|\$\{?\{?\s*secrets\.|\$\{?[A-Z0-9_]{0,64}?(KEY|GPG|PGP|SIGN|SECRET|PRIVATE|PASSPHRASE|CERT|P12|PFX))/i;
 
@@ -128,7 +130,7 @@ export function attestationOfType(type: string | undefined): AttestationKind {
   return 'custom';
 }
 
-type Handler = (words: string[], cmd: SimpleCommand, line: string) => Recognised[];
+type Handler = (words: string[], cmd: SimpleCommand, line: string, depth: number) => Recognised[];
 
 const COSIGN_VALUE_OPTS = ['--key', '--certificate', '--certificate-chain', '--output-signature', '--output-certificate', '--bundle', '--predicate', '--type', '-a', '--annotations', '--identity-token', '--fulcio-url', '--rekor-url', '--oidc-issuer', '--oidc-client-id', '--certificate-identity', '--certificate-oidc-issuer', '--certificate-identity-regexp', '--certificate-oidc-issuer-regexp', '--signature', '--output', '--output-file', '--registry-username', '--registry-password', '--attachment', '--timeout', '--sk-slot', '--slot'];
 
@@ -473,11 +475,11 @@ const makeCall: Handler = (words) => {
   return [{ kind: 'call', call: { type: 'make', targets: targets.length ? targets : [''], file: args.value('-f', '--file'), dir: args.value('-C', '--directory') } }];
 };
 
-const shellCall: Handler = (words) => {
+const shellCall: Handler = (words, _cmd, _line, depth) => {
   const args = words.slice(1);
   // bash -c 'cosign sign …': the inline script is recognised like any line
   const c = args.indexOf('-c');
-  if (c >= 0 && args[c + 1] !== undefined && args[c + 1]!.length < MAX_LINE) return recogniseLine(args[c + 1]!).map((r) => r.rec);
+  if (c >= 0 && args[c + 1] !== undefined && depth < MAX_NESTING) return recogniseLine(args[c + 1]!, depth + 1).map((r) => r.rec);
   const script = args.find((w) => !w.startsWith('-'));
   if (!script || script === '-c' || !/\.(sh|bash)$|^\.{0,2}\/?[\w./-]+$/.test(script) || script.includes('$')) return [];
   return [{ kind: 'call', call: { type: 'script', path: script } }];
@@ -496,9 +498,9 @@ const HANDLERS: Record<string, Handler> = {
   codesign,
   apksigner,
   rpmsign,
-  rpm: (words) => (new Args(words.slice(1)).has('--addsign', '--resign') ? rpmsign(words, {} as SimpleCommand, '') : []),
+  rpm: (words) => (new Args(words.slice(1)).has('--addsign', '--resign') ? rpmsign(words, {} as SimpleCommand, '', 0) : []),
   docker,
-  podman: (words, cmd, line) => docker(words, cmd, line).filter((r) => r.kind === 'publish'),
+  podman: (words, cmd, line, depth) => docker(words, cmd, line, depth).filter((r) => r.kind === 'publish'),
   buildah: simplePush('buildah', ['push']),
   crane,
   ko,
@@ -556,7 +558,7 @@ const HANDLERS: Record<string, Handler> = {
   '.': shellCall,
 };
 
-function recogniseCommand(cmd: SimpleCommand, line: string): Recognised[] {
+function recogniseCommand(cmd: SimpleCommand, line: string, depth: number): Recognised[] {
   const first = cmd.words[0];
   const out: Recognised[] = [];
   if (first === 'export' || cmd.words.length === 0) {
@@ -568,20 +570,43 @@ function recogniseCommand(cmd: SimpleCommand, line: string): Recognised[] {
   }
   const name = commandName(first);
   const handler = Object.prototype.hasOwnProperty.call(HANDLERS, name) ? HANDLERS[name] : undefined;
-  if (handler) return handler([name, ...cmd.words.slice(1)], cmd, line);
+  if (handler) return handler([name, ...cmd.words.slice(1)], cmd, line, depth);
   // ./scripts/release.sh, scripts/sign.sh: a script in the repository
   if (first && /\.(sh|bash)$/.test(first) && !first.includes('$')) return [{ kind: 'call', call: { type: 'script', path: first } }];
   if (first && first.startsWith('./') && !first.includes('$') && !/gradlew|mvnw/.test(first)) return [{ kind: 'call', call: { type: 'script', path: first } }];
   return out;
 }
 
+/** The top-level `$( … )` command substitutions in a word (not `$(( … ))` arithmetic). */
+function substitutions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = word.indexOf('$('); i >= 0 && i < word.length; i = word.indexOf('$(', i + 1)) {
+    if (word[i + 2] === '(') continue;
+    let depth = 0;
+    let j = i + 1;
+    for (; j < word.length; j++) {
+      if (word[j] === '(') depth++;
+      else if (word[j] === ')' && --depth === 0) break;
+    }
+    out.push(word.slice(i + 2, j));
+    i = j;
+  }
+  return out;
+}
+
 /** Recognises everything one logical shell line does. */
-export function recogniseLine(text: string): RecognisedCommand[] {
+export function recogniseLine(text: string, depth = 0): RecognisedCommand[] {
   const out: RecognisedCommand[] = [];
   // commands are short: a pathological line is cut rather than scanned in full
   const line = text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text;
   for (const cmd of parseCommands(line)) {
-    for (const rec of recogniseCommand(cmd, line)) out.push({ rec, words: cmd.words });
+    // DIGEST=$(crane push …), IMG="$(ko build …)": what a substitution runs counts too
+    if (depth < MAX_NESTING && line.includes('$(')) {
+      for (const w of [...Object.values(cmd.env), ...cmd.words]) {
+        for (const inner of substitutions(w)) if (inner.length < line.length) out.push(...recogniseLine(inner, depth + 1));
+      }
+    }
+    for (const rec of recogniseCommand(cmd, line, depth)) out.push({ rec, words: cmd.words });
   }
   return out;
 }

@@ -143,6 +143,9 @@ describe('more recogniser cases', () => {
     ['if cosign verify img; then echo ok; fi', [{ kind: 'verify' }]],
     ["bash -c 'cosign sign --yes img'", [{ kind: 'sign', tool: 'cosign' }]],
     ['sh -c "echo cosign sign"', []],
+    ['IMG=$(ko build ./cmd/app --bare)', [{ kind: 'publish', tool: 'ko' }]],
+    ['echo "digest: $(crane push img.tar ghcr.io/o/a)"', [{ kind: 'publish', tool: 'crane' }]],
+    ['echo $((1 + 2)) "$(date)"', []],
   ];
   it.each(more)('%s', (line, expected) => {
     const got = recogniseLine(line).map((r) => r.rec);
