@@ -32,6 +32,22 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** Cuts `text` to `width` columns from the start, beginning with "…" when cut (keeps a path's file:line). */
+export function truncateStart(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (textWidth(text) <= width) return text;
+  const chars = [...text];
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = charWidth(chars[i]!);
+    if (w + cw > width - 1) break;
+    out = chars[i] + out;
+    w += cw;
+  }
+  return `…${out}`;
+}
+
 /** Pads `text` with spaces to `width` columns (cutting it when longer). */
 export function pad(text: string, width: number): string {
   const cut = truncate(text, width);
@@ -70,7 +86,10 @@ export function wrapLines(text: string, columns: number): string[] {
           visible = 0;
         }
       });
-      if (!visible && last().length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop();
+      if (!visible && last().length > 0 && rows.length > 1) {
+        const tail = rows.pop()!;
+        rows[rows.length - 1] += tail;
+      }
     };
     paragraph.split(' ').forEach((word, index) => {
       let rowLength = textWidth(last().replace(/ +$/, ''));

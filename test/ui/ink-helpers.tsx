@@ -22,6 +22,8 @@ export type Rendered = ReturnType<typeof render>;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 export const plain = (frame: string | undefined) => (frame ?? '').replace(ANSI, '');
+/** The frame as one line: rows joined and runs of blanks made one space, for text that wraps. */
+export const flat = (frame: string) => frame.replace(/\s+/g, ' ');
 
 /** Renders the whole wizard on a terminal of the given size (80x24 unless told), once drawn at that size. */
 export async function renderWizard(store: WizardStore, opts: { columns?: number; rows?: number; noColor?: boolean } = {}): Promise<Rendered> {
@@ -55,7 +57,11 @@ async function settle(): Promise<void> {
 
 /** Polls the last frame until it contains `text` (or the predicate holds), then returns it. */
 export async function waitForFrame(r: Rendered, expected: string | RegExp | ((frame: string) => boolean), timeout = 4000): Promise<string> {
-  const test = typeof expected === 'function' ? expected : (f: string) => (typeof expected === 'string' ? f.includes(expected) : expected.test(f));
+  // a string may be wrapped across rows: it matches the frame with its line breaks as spaces, too
+  const test =
+    typeof expected === 'function'
+      ? expected
+      : (f: string) => (typeof expected === 'string' ? f.includes(expected) || flat(f).includes(expected) : expected.test(f));
   const start = Date.now();
   for (;;) {
     const frame = plain(r.lastFrame());

@@ -2,7 +2,10 @@ import { Box, Text } from 'ink';
 import { footerEntries } from '../keys.js';
 import { useLang } from '../hooks/use-lang.js';
 import { useTheme } from '../hooks/use-theme.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useWizard } from '../hooks/use-wizard.js';
+import { textWidth } from '../text.js';
+import { Line } from './Line.js';
 import { selectMode } from '../store/selectors.js';
 
 /** The bindings of the active mode, from the binding map, on one line; an autosave problem above them. */
@@ -11,21 +14,29 @@ export function Footer() {
   const theme = useTheme();
   const mode = useWizard(selectMode);
   const saveError = useWizard((s) => s.saveError);
-  const entries = footerEntries(mode);
+  const { columns } = useTerminalSize();
+  // whole entries only, as many as fit on the row
+  const entries: { glyph: string; label: string }[] = [];
+  let used = 0;
+  for (const e of footerEntries(mode)) {
+    const label = t(e.label);
+    const width = (entries.length ? 2 : 0) + textWidth(e.glyph) + 1 + textWidth(label);
+    if (used + width > columns) break;
+    entries.push({ glyph: e.glyph, label });
+    used += width;
+  }
   return (
     <Box flexDirection="column">
       {saveError ? (
-        <Text color={theme.warn} wrap="truncate-end">
-          {t('saveFailed', { error: saveError })}
-        </Text>
+        <Line color={theme.warn}>{t('saveFailed', { error: saveError })}</Line>
       ) : null}
       {entries.length ? (
-        <Text wrap="truncate-end">
+        <Text>
           {entries.map((e, i) => (
             <Text key={`${e.glyph}${e.label}`}>
               {i ? '  ' : ''}
               <Text bold>{e.glyph}</Text>
-              <Text dimColor> {t(e.label)}</Text>
+              <Text dimColor> {e.label}</Text>
             </Text>
           ))}
         </Text>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { footerRows } from '../components/Footer.js';
 import { MultiSelect } from '../components/MultiSelect.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { Line } from '../components/Line.js';
 import { SelectIndicator } from '../components/SelectIndicator.js';
 import { SelectItem } from '../components/SelectItem.js';
 import { useActions } from '../hooks/use-actions.js';
@@ -16,7 +17,7 @@ import { useWizard } from '../hooks/use-wizard.js';
 import { questionLayout } from '../question-layout.js';
 import { selectInitialValue, selectProgress } from '../store/selectors.js';
 import { sanitizeLine } from '../../detect/sanitize.js';
-import { textWidth } from '../text.js';
+import { textWidth, truncate } from '../text.js';
 
 /** One question: progress, the question, its evidence, "why it matters", the options, a note. */
 export function QuestionScreen({ id }: { id: string }) {
@@ -71,7 +72,7 @@ export function QuestionScreen({ id }: { id: string }) {
     <Box flexDirection="column">
       <Box>
         <Box flexShrink={1}>
-          <Text wrap="truncate-end">{progress}</Text>
+          <Line>{progress}</Line>
         </Box>
         {barWidth > 4 ? (
           <Box marginLeft={2} flexShrink={0}>
@@ -89,9 +90,7 @@ export function QuestionScreen({ id }: { id: string }) {
         </Box>
       </Box>
       {where !== undefined ? (
-        <Text color={theme.ok} wrap="truncate-end">
-          {t('detected', { where })}
-        </Text>
+        <Line color={theme.ok}>{t('detected', { where })}</Line>
       ) : null}
       {layout.helpRows > 0 ? (
         <Box
@@ -113,7 +112,7 @@ export function QuestionScreen({ id }: { id: string }) {
           </Box>
         </Box>
       ) : null}
-      {multi ? <Text dimColor wrap="truncate-end">{t('multiHint')}</Text> : null}
+      {multi ? <Line dimColor>{t('multiHint')}</Line> : null}
       {multi ? (
         <MultiSelect
           items={options.map((o) => ({ value: o.value, label: label(o.value, o.label[lang]) }))}
@@ -157,9 +156,9 @@ export function QuestionScreen({ id }: { id: string }) {
           {noteDraft === '' ? <Text dimColor> {t('notePlaceholder')}</Text> : null}
         </Box>
       ) : note !== undefined ? (
-        <Text wrap="truncate-end">
+        <Text>
           <Text bold>{t('noteLabel')}</Text>
-          <Text>{note}</Text>
+          <Text>{truncate(note, columns - textWidth(t('noteLabel')))}</Text>
         </Text>
       ) : null}
     </Box>

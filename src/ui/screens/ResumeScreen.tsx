@@ -3,6 +3,7 @@ import SelectInput from 'ink-select-input';
 import Spinner from 'ink-spinner';
 import { SelectIndicator } from '../components/SelectIndicator.js';
 import { SelectItem } from '../components/SelectItem.js';
+import { Line } from '../components/Line.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCommands } from '../hooks/use-commands.js';
 import { useLang } from '../hooks/use-lang.js';
@@ -10,6 +11,7 @@ import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import { selectMode } from '../store/selectors.js';
 import { displayPath } from '../text.js';
+import { sanitizeLine } from '../../detect/sanitize.js';
 
 /** A saved answers file was found: resume it, or start over (keeping it aside). */
 export function ResumeScreen() {
@@ -36,14 +38,14 @@ export function ResumeScreen() {
     <Box flexDirection="column">
       <Box height={1} />
       <Text bold>{t('resumeTitle')}</Text>
-      <Text wrap="truncate-end">{t('resumeFile', { path: displayPath(path) })}</Text>
-      {saved.savedAt ? <Text wrap="truncate-end">{t('resumeSavedAt', { when: saved.savedAt })}</Text> : null}
-      {file ? <Text wrap="truncate-end">{t('resumeDetails', { answered: Object.keys(file.answers).length })}</Text> : null}
-      {who ? <Text wrap="truncate-end">{t('resumeFor', { who })}</Text> : null}
+      <Line>{t('resumeFile', { path: displayPath(path) })}</Line>
+      {saved.savedAt ? <Line>{t('resumeSavedAt', { when: saved.savedAt })}</Line> : null}
+      {file ? <Line>{t('resumeDetails', { answered: Object.keys(file.answers).length })}</Line> : null}
+      {who ? <Line>{t('resumeFor', { who: sanitizeLine(who) })}</Line> : null}
       {saved.loaded?.warnings.slice(0, 3).map((w) => (
-        <Text key={w} color={theme.warn} wrap="truncate-end">
-          {t('resumeWarning', { warning: w })}
-        </Text>
+        <Line key={w} color={theme.warn}>
+          {t('resumeWarning', { warning: sanitizeLine(w) })}
+        </Line>
       ))}
       {saved.error ? (
         <Text color={theme.warn} wrap="wrap">

@@ -8,7 +8,8 @@ import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import { firstOpen } from '../store/navigation.js';
 import { selectApplicable, selectMode } from '../store/selectors.js';
-import { displayPath, pad, textWidth } from '../text.js';
+import { pad, textWidth, truncate, truncateStart } from '../text.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 
 /** The scan: a spinner while it runs, then what it found, each with the first file:line. */
 export function ScanScreen() {
@@ -20,7 +21,8 @@ export function ScanScreen() {
   const detection = useWizard((s) => s.detection);
   const prefilled = useWizard((s) => Object.keys(s.suggestions).length);
   const total = useWizard((s) => s.core?.bank.questions.length ?? 0);
-  const dir = useWizard((s) => s.paths.dir);
+  const dir = useWizard((s) => s.paths.displayDir);
+  const { columns } = useTerminalSize();
   const resumeAt = useWizard((s) => {
     if (s.saved.status !== 'resumed' || !s.core) return undefined;
     const id = firstOpen(s.core, s.answers);
@@ -46,7 +48,7 @@ export function ScanScreen() {
           <Text color={theme.accent}>
             <Spinner type="dots" />
           </Text>{' '}
-          {hasCore ? t('scanRunning', { dir: displayPath(dir) }) : t('bankLoading')}
+          {hasCore ? t('scanRunning', { dir }) : t('bankLoading')}
         </Text>
       ) : null}
       {detection.status === 'unavailable' || detection.status === 'failed' ? (
@@ -54,21 +56,17 @@ export function ScanScreen() {
           {t('scanUnavailable', { reason: detection.error ?? '' })}
         </Text>
       ) : null}
-      {rows.map((r) => (
-        <Box key={r.label}>
-          <Text dimColor>{pad(r.label, labelWidth)}</Text>
-          <Box flexShrink={1}>
-            <Text wrap="truncate-end">{r.value}</Text>
+      {rows.map((r) => {
+        const whereWidth = r.where ? Math.max(0, Math.min(textWidth(r.where), columns - labelWidth - Math.min(textWidth(r.value), 20) - 2)) : 0;
+        const valueWidth = columns - labelWidth - (r.where ? whereWidth + 2 : 0);
+        return (
+          <Box key={r.label}>
+            <Text dimColor>{pad(r.label, labelWidth)}</Text>
+            <Text>{truncate(r.value, valueWidth)}</Text>
+            {r.where ? <Text color={theme.ok}>{`  ${truncateStart(r.where, whereWidth)}`}</Text> : null}
           </Box>
-          {r.where ? (
-            <Box flexShrink={2} marginLeft={2}>
-              <Text color={theme.ok} wrap="truncate-start">
-                {r.where}
-              </Text>
-            </Box>
-          ) : null}
-        </Box>
-      ))}
+        );
+      })}
       {nothing ? <Text>{t('scanNothing')}</Text> : null}
       {!running ? (
         <Box flexDirection="column" marginTop={1}>

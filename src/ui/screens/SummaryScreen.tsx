@@ -7,6 +7,7 @@ import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import type { ReactElement } from 'react';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { Line } from '../components/Line.js';
 import type { MessageKey } from '../../i18n/ui-messages.js';
 import { selectAssessment, selectRoadmap } from '../store/selectors.js';
 import { pad, textWidth, truncate } from '../text.js';
@@ -52,18 +53,19 @@ export function SummaryScreen() {
     );
   }
   const steps = roadmap && 'steps' in roadmap ? roadmap.steps.slice(0, MAX_STEPS) : [];
+  const targetText = target === undefined ? '' : level >= target ? t('targetMet') : t('targetIs', { target });
 
   return (
     <Box flexDirection="column">
       <Box>
         <Box flexGrow={1} flexShrink={1}>
-          <Text bold color={theme.accent} wrap="truncate-end">
+          <Line bold color={theme.accent} width={columns - textWidth(targetText) - 1}>
             {t('levelIs', { level, title: bank.levels[level]?.title[lang] ?? '' })}
-          </Text>
+          </Line>
         </Box>
         {target !== undefined ? (
           <Box flexShrink={0} marginLeft={1}>
-            <Text color={level >= target ? theme.ok : undefined}>{level >= target ? t('targetMet') : t('targetIs', { target })}</Text>
+            <Text color={level >= target ? theme.ok : undefined}>{targetText}</Text>
           </Box>
         ) : null}
       </Box>
@@ -71,10 +73,7 @@ export function SummaryScreen() {
         <Box flexDirection="column">
           <Text bold>{t('whyNot', { level: next.level })}</Text>
           {next.missing.slice(0, MAX_MISSING).map((c) => (
-            <Text key={c.id} wrap="truncate-end">
-              {'  • '}
-              {criterionText(c.id)}
-            </Text>
+            <Line key={c.id}>{`  • ${criterionText(c.id)}`}</Line>
           ))}
           {next.missing.length > MAX_MISSING ? <Text dimColor>{`  … +${next.missing.length - MAX_MISSING}`}</Text> : null}
         </Box>
@@ -83,23 +82,21 @@ export function SummaryScreen() {
       )}
       <Box marginTop={1}>
         <Text bold>{t('dimensionsTitle')}</Text>
-        <Text dimColor wrap="truncate-end">{`  ${t('advisoryNote')}`}</Text>
+        <Line dimColor indent={textWidth(t('dimensionsTitle'))}>{`  ${t('advisoryNote')}`}</Line>
       </Box>
       {pairs}
       <Box marginTop={1}>
         <Text bold>{t('roadmapTitle')}</Text>
       </Box>
       {roadmap && 'error' in roadmap ? (
-        <Text dimColor wrap="truncate-end">
-          {t('roadmapUnavailable', { reason: roadmap.error })}
-        </Text>
+        <Line dimColor>{t('roadmapUnavailable', { reason: roadmap.error })}</Line>
       ) : steps.length === 0 ? (
         <Text dimColor>{t('roadmapNone')}</Text>
       ) : (
         steps.map((step, i) => (
-          <Text key={step.id} wrap="truncate-end">
+          <Text key={step.id}>
             {`  ${i + 1}. `}
-            {truncate(step.title[lang], Math.max(10, columns - 16))}
+            {truncate(step.title[lang], Math.max(10, columns - 6 - textWidth(` (${t(EFFORT[step.effort]!)})`)))}
             <Text dimColor>{` (${t(EFFORT[step.effort]!)})`}</Text>
           </Text>
         ))

@@ -11,6 +11,7 @@ import { selectMode } from '../store/selectors.js';
 import { WELCOME_FIELDS, type WelcomeField } from '../store/types.js';
 import { displayPath, pad, textWidth } from '../text.js';
 import { SelectIndicator } from '../components/SelectIndicator.js';
+import { Line } from '../components/Line.js';
 import { sanitizeLine } from '../../detect/sanitize.js';
 
 const LABELS: Record<WelcomeField, MessageKey> = {
@@ -67,9 +68,7 @@ export function WelcomeScreen() {
       <Box>
         <Text>{'  '}</Text>
         <Text dimColor>{pad(t('repository'), labelWidth)}</Text>
-        <Text wrap="truncate-middle">
-          {displayPath(dir)} · {commitText}
-        </Text>
+        <Line indent={labelWidth + 2}>{`${displayPath(dir)} · ${commitText}`}</Line>
       </Box>
       {WELCOME_FIELDS.map((f, i) => {
         const focused = i === field;
@@ -94,7 +93,7 @@ export function WelcomeScreen() {
                   {hint}
                 </Box>
               ) : (
-                <Text wrap="truncate-end">{value || hint}</Text>
+                value ? <Line indent={labelWidth + 2}>{value}</Line> : hint
               ),
             );
           }
@@ -103,9 +102,9 @@ export function WelcomeScreen() {
           case 'targetLevel': {
             const text = `${t('levelChoice', { level: target })}${levelTitle ? `: ${levelTitle}` : ''}`;
             return row(
-              <Text color={focused ? theme.accent : undefined} wrap="truncate-end">
+              <Line color={focused ? theme.accent : undefined} indent={labelWidth + 2}>
                 {focused ? `‹ ${text} ›` : text}
-              </Text>,
+              </Line>,
             );
           }
           case 'start':

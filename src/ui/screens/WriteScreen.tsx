@@ -6,6 +6,7 @@ import { useLang } from '../hooks/use-lang.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import { displayPath } from '../text.js';
+import { Line } from '../components/Line.js';
 
 /** Writing the report and the answers; then where both went. */
 export function WriteScreen() {
@@ -29,8 +30,8 @@ export function WriteScreen() {
           <Text bold color={theme.ok}>
             {t('finalLevel', { level: write.files.level })}
           </Text>
-          <Text wrap="truncate-middle">{t('written', { path: displayPath(write.files.report) })}</Text>
-          <Text wrap="truncate-middle">{t('answersWritten', { path: displayPath(write.files.answers) })}</Text>
+          <Line>{t('written', { path: displayPath(write.files.report) })}</Line>
+          <Line>{t('answersWritten', { path: displayPath(write.files.answers) })}</Line>
         </>
       ) : null}
       {write.status === 'failed' ? (
@@ -38,7 +39,7 @@ export function WriteScreen() {
           <Text color={theme.warn} wrap="wrap">
             {t('writeFailed', { error: write.error })}
           </Text>
-          <Text wrap="truncate-middle">{t('answersWritten', { path: displayPath(answersPath) })}</Text>
+          <Line>{t('answersWritten', { path: displayPath(answersPath) })}</Line>
         </>
       ) : null}
     </Box>
