@@ -29,6 +29,7 @@ import type { SourceLine } from './shell.js';
 
 const MAX_FOLLOW_DEPTH = 6;
 const MAX_MARKER_YAML = 512 * 1024;
+const NOT_TOOLING = /(^|\/)(docs?|templates?|snippets?)\//;
 
 class Context implements ParseContext {
   readonly warnings: ScanWarning[] = [];
@@ -89,6 +90,7 @@ function pipelineSources(paths: readonly string[]): PipelineSource[] {
   const out: PipelineSource[] = [];
   for (const p of paths) {
     const b = base(p);
+    if (isTestPath(p) && !p.startsWith('.')) continue; // a fixture's Jenkinsfile is not this repository's pipeline
     if (isGitHubWorkflowPath(p)) out.push({ path: p, parse: (c, f) => parseGitHubWorkflow(c, f) });
     else if (p === '.gitlab-ci.yml' || p === '.gitlab-ci.yaml') out.push({ path: p, parse: parseGitLab });
     else if (isJenkinsfilePath(p)) out.push({ path: p, parse: parseJenkinsfile });
@@ -140,7 +142,7 @@ export function collect(reader: RepoReader): RawRepo {
   const policySites: Array<{ op: Operation; at: Site }> = [];
   const chains: Array<{ file: string; signing: ReturnType<typeof parseChainsConfig>[number] }> = [];
   for (const f of files) {
-    if (!/\.ya?ml$/i.test(f.path) || claimed.has(f.path) || f.size > MAX_MARKER_YAML) continue;
+    if (!/\.ya?ml$/i.test(f.path) || claimed.has(f.path) || f.size > MAX_MARKER_YAML || isTestPath(f.path) || /(^|\/)snippets?\//.test(f.path)) continue;
     if (/(^|\/)\.github\/workflows\//.test(f.path)) continue;
     const text = ctx.readText(f.path);
     if (text === undefined) continue;
@@ -204,7 +206,8 @@ export function collect(reader: RepoReader): RawRepo {
   // Each is its own local "pipeline" (no CI system), so a push and a sign in one script match.
   for (const f of files) {
     const b = base(f.path);
-    const isScript = /\.(sh|bash)$/.test(b) && !isTestPath(f.path);
+    // documentation, templates and snippets for others are not this repository's release tooling
+    const isScript = /\.(sh|bash)$/.test(b) && !isTestPath(f.path) && !NOT_TOOLING.test(f.path);
     const isMakefile = f.path === 'Makefile' || f.path === 'makefile' || f.path === 'GNUmakefile';
     if (!isScript && !isMakefile) continue;
     const called = isMakefile ? resolver.resolve({ type: 'make', targets: [...makeTargets(ctx, f.path)] }, f.path) : resolver.resolve({ type: 'script', path: f.path }, '');
@@ -252,7 +255,7 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   // ---- goreleaser: its signing belongs to the pipeline that runs it ----
-  const goreleaserPath = GORELEASER_FILES.find((f) => ctx.exists(f)) ?? paths.find((p) => GORELEASER_FILES.includes(base(p)));
+  const goreleaserPath = GORELEASER_FILES.find((f) => ctx.exists(f)) ?? paths.find((p) => GORELEASER_FILES.includes(base(p)) && !isTestPath(p));
   const goreleaser: GoreleaserConfig | undefined = goreleaserPath ? parseGoreleaser(ctx, goreleaserPath) : undefined;
   if (goreleaser) {
     const contexts: Array<Partial<Op> & { via: Site[] }> = goreleaserRuns.length
@@ -273,6 +276,7 @@ export function collect(reader: RepoReader): RawRepo {
   // ---- manifests and build files ----
   for (const f of files) {
     const b = base(f.path);
+    if (isTestPath(f.path)) continue; // fixtures' manifests describe other (test) projects
     if (b === 'package.json') {
       const text = ctx.readText(f.path);
       const pkg = text === undefined ? undefined : parsePackageJson(text);
@@ -295,7 +299,7 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   // rpmsign reads the key name from ~/.rpmmacros: a committed macros file shows the configuration.
-  const macros = files.filter((f) => /(^|\/)\.?rpmmacros$/.test(f.path));
+  const macros = files.filter((f) => /(^|\/)\.?rpmmacros$/.test(f.path) && !isTestPath(f.path));
   for (const m of macros) {
     const lines = (ctx.readText(m.path) ?? '').split(/\r?\n/);
     const i = lines.findIndex((l) => /^%_gpg_name\b/.test(l.trim()));
