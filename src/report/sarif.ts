@@ -172,9 +172,11 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
 
   // SIG005: signing without verification, located at the first signing step
   if (result.facts.signs && !result.facts.verifies) {
+    // each finding's first evidence is where the signing happens (the CI steps reaching it follow)
     const first = result.findings
       .filter((f) => f.fact === 'artifactsSigned')
-      .flatMap(evidenceOf)
+      .map((f) => byId.get(f.evidence[0] ?? ''))
+      .filter((e): e is Evidence => e !== undefined)
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))[0];
     if (first) add(RULE['SignaturesNeverVerified']!, first.file, first.line, `Artifacts are signed (first at ${first.file}:${first.line}) but no signature verification or admission policy was found in the repository.`, 'no-verification');
   }
