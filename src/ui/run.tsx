@@ -66,7 +66,12 @@ export async function runWizardUi(opts: Options): Promise<number> {
   return code;
 }
 
-export async function boot(store: WizardStore, opts: Pick<Options, 'bankDir' | 'template' | 'fresh'>, paths: WizardPaths, scanner: () => Promise<Scanner | undefined>): Promise<void> {
+export async function boot(
+  store: WizardStore,
+  opts: Partial<Pick<Options, 'bankDir' | 'template' | 'fresh'>>,
+  paths: WizardPaths,
+  scanner: () => Promise<Scanner | undefined>,
+): Promise<void> {
   const state = store.getState;
   try {
     const { createCore, createFileIO, readSaved } = await import('./core.js');
