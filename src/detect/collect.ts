@@ -50,6 +50,10 @@ class Context implements ParseContext {
     if (!this.texts.has(path)) this.texts.set(path, this.exists(path) ? this.reader.readText(path) : undefined);
     return this.texts.get(path);
   }
+  /** Reads without keeping the text: for files that are only searched for a marker. */
+  peekText(path: string): string | undefined {
+    return this.texts.has(path) ? this.texts.get(path) : this.exists(path) ? this.reader.readText(path) : undefined;
+  }
   readYamlDocs(path: string): YamlFile[] {
     const cached = this.yamls.get(path);
     if (cached) return cached;
@@ -144,8 +148,8 @@ export function collect(reader: RepoReader): RawRepo {
   for (const f of files) {
     if (!/\.ya?ml$/i.test(f.path) || claimed.has(f.path) || f.size > MAX_MARKER_YAML || isTestPath(f.path) || /(^|\/)snippets?\//.test(f.path)) continue;
     if (/(^|\/)\.github\/workflows\//.test(f.path)) continue;
-    const text = ctx.readText(f.path);
-    if (text === undefined) continue;
+    const text = ctx.peekText(f.path);
+    if (text === undefined || !(mayBeTekton(text) || mayBePolicy(text, f.path))) continue;
     if (mayBeTekton(text)) {
       const p = parseTekton(ctx, f.path);
       if (p) pipelines.push(p);
