@@ -165,14 +165,15 @@ export function collect(reader: RepoReader): RawRepo {
   const goreleaserRuns: Op[] = [];
   const walked = new Set<string>();
   type Common = Pick<Op, 'pipeline' | 'system' | 'job' | 'step' | 'env' | 'idToken'>;
-  const walk = (common: Common, lines: readonly SourceLine[], file: string, via: Site[], depth: number, visited: Set<string>, topOrigin: Op['origin']): void => {
+  /** `base`: a path in the directory the commands run in (the step's working directory), for resolving calls. */
+  const walk = (common: Common, lines: readonly SourceLine[], file: string, via: Site[], depth: number, visited: Set<string>, topOrigin: Op['origin'], base?: string): void => {
     for (const l of lines) {
       walked.add(`${file}:${l.line}`);
       for (const rc of recogniseLine(l.text)) {
         const at = site(file, l.line);
         if (rc.rec.kind === 'call') {
           if (depth >= MAX_FOLLOW_DEPTH) continue;
-          for (const called of resolver.resolve(rc.rec.call, file)) {
+          for (const called of resolver.resolve(rc.rec.call, base ?? file)) {
             const key = `${called.file}:${called.lines[0]?.line ?? 0}`;
             if (visited.has(key)) continue;
             walk(common, called.lines, called.file, [...via, at], depth + 1, new Set([...visited, key]), topOrigin);
@@ -201,7 +202,7 @@ export function collect(reader: RepoReader): RawRepo {
             if (rec.kind === 'publish' && rec.tool === 'goreleaser') goreleaserRuns.push(op);
           }
         }
-        walk(common, step.run, step.file, stepVia, 0, new Set(), 'ci');
+        walk(common, step.run, step.file, stepVia, 0, new Set(), 'ci', step.workdir ? `${step.workdir}/.` : undefined);
       }
     }
   }

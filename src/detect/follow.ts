@@ -91,7 +91,7 @@ export class CallResolver {
   }
 
   private script(path: string, from: string): CalledLines[] {
-    const candidates = [normalisePath(path), normalisePath(path, dirname(from))];
+    const candidates = [normalisePath(path, dirname(from)), normalisePath(path)];
     for (const c of candidates) {
       if (c === undefined || !this.ctx.exists(c)) continue;
       const text = this.ctx.readText(c);

@@ -268,6 +268,17 @@ const cases: Case[] = [
     published: [1, 1],
   },
   {
+    name: 'following calls: working-directory decides where scripts and package.json are found',
+    files: {
+      '.github/workflows/release.yml': lines('on: push', 'jobs:', '  r:', '    runs-on: x', '    defaults:', '      run:', '        working-directory: packages/sdk', '    steps:', '      - run: npm run release', '      - run: ./sign.sh', '        working-directory: tools'),
+      'packages/sdk/package.json': JSON.stringify({ name: 'sdk', scripts: { release: 'npm publish --provenance' } }, null, 2),
+      'tools/sign.sh': lines('#!/bin/sh', 'minisign -S -s "$KEY_FILE" -m dist/app'),
+    },
+    facts: { signs: true, tools: ['npm-provenance', 'minisign'] },
+    evidence: [['tools', 'packages/sdk/package.json:4'], ['tools', 'tools/sign.sh:2']],
+    published: [1, 1],
+  },
+  {
     name: 'no signing: prose and comments with sign-like words',
     files: {
       '.github/workflows/ci.yml': lines('on: push', 'jobs:', '  t:', '    runs-on: x', '    steps:', '      # TODO: sign with cosign', '      - run: echo "run cosign sign later; design signal assign"'),

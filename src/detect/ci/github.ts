@@ -28,7 +28,7 @@ function hasPermissions(y: YamlFile, node: unknown): boolean {
 
 const MAX_DEPTH = 5;
 
-function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number, via?: Loc): CiStep[] {
+function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number, via?: Loc, workdir?: string): CiStep[] {
   const out: CiStep[] = [];
   for (const item of items(y, node)) {
     const line = y.lineOf(item);
@@ -43,6 +43,8 @@ function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number
     step.env = stringMap(y, get(y, item, 'env'));
     const run = get(y, item, 'run');
     if (run !== undefined) step.run = scriptLines(y, run);
+    const wd = str(y, item, 'working-directory') ?? workdir;
+    if (wd && !wd.includes('$')) step.workdir = normalisePath(wd);
     out.push(step);
     if (step.uses?.startsWith('./') && depth < MAX_DEPTH) {
       out.push(...compositeSteps(ctx, step.uses, depth + 1, { file: y.path, line: step.usesLine ?? line }));
@@ -103,7 +105,8 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
       c.steps.push(step);
       ctx.warn({ kind: 'limit', file: path, message: `job "${job.key}" calls another repository's reusable workflow (${ref}); what it signs or publishes runs there and cannot be seen from this repository` });
     }
-    c.steps.push(...parseSteps(ctx, y, get(y, job.value, 'steps'), depth));
+    const defaults = str(y, get(y, get(y, job.value, 'defaults'), 'run'), 'working-directory') ?? str(y, get(y, get(y, root, 'defaults'), 'run'), 'working-directory');
+    c.steps.push(...parseSteps(ctx, y, get(y, job.value, 'steps'), depth, undefined, defaults));
     pipeline.jobs.push(c);
   }
   return pipeline;

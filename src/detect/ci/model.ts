@@ -30,6 +30,8 @@ export interface CiStep {
   env: ValueMap;
   /** Shell lines, continuations joined, each with the line where it starts (in `file`). */
   run: SourceLine[];
+  /** The directory the step's commands run in, relative to the root (`working-directory:`). */
+  workdir?: string;
   /** The step that reached this one (a local composite action's caller, an included template's user). */
   via?: Loc;
 }

@@ -102,6 +102,8 @@ export function parseAzure(ctx: ParseContext, path: string): Pipeline | undefine
         if (get(y, item, 'template') !== undefined) template(item);
         if (step) {
           step.env = stringMap(y, get(y, item, 'env'));
+          const wd = str(y, item, 'workingDirectory');
+          if (wd && !wd.includes('$')) step.workdir = normalisePath(wd);
           out.push(step);
         }
         void line;
