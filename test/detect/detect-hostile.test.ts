@@ -53,3 +53,20 @@ describe('hostile detection inputs', () => {
     }
   });
 });
+
+describe('hostile YAML shapes', () => {
+  const cases: Record<string, Record<string, string>> = {
+    'self-referencing script list': { '.gitlab-ci.yml': 'job:\n  script: &s\n    - echo a\n    - *s\n' },
+    'self-referencing bitbucket parallel': { 'bitbucket-pipelines.yml': 'pipelines:\n  default: &d\n    - parallel: *d\n' },
+    'self-referencing buildkite group': { '.buildkite/pipeline.yml': 'steps: &s\n  - group: g\n    steps: *s\n' },
+    'merge-key fan-out': {
+      '.gitlab-ci.yml': ['a: &a {x: 1, y: 2, z: 3}', 'b: &b {<<: [*a, *a, *a, *a, *a, *a, *a, *a]}', 'c: &c {<<: [*b, *b, *b, *b, *b, *b, *b, *b]}', 'd: &d {<<: [*c, *c, *c, *c, *c, *c, *c, *c]}', 'e: &e {<<: [*d, *d, *d, *d, *d, *d, *d, *d]}', 'job:', '  <<: [*e, *e, *e, *e, *e, *e, *e, *e]', '  script: [cosign sign --yes img]'].join('\n') + '\n',
+    },
+    'self-merging map': { '.github/workflows/x.yml': 'on: push\njobs: &j\n  a:\n    <<: *j\n    runs-on: x\n    steps: [{run: cosign verify x}]\n' },
+  };
+  it.each(Object.entries(cases))('%s: terminates without throwing', (_name, files) => {
+    const start = Date.now();
+    expect(() => scanRepository(createMemoryReader(files))).not.toThrow();
+    expect(Date.now() - start).toBeLessThan(5_000);
+  });
+});

@@ -39,19 +39,27 @@ function isMergeKey(k: unknown): boolean {
   return isScalar(k) && (k.source === '<<' || (typeof k.value === 'symbol'));
 }
 
-/** The entries of a mapping, merge keys expanded (explicit keys win), aliases resolved. */
+const memo = new WeakMap<object, Entry[]>();
+
+/**
+ * The entries of a mapping, merge keys expanded (explicit keys win, then earlier merge sources),
+ * aliases resolved. Memoised per node, and each key kept once, so merge fan-out stays linear.
+ */
 export function entries(y: YamlFile, node: unknown, depth = 0): Entry[] {
   const map = deref(y, node);
   if (!isMap(map)) return [];
+  const cached = memo.get(map);
+  if (cached) return cached;
+  if (depth === 0) memo.set(map, []); // a map merging itself sees no entries from itself
   const own: Entry[] = [];
-  const merged: Entry[] = [];
+  const merged = new Map<string, Entry>();
   for (const item of map.items) {
     if (!isPair(item)) continue;
     if (isMergeKey(item.key)) {
       if (depth >= MAX_MERGE_DEPTH) continue;
       const v = deref(y, item.value);
       const sources = isSeq(v) ? v.items : [v];
-      for (const s of sources) merged.push(...entries(y, s, depth + 1));
+      for (const s of sources) for (const e of entries(y, s, depth + 1)) if (!merged.has(e.key)) merged.set(e.key, e);
       continue;
     }
     const key = scalarString(y, item.key);
@@ -59,7 +67,9 @@ export function entries(y: YamlFile, node: unknown, depth = 0): Entry[] {
     own.push({ key, value: deref(y, item.value), line: y.lineOf(item.key) });
   }
   const seen = new Set(own.map((e) => e.key));
-  return [...own, ...merged.filter((e) => !seen.has(e.key))];
+  const out = [...own, ...[...merged.values()].filter((e) => !seen.has(e.key))];
+  memo.set(map, out);
+  return out;
 }
 
 export function get(y: YamlFile, node: unknown, key: string): unknown {
@@ -148,13 +158,15 @@ export function scriptLines(y: YamlFile, node: unknown): SourceLine[] {
 }
 
 /** A script given as a string or as a list of strings (GitLab `script:`, Drone `commands:`). */
-export function scriptList(y: YamlFile, node: unknown): SourceLine[] {
+export function scriptList(y: YamlFile, node: unknown, depth = 0): SourceLine[] {
   const n = deref(y, node);
   if (isSeq(n)) {
     const out: SourceLine[] = [];
     for (const item of n.items) {
       const d = deref(y, item);
-      if (isSeq(d)) out.push(...scriptList(y, d)); // GitLab !reference / nested lists
+      if (isSeq(d)) {
+        if (depth < MAX_MERGE_DEPTH) out.push(...scriptList(y, d, depth + 1)); // GitLab nested lists
+      }
       else out.push(...scriptLines(y, d));
     }
     return out;

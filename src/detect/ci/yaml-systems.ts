@@ -151,7 +151,8 @@ export function parseBitbucket(ctx: ParseContext, path: string): Pipeline | unde
   const y = ctx.readYaml(path);
   if (!y) return undefined;
   const pipeline: Pipeline = { system: 'bitbucket-pipelines', file: path, jobs: [], env: {} };
-  const walk = (node: unknown, trail: string): void => {
+  const walk = (node: unknown, trail: string, depth = 0): void => {
+    if (depth > 8) return;
     for (const item of items(y, node)) {
       const step = get(y, item, 'step');
       if (step !== undefined) {
@@ -176,7 +177,7 @@ export function parseBitbucket(ctx: ParseContext, path: string): Pipeline | unde
       }
       for (const key of ['parallel', 'stage']) {
         const inner = get(y, item, key);
-        if (inner !== undefined) walk(isMapping(y, inner) ? get(y, inner, 'steps') : inner, trail);
+        if (inner !== undefined) walk(isMapping(y, inner) ? get(y, inner, 'steps') : inner, trail, depth + 1);
       }
     }
   };
@@ -193,10 +194,11 @@ export function parseBuildkite(ctx: ParseContext, path: string): Pipeline | unde
   const y = ctx.readYaml(path);
   if (!y) return undefined;
   const pipeline: Pipeline = { system: 'buildkite', file: path, jobs: [], env: stringMap(y, get(y, y.doc.contents, 'env')) };
-  const walk = (node: unknown): void => {
+  const walk = (node: unknown, depth = 0): void => {
+    if (depth > 8) return;
     for (const item of items(y, node)) {
       if (get(y, item, 'group') !== undefined) {
-        walk(get(y, item, 'steps'));
+        walk(get(y, item, 'steps'), depth + 1);
         continue;
       }
       const j = job(str(y, item, 'label') ?? str(y, item, 'key') ?? '(step)', y, y.lineOf(item));
