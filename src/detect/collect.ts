@@ -8,7 +8,7 @@
  * Dockerfiles are deliberately not read: a `gpg --verify` there checks a downloaded tool, which is
  * neither signing of this repository's deliverables nor verification of them.
  */
-import type { RepoReader, ScanWarning } from './types.js';
+import type { RepoFile, RepoReader, ScanWarning } from './types.js';
 import { recogniseLine } from './commands.js';
 import { recogniseUses } from './actions.js';
 import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './ci/model.js';
@@ -33,18 +33,41 @@ const NOT_TOOLING = /(^|\/)(docs?|templates?|snippets?)\//;
 
 class Context implements ParseContext {
   readonly warnings: ScanWarning[] = [];
-  private readonly set: Set<string>;
+  private set?: Set<string>;
+  private sorted?: boolean;
   private readonly texts = new Map<string, string | undefined>();
   private readonly yamls = new Map<string, YamlFile[]>();
   private readonly lineCache = new Map<string, string[]>();
-  constructor(private readonly reader: RepoReader) {
-    this.set = new Set(reader.files().map((f) => f.path));
-  }
+  constructor(private readonly reader: RepoReader, private readonly list: readonly RepoFile[]) {}
+  /** Binary search in the reader's sorted list (cheaper than hashing 100,000 paths); a Set if unsorted. */
   exists(path: string): boolean {
-    return this.set.has(path);
+    const list = this.list;
+    if (this.sorted === undefined) {
+      this.sorted = true;
+      for (let i = 1; i < list.length; i++) {
+        if (list[i - 1]!.path >= list[i]!.path) {
+          this.sorted = false;
+          break;
+        }
+      }
+    }
+    if (!this.sorted) {
+      this.set ??= new Set(list.map((f) => f.path));
+      return this.set.has(path);
+    }
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const p = list[mid]!.path;
+      if (p === path) return true;
+      if (p < path) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
   paths(): readonly string[] {
-    return this.reader.files().map((f) => f.path);
+    return this.list.map((f) => f.path);
   }
   readText(path: string): string | undefined {
     if (!this.texts.has(path)) this.texts.set(path, this.exists(path) ? this.reader.readText(path) : undefined);
@@ -90,24 +113,66 @@ interface PipelineSource {
   parse: (ctx: ParseContext, path: string) => Pipeline | undefined;
 }
 
-function pipelineSources(paths: readonly string[]): PipelineSource[] {
-  const out: PipelineSource[] = [];
-  for (const p of paths) {
+function pipelineSource(p: string): PipelineSource['parse'] | undefined {
+  const b = base(p);
+  if (isGitHubWorkflowPath(p)) return (c, f) => parseGitHubWorkflow(c, f);
+  if (p === '.gitlab-ci.yml' || p === '.gitlab-ci.yaml') return parseGitLab;
+  if (isJenkinsfilePath(p)) return parseJenkinsfile;
+  if (/^\.circleci\/config\.ya?ml$/.test(p)) return parseCircleCi;
+  if (/^azure-pipelines[^/]*\.ya?ml$/.test(p) || /^\.azure-pipelines\/[^/]+\.ya?ml$/.test(p)) return parseAzure;
+  if (p === 'bitbucket-pipelines.yml' || p === 'bitbucket-pipelines.yaml') return parseBitbucket;
+  if (/^\.buildkite\/pipeline[^/]*\.ya?ml$/.test(p)) return parseBuildkite;
+  if (p === '.travis.yml' || p === '.travis.yaml') return parseTravis;
+  if (p === '.drone.yml' || p === '.drone.yaml') return parseDrone;
+  if (/^cloudbuild[^/]*\.ya?ml$/.test(b)) return parseCloudBuild;
+  if (/^buildspec[^/]*\.ya?ml$/.test(b)) return parseCodeBuild;
+  return undefined;
+}
+
+/** One pass over the file list: which files each collector will read (chosen by path and name only). */
+interface Candidates {
+  pipelines: PipelineSource[];
+  yaml: RepoFile[];        // searched for Tekton / policy markers
+  scripts: string[];       // release tooling run by hand
+  manifests: string[];     // package.json, pom.xml, build.gradle(.kts)
+  keys: RepoFile[];        // key-like names
+  macros: string[];        // .rpmmacros
+  goreleaser: string[];
+}
+
+/** Extensions and names worth a closer look; everything else (source code, assets) is skipped cheaply. */
+const INTERESTING_EXT = new Set(['yml', 'yaml', 'sh', 'bash', 'json', 'xml', 'gradle', 'kts', 'jenkinsfile', 'key', 'pem', 'p8', 'asc', 'gpg', 'sec', 'priv', 'ppk', 'pk8', 'der', 'jwk', 'keystore', 'private']);
+const INTERESTING_NAME = /^(Jenkinsfile|G?N?U?[Mm]akefile|id_|cosign|private|signing|secring)/;
+const KEY_DIR_HINT = /(^|\/)(keys?|certs?|secrets?|private|\.ssh|gpg|pgp)\//i;
+
+function classify(files: readonly RepoFile[]): Candidates {
+  const c: Candidates = { pipelines: [], yaml: [], scripts: [], manifests: [], keys: [], macros: [], goreleaser: [] };
+  for (const f of files) {
+    const p = f.path;
     const b = base(p);
-    if (isTestPath(p) && !p.startsWith('.')) continue; // a fixture's Jenkinsfile is not this repository's pipeline
-    if (isGitHubWorkflowPath(p)) out.push({ path: p, parse: (c, f) => parseGitHubWorkflow(c, f) });
-    else if (p === '.gitlab-ci.yml' || p === '.gitlab-ci.yaml') out.push({ path: p, parse: parseGitLab });
-    else if (isJenkinsfilePath(p)) out.push({ path: p, parse: parseJenkinsfile });
-    else if (/^\.circleci\/config\.ya?ml$/.test(p)) out.push({ path: p, parse: parseCircleCi });
-    else if (/^azure-pipelines[^/]*\.ya?ml$/.test(p) || /^\.azure-pipelines\/[^/]+\.ya?ml$/.test(p)) out.push({ path: p, parse: parseAzure });
-    else if (p === 'bitbucket-pipelines.yml' || p === 'bitbucket-pipelines.yaml') out.push({ path: p, parse: parseBitbucket });
-    else if (/^\.buildkite\/pipeline[^/]*\.ya?ml$/.test(p)) out.push({ path: p, parse: parseBuildkite });
-    else if (p === '.travis.yml' || p === '.travis.yaml') out.push({ path: p, parse: parseTravis });
-    else if (p === '.drone.yml' || p === '.drone.yaml') out.push({ path: p, parse: parseDrone });
-    else if (/^cloudbuild[^/]*\.(ya?ml|json)$/.test(b) && !b.endsWith('.json')) out.push({ path: p, parse: parseCloudBuild });
-    else if (/^buildspec[^/]*\.ya?ml$/.test(b)) out.push({ path: p, parse: parseCodeBuild });
+    const dot = b.lastIndexOf('.');
+    const ext = dot >= 0 ? b.slice(dot + 1).toLowerCase() : '';
+    if (!(INTERESTING_EXT.has(ext) || b.charCodeAt(0) === 46 || INTERESTING_NAME.test(b) || KEY_DIR_HINT.test(p))) continue;
+    const parse = pipelineSource(p);
+    // a fixture's Jenkinsfile is not this repository's pipeline; nor are its manifests, policies or scripts
+    const test = isTestPath(p);
+    if (parse) {
+      if (!(test && !p.startsWith('.'))) c.pipelines.push({ path: p, parse });
+    } else if (/\.ya?ml$/i.test(b) && !test && !/(^|\/)snippets?\//.test(p) && !p.startsWith('.github/workflows/')) {
+      if (GORELEASER_FILES.includes(b)) c.goreleaser.push(p);
+      else c.yaml.push(f);
+    }
+    if (test) {
+      if (isKeyCandidate(p, () => f.size)) c.keys.push(f);
+      continue;
+    }
+    if (/\.(sh|bash)$/.test(b) && !NOT_TOOLING.test(p)) c.scripts.push(p);
+    else if (p === 'Makefile' || p === 'makefile' || p === 'GNUmakefile') c.scripts.push(p);
+    else if (b === 'package.json' || b === 'pom.xml' || /^build\.gradle(\.kts)?$/.test(b)) c.manifests.push(p);
+    else if (/^\.?rpmmacros$/.test(b)) c.macros.push(p);
+    if (isKeyCandidate(p, () => f.size)) c.keys.push(f);
   }
-  return out;
+  return c;
 }
 
 type EnvMap = Op['env'];
@@ -121,9 +186,8 @@ function mergeEnv(pipeline: Pipeline, job: CiJob, step: CiStep): EnvMap {
 }
 
 export function collect(reader: RepoReader): RawRepo {
-  const ctx = new Context(reader);
   const files = reader.files();
-  const paths = files.map((f) => f.path);
+  const ctx = new Context(reader, files);
   const site = (file: string, line: number): Site => ({ file, line, text: ctx.lineText(file, line) });
   const ops: Op[] = [];
   const seenOps = new Set<string>();
@@ -137,7 +201,8 @@ export function collect(reader: RepoReader): RawRepo {
   // ---- CI pipelines ----
   const pipelines: Pipeline[] = [];
   const claimed = new Set<string>();
-  for (const src of pipelineSources(paths)) {
+  const candidates = classify(files);
+  for (const src of candidates.pipelines) {
     const p = src.parse(ctx, src.path);
     if (p) pipelines.push(p);
     claimed.add(src.path);
@@ -145,9 +210,8 @@ export function collect(reader: RepoReader): RawRepo {
   // YAML anywhere: Tekton resources and verification policies, recognised by a marker in the text.
   const policySites: Array<{ op: Operation; at: Site }> = [];
   const chains: Array<{ file: string; signing: ReturnType<typeof parseChainsConfig>[number] }> = [];
-  for (const f of files) {
-    if (!/\.ya?ml$/i.test(f.path) || claimed.has(f.path) || f.size > MAX_MARKER_YAML || isTestPath(f.path) || /(^|\/)snippets?\//.test(f.path)) continue;
-    if (/(^|\/)\.github\/workflows\//.test(f.path)) continue;
+  for (const f of candidates.yaml) {
+    if (claimed.has(f.path) || f.size > MAX_MARKER_YAML) continue;
     const text = ctx.peekText(f.path);
     if (text === undefined || !(mayBeTekton(text) || mayBePolicy(text, f.path))) continue;
     if (mayBeTekton(text)) {
@@ -209,17 +273,14 @@ export function collect(reader: RepoReader): RawRepo {
 
   // ---- release tooling outside CI: shell scripts and the root Makefile run from a laptop ----
   // Each is its own local "pipeline" (no CI system), so a push and a sign in one script match.
-  for (const f of files) {
-    const b = base(f.path);
-    // documentation, templates and snippets for others are not this repository's release tooling
-    const isScript = /\.(sh|bash)$/.test(b) && !isTestPath(f.path) && !NOT_TOOLING.test(f.path);
-    const isMakefile = f.path === 'Makefile' || f.path === 'makefile' || f.path === 'GNUmakefile';
-    if (!isScript && !isMakefile) continue;
-    const called = isMakefile ? resolver.resolve({ type: 'make', targets: [...makeTargets(ctx, f.path)] }, f.path) : resolver.resolve({ type: 'script', path: f.path }, '');
+  // (documentation, templates and snippets for others are not this repository's release tooling)
+  for (const path of candidates.scripts) {
+    const isMakefile = !/\.(sh|bash)$/.test(path);
+    const called = isMakefile ? resolver.resolve({ type: 'make', targets: [...makeTargets(ctx, path)] }, path) : resolver.resolve({ type: 'script', path }, '');
     for (const c of called) {
       const fresh = c.lines.filter((l) => !walked.has(`${c.file}:${l.line}`));
       if (fresh.length === 0) continue;
-      walk({ pipeline: `local:${f.path}`, env: {} }, fresh, c.file, [], 0, new Set([`${c.file}:${c.lines[0]?.line ?? 0}`]), 'script');
+      walk({ pipeline: `local:${path}`, env: {} }, fresh, c.file, [], 0, new Set([`${c.file}:${c.lines[0]?.line ?? 0}`]), 'script');
     }
   }
 
@@ -260,7 +321,7 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   // ---- goreleaser: its signing belongs to the pipeline that runs it ----
-  const goreleaserPath = GORELEASER_FILES.find((f) => ctx.exists(f)) ?? paths.find((p) => GORELEASER_FILES.includes(base(p)) && !isTestPath(p));
+  const goreleaserPath = GORELEASER_FILES.find((f) => ctx.exists(f)) ?? candidates.goreleaser[0];
   const goreleaser: GoreleaserConfig | undefined = goreleaserPath ? parseGoreleaser(ctx, goreleaserPath) : undefined;
   if (goreleaser) {
     const contexts: Array<Partial<Op> & { via: Site[] }> = goreleaserRuns.length
@@ -279,9 +340,9 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   // ---- manifests and build files ----
-  for (const f of files) {
-    const b = base(f.path);
-    if (isTestPath(f.path)) continue; // fixtures' manifests describe other (test) projects
+  for (const path of candidates.manifests) {
+    const f = { path };
+    const b = base(path);
     if (b === 'package.json') {
       const text = ctx.readText(f.path);
       const pkg = text === undefined ? undefined : parsePackageJson(text);
@@ -304,8 +365,7 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   // rpmsign reads the key name from ~/.rpmmacros: a committed macros file shows the configuration.
-  const macros = files.filter((f) => /(^|\/)\.?rpmmacros$/.test(f.path) && !isTestPath(f.path));
-  for (const m of macros) {
+  for (const m of candidates.macros.map((path) => ({ path }))) {
     const lines = (ctx.readText(m.path) ?? '').split(/\r?\n/);
     const i = lines.findIndex((l) => /^%_gpg_name\b/.test(l.trim()));
     if (i < 0) continue;
@@ -316,8 +376,7 @@ export function collect(reader: RepoReader): RawRepo {
 
   // ---- committed private keys ----
   const keys: FoundKey[] = [];
-  for (const f of files) {
-    if (!isKeyCandidate(f.path, f.size)) continue;
+  for (const f of candidates.keys) {
     const text = ctx.readText(f.path);
     if (text === undefined) continue;
     for (const k of findPrivateKeys(text)) keys.push({ path: f.path, kind: k.kind, line: k.line, test: isTestPath(f.path) });

@@ -10,21 +10,22 @@ const KEY_NAMES = /^(id_rsa|id_dsa|id_ecdsa|id_ed25519|cosign\.key|.*\.private|p
 const KEY_DIRS = /(^|\/)(keys?|certs?|secrets?|private|\.ssh|gpg|pgp)\//i;
 const MAX_KEY_FILE = 64 * 1024;
 
-export function isKeyCandidate(path: string, size: number): boolean {
-  if (size > MAX_KEY_FILE) return false;
+/** By name first; the size (a stat for a local reader) is only asked of files that qualify by name. */
+export function isKeyCandidate(path: string, size: () => number): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (/\.pub$|\.crt$|\.cer$|\.csr$/i.test(base)) return false;
-  return KEY_EXT.test(base) || KEY_NAMES.test(base) || (KEY_DIRS.test(path) && !/\.(md|go|ts|js|py|java|rs|c|h|json|ya?ml|toml|html|css|svg|png|jpg)$/i.test(base));
+  const byName = KEY_EXT.test(base) || KEY_NAMES.test(base) || (KEY_DIRS.test(path) && !/\.(md|go|ts|js|py|java|rs|c|h|json|ya?ml|toml|html|css|svg|png|jpg)$/i.test(base));
+  return byName && size() <= MAX_KEY_FILE;
 }
 
 /**
  * Test fixtures, not real keys. `examples/` and `samples/` count as fixtures too: a key shipped as a
  * sample is demo material, not the project's signing key (it is still listed in testKeys).
  */
-const TEST_SEGMENT = /^(test|tests|testdata|test-data|test_data|__tests__|__fixtures__|fixtures?|spec|specs|__mocks__|mocks?|examples?|samples?)$/i;
+const TEST_DIR = /(^|\/)(test|tests|testdata|test-data|test_data|__tests__|__fixtures__|fixtures?|spec|specs|__mocks__|mocks?|examples?|samples?)\//i;
 
 export function isTestPath(path: string): boolean {
-  return path.split('/').slice(0, -1).some((s) => TEST_SEGMENT.test(s));
+  return TEST_DIR.test(path);
 }
 
 const HEADERS: Array<[RegExp, PrivateKeyKind]> = [
