@@ -124,7 +124,7 @@ const cases: Case[] = [
     name: 'Jenkins: sh forms and withCredentials',
     files: {
       Jenkinsfile: lines(
-        'pipeline {', //1
+        "@Library('release-lib@v2') _ pipeline {", //1
         '  stages {', //2
         "    stage('Sign') {", //3
         '      steps {', //4
@@ -143,6 +143,7 @@ const cases: Case[] = [
     },
     facts: { ci: ['jenkins'], signs: true, tools: ['gpg'], keyCustody: ['ci-secret'], verifies: true },
     evidence: [['tools', 'Jenkinsfile:8'], ['keyCustody', 'Jenkinsfile:5'], ['verifies', 'Jenkinsfile:10']],
+    limits: 1,
   },
   {
     name: 'CircleCI: run string and run map',

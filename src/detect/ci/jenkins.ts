@@ -29,6 +29,8 @@ export function parseJenkinsfile(ctx: ParseContext, path: string): Pipeline | un
     const raw = lines[i]!;
     const trimmed = raw.trim();
     if (trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*')) continue;
+    const lib = /^\s*@Library\s*\(\s*\[?\s*['"]([^'"]+)['"]/.exec(raw) ?? /^\s*library\s*\(?\s*['"]([^'"]+)['"]/.exec(raw);
+    if (lib) ctx.warn({ kind: 'limit', file: path, message: `${path}:${i + 1}: Jenkins shared library ${lib[1]}: its steps come from another repository and cannot be inspected` });
     const stage = /\bstage\s*\(\s*['"]([^'"]+)['"]/.exec(raw);
     if (stage) {
       job = { id: stage[1]!, file: path, line: i + 1, steps: [], env: {}, secretVariables: [] };
