@@ -6,8 +6,13 @@
 import { UsageError } from '../exit.js';
 import type { Options } from './options.js';
 
+/** In CI as Ink judges it (is-in-ci): Ink would draw nothing there, so the wizard must not start. */
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((k) => k in env && env[k] !== '0' && env[k] !== 'false');
+}
+
 export async function runWizard(opts: Options): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY || process.env.CI) {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || inCi()) {
     throw new UsageError(`the wizard needs a terminal; without one, use "sigmature scan ${opts.dir ?? '.'} --format markdown" or "sigmature report --answers FILE"`);
   }
   const { runWizardUi } = await import('../ui/run.js');

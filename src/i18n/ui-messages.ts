@@ -27,10 +27,10 @@ const en = {
 
   // welcome
   welcomeTitle: 'Artifact-signing maturity workshop',
-  welcomeIntro: 'OWASP DSOVS REL-001, levels 0 to 3. Fill in who is here, then press Enter on Start.',
+  welcomeIntro: 'OWASP DSOVS REL-001, levels 0 to 3. Say who is here, then press Enter on Start.',
   repository: 'Repository',
   commitLabel: 'commit {commit}',
-  commitPending: 'commit: reading…',
+  commitPending: 'commit: reading...',
   commitNone: 'not a git checkout',
   organisation: 'Organisation',
   team: 'Team',

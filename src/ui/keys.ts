@@ -55,14 +55,14 @@ export interface Binding {
   hidden?: boolean;
 }
 
-const ENTER: KeySpec = { key: 'return', glyph: '↵' };
+const ENTER: KeySpec = { key: 'return', glyph: 'Enter' };
 const ESC: KeySpec = { key: 'escape', glyph: 'Esc' };
 const UP: KeySpec = { key: 'upArrow', glyph: '↑' };
 const DOWN: KeySpec = { key: 'downArrow', glyph: '↓' };
 const LEFT: KeySpec = { key: 'leftArrow', glyph: '←' };
 const RIGHT: KeySpec = { key: 'rightArrow', glyph: '→' };
 const TAB: KeySpec = { key: 'tab', glyph: 'Tab' };
-const SHIFT_TAB: KeySpec = { key: 'tab', shift: true, glyph: '⇧Tab' };
+const SHIFT_TAB: KeySpec = { key: 'tab', shift: true, glyph: 'Shift+Tab' };
 const SPACE: KeySpec = { input: ' ', glyph: 'Space' };
 const char = (c: string): KeySpec => ({ input: c, glyph: c });
 
@@ -80,20 +80,21 @@ export const BINDINGS: Readonly<Record<Mode, readonly Binding[]>> = {
   resume: [{ command: 'select', keys: [ENTER], label: 'keySelect', widget: true }, ...move, quit],
   loading: [quit],
   'welcome-text': [
+    // the welcome screen is the first frame: its footer is plain ASCII (see SelectIndicator)
     { command: 'nextField', keys: [ENTER, TAB, DOWN], label: 'keyNextField' },
-    { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField' },
+    { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField', glyph: 'Up' },
     interrupt,
   ],
   'welcome-choice': [
-    { command: 'change', keys: [RIGHT, SPACE], label: 'keyChange', glyph: '←→' },
+    { command: 'change', keys: [RIGHT, SPACE], label: 'keyChange', glyph: 'Left/Right' },
     { command: 'changeBack', keys: [LEFT], label: 'keyChange', hidden: true },
     { command: 'nextField', keys: [ENTER, TAB, DOWN], label: 'keyNextField' },
-    { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField' },
+    { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField', glyph: 'Up' },
     quit,
   ],
   'welcome-start': [
     { command: 'continue', keys: [ENTER], label: 'keyContinue' },
-    { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField' },
+    { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField', glyph: 'Up' },
     quit,
   ],
   scan: [{ command: 'continue', keys: [ENTER], label: 'keyContinue' }, { ...back, keys: [char('b'), ESC] }, quit],

@@ -70,7 +70,7 @@ describe('the whole flow', () => {
     const paths = workspace();
     const first = await start(paths, keySecretScan());
     const { r } = first;
-    await waitForFrame(r, '❯ Organisation');
+    await waitForFrame(r, '> Organisation');
     await type(r, 'Acme');
     await press(r, ENTER, ENTER);
     await type(r, 'Aiko, Ben');
@@ -117,9 +117,9 @@ describe('the whole flow', () => {
     store.getState().begin();
     await waitForFrame(r, 'Press Enter to start the questions.');
     store.getState().edit('KLS-1');
-    await waitForFrame(r, '❯ No');
+    await waitForFrame(r, '> No');
     await press(r, DOWN, DOWN, DOWN);
-    await waitForFrame(r, '❯ For everything we sign');
+    await waitForFrame(r, '> For everything we sign');
     await press(r, ENTER);
     await waitForFrame(r, '⚠ This answer contradicts the scan');
     await press(r, ENTER);

@@ -63,7 +63,7 @@ describe('key bindings', () => {
         expect(UI_MESSAGES.ja[e.label]).toBeTruthy();
       }
     }
-    expect(footerEntries('question').map((e) => e.glyph)).toEqual(['↵', '↑↓', '?', 'n', 's', 'b/←', 'q']);
+    expect(footerEntries('question').map((e) => e.glyph)).toEqual(['Enter', '↑↓', '?', 'n', 's', 'b/←', 'q']);
   });
 });
 

@@ -1,6 +1,6 @@
 /** `sigmature [DIR]` without a terminal: one line naming the non-interactive commands, exit 2, no Ink. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runWizard } from '../../src/commands/wizard.js';
+import { inCi, runWizard } from '../../src/commands/wizard.js';
 import { errorMessage } from '../../src/exit.js';
 
 const tty = { stdin: process.stdin.isTTY, stdout: process.stdout.isTTY, ci: process.env.CI };
@@ -26,4 +26,15 @@ describe('the wizard command', () => {
     expect(code).toBe(2);
     expect(line).toBe('the wizard needs a terminal; without one, use "sigmature scan repo --format markdown" or "sigmature report --answers FILE"');
   });
+});
+
+describe('CI detection', () => {
+  it.each([
+    [{}, false],
+    [{ CI: 'true' }, true],
+    [{ CI: '' }, true],
+    [{ CI: '0' }, false],
+    [{ CI: 'false' }, false],
+    [{ CONTINUOUS_INTEGRATION: '1' }, true],
+  ])('%j → %s', (env, expected) => expect(inCi(env)).toBe(expected));
 });

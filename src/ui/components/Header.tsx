@@ -13,13 +13,13 @@ export function Header() {
   const theme = useTheme();
   const level = useWizard(selectLevel);
   const target = useWizard((s) => s.meta.targetLevel);
-  const readout = level === undefined ? '' : `${t('levelReadout', { level })}${target === undefined ? '' : ` · ${t('targetReadout', { target })}`}`;
+  const readout = level === undefined ? '' : `${t('levelReadout', { level })}${target === undefined ? '' : ` (${t('targetReadout', { target })})`}`;
   const { columns } = useTerminalSize();
   return (
     <Box>
       <Box flexGrow={1} flexShrink={1}>
         <Line bold color={theme.accent} width={columns - textWidth(readout) - 1}>
-          {`${t('appName')} · ${t('control')}`}
+          {`${t('appName')} - ${t('control')}`}
         </Line>
       </Box>
       <Box flexShrink={0} marginLeft={1}>

@@ -68,7 +68,7 @@ export function WelcomeScreen() {
       <Box>
         <Text>{'  '}</Text>
         <Text dimColor>{pad(t('repository'), labelWidth)}</Text>
-        <Line indent={labelWidth + 2}>{`${displayPath(dir)} · ${commitText}`}</Line>
+        <Line indent={labelWidth + 2}>{`${displayPath(dir)}  (${commitText})`}</Line>
       </Box>
       {WELCOME_FIELDS.map((f, i) => {
         const focused = i === field;

@@ -19,7 +19,7 @@ describe('review screen', () => {
     const { store } = atReview();
     const r = await renderWizard(store);
     const frame = await waitForFrame(r, 'Review:');
-    expect(frame).toContain('❯ Continue to the summary →');
+    expect(frame).toContain('> Continue to the summary →');
     expect(frame).toMatch(/COV-1\s+Which kinds of deliverab.*Container images\s+confirmed/);
     expect(frame).toMatch(/COV-2\s+How much of what you rel.*All, and nothing ships u.*\s+stated/);
     expect(frame).toMatch(/KEY-1\s+.*Nowhere.*\s+detected/);
@@ -30,13 +30,13 @@ describe('review screen', () => {
   it('Enter on an answer edits it and comes back to the review', async () => {
     const { store } = atReview();
     const r = await renderWizard(store);
-    await waitForFrame(r, '❯ Continue');
+    await waitForFrame(r, '> Continue');
     await press(r, DOWN, DOWN);
-    await waitForFrame(r, /❯ COV-2/);
+    await waitForFrame(r, /> COV-2/);
     await press(r, ENTER);
     await waitForFrame(r, '2/22 · Coverage');
     await press(r, DOWN);
-    await waitForFrame(r, '❯ Unsure');
+    await waitForFrame(r, '> Unsure');
     await press(r, ENTER);
     const back = await waitForFrame(r, 'Review:');
     expect(back).toMatch(/COV-2\s+.*Unsure \/ don't know\s+stated/);

@@ -10,7 +10,7 @@ describe('scan screen', () => {
     store.getState().scanStarted();
     const r = await renderWizard(store);
     await waitForFrame(r, 'Scanning repo…');
-    expect(await waitForFrame(r, 'q quit')).not.toContain('↵ continue');
+    expect(await waitForFrame(r, 'q quit')).not.toContain('Enter continue');
     await press(r, ENTER);
     expect(store.getState().screen.kind).toBe('scan');
     store.getState().scanFinished(keylessScan());

@@ -1,0 +1,3 @@
+module github.com/example/hello-api
+
+go 1.22
