@@ -2,11 +2,10 @@
  * The JSON contract of DESIGN section 7, shared by `scan --format json` and `report --format json`.
  * Field names are stable; changes are additive only.
  */
-import type { Assessment, CriterionResult } from '../assess/assess.js';
-import type { Facts, ScanResult } from '../detect/types.js';
-import type { Bank } from '../model/bank.js';
+import type { CriterionResult } from '../assess/assess.js';
+import type { Facts } from '../detect/types.js';
 import type { AnswersFile } from '../session/answers-file.js';
-import type { RoadmapStep } from './roadmap.js';
+import type { ReportData } from './report-data.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -15,16 +14,8 @@ export const NO_FACTS: Facts = {
   artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [],
 };
 
-export interface JsonReportInput {
-  tool: { name: string; version: string };
-  bank: Bank;
-  answers: AnswersFile;
-  answersDigest: string;
-  assessment: Assessment;
-  roadmap: RoadmapStep[];
-  scan?: ScanResult;
+export interface JsonReportInput extends ReportData {
   repository?: { root: string; commit?: string };
-  warnings: string[];
 }
 
 export function toJsonReport(input: JsonReportInput) {

@@ -10,20 +10,10 @@ import type { Bank } from '../model/bank.js';
 import { UNSURE } from '../model/schema.js';
 import type { Answer, AnswersFile } from '../session/answers-file.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
-import type { RoadmapStep } from './roadmap.js';
+import type { ReportData } from './report-data.js';
 
-export interface ReportInput {
-  bank: Bank;
-  answers: AnswersFile;
-  /** SHA-256 (hex) of the answers file's bytes. */
-  answersDigest: string;
-  assessment: Assessment;
-  roadmap: RoadmapStep[];
-  scan?: ScanResult;
+export interface ReportInput extends ReportData {
   lang: Lang;
-  tool: { name: string; version: string };
-  /** Problems found while loading (changed questions, ignored answers). */
-  warnings: string[];
   /** An earlier assessment of the same team, for `--compare`. */
   previous?: { answers: AnswersFile; assessment: Assessment };
 }
