@@ -6,7 +6,6 @@ import type { Assessment, CriterionResult, QuestionState } from '../assess/asses
 import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { reportMessages } from '../i18n/report-messages.js';
-import type { Bank } from '../model/bank.js';
 import { UNSURE } from '../model/schema.js';
 import type { Answer, AnswersFile } from '../session/answers-file.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
