@@ -4,7 +4,7 @@
  * avoid), so the help text gets the rows left after the question, and the option list scrolls
  * (ink-select-input's `limit`) within what remains, keeping at least three options in view.
  */
-import { wrappedRows } from './text.js';
+import { wrapText } from './text.js';
 
 export interface QuestionLayoutInput {
   rows: number;
@@ -21,9 +21,11 @@ export interface QuestionLayoutInput {
 }
 
 export interface QuestionLayout {
-  questionRows: number;
-  helpRows: number;
-  warningRows: number;
+  /** The question, wrapped; the help and the warning wrapped and cut to the rows they get. */
+  question: string[];
+  help: string[];
+  warning: string[];
+  /** Options in view. */
   limit: number;
 }
 
@@ -34,12 +36,13 @@ const MIN_OPTIONS = 3;
 export function questionLayout(i: QuestionLayoutInput): QuestionLayout {
   const budget = i.rows - 1;
   const width = Math.max(10, i.columns);
-  const questionRows = Math.min(4, wrappedRows(i.question, width));
-  const warningRows = i.warning ? Math.min(5, i.warning.reduce((n, line) => n + wrappedRows(line, width), 0)) : 0;
-  const avail = budget - CHROME - i.footerRows - questionRows - warningRows - (i.detected ? 1 : 0) - (i.multi ? 1 : 0) - (i.note ? 1 : 0);
+  const question = wrapText(i.question, width).slice(0, 4);
+  const warning = (i.warning ?? []).flatMap((line) => wrapText(line, width)).slice(0, 5);
+  const avail = budget - CHROME - i.footerRows - question.length - warning.length - (i.detected ? 1 : 0) - (i.multi ? 1 : 0) - (i.note ? 1 : 0);
   const keep = Math.min(i.options, MIN_OPTIONS);
-  // the help box has a left border and a title row
-  const helpRows = i.help ? Math.max(0, Math.min(wrappedRows(i.help, width - 2) + 1, avail - keep)) : 0;
-  const limit = Math.max(1, Math.min(i.options, avail - helpRows));
-  return { questionRows, helpRows, warningRows, limit };
+  // the help box has a left border and padding (2 columns) and a title row
+  const helpRows = i.help ? Math.max(0, Math.min(wrapText(i.help, width - 2).length + 1, avail - keep)) : 0;
+  const help = i.help && helpRows > 1 ? wrapText(i.help, width - 2).slice(0, helpRows - 1) : [];
+  const limit = Math.max(1, Math.min(i.options, avail - (help.length ? help.length + 1 : 0)));
+  return { question, help, warning, limit };
 }

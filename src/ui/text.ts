@@ -54,72 +54,67 @@ export function pad(text: string, width: number): string {
   return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
 
+const WIDE_CHAR = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** Closing marks that never start a row in Japanese text (kinsoku): the character before them moves down too. */
+const NO_ROW_START = /^[、。，．・：；？！ー）」』】〕〉》”’…‥々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)\]}]$/u;
+
 /**
- * The rows Ink will give `text` when it wraps it at `columns`: the same algorithm as Ink's
- * wrap-ansi call (`{hard: true, trim: false}`): words are split on spaces and move to the next
- * row whole; a word wider than the row is cut character by character. Japanese sentences are
- * long "words" between spaces, so they are cut hard, which is why this is simulated rather than
- * estimated from the width alone.
+ * Word-wraps `text` to rows of at most `width` columns, as the wizard draws paragraphs itself
+ * (so that it knows exactly how many rows each takes): words move to the next row whole, runs of
+ * spaces become one and never start a row, Japanese breaks between any two characters except
+ * before a closing mark, and a word wider than the row is cut.
  */
-export function wrapLines(text: string, columns: number): string[] {
-  const width = Math.max(1, columns);
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, width);
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
-    const rows = [''];
-    const last = () => rows[rows.length - 1]!;
-    const setLast = (v: string) => {
-      rows[rows.length - 1] = v;
+    let row = '';
+    let rowWidth = 0;
+    const push = () => {
+      out.push(row.trimEnd());
+      row = '';
+      rowWidth = 0;
     };
-    const wrapWord = (word: string) => {
-      const chars = [...word];
-      let visible = textWidth(last());
-      chars.forEach((ch, i) => {
-        const w = charWidth(ch);
-        if (visible + w <= width) setLast(last() + ch);
-        else {
-          rows.push(ch);
-          visible = 0;
+    const units = paragraph.match(/\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu) ?? [];
+    for (const unit of units) {
+      if (/^\s+$/.test(unit)) {
+        if (rowWidth > 0 && rowWidth < w) {
+          row += ' ';
+          rowWidth++;
         }
-        visible += w;
-        if (visible === width && i < chars.length - 1) {
-          rows.push('');
-          visible = 0;
+        continue;
+      }
+      const uw = textWidth(unit);
+      if (rowWidth + uw <= w) {
+        row += unit;
+        rowWidth += uw;
+      } else if (uw > w) {
+        for (const ch of unit) {
+          const cw = charWidth(ch);
+          if (rowWidth + cw > w) push();
+          row += ch;
+          rowWidth += cw;
         }
-      });
-      if (!visible && last().length > 0 && rows.length > 1) {
-        const tail = rows.pop()!;
-        rows[rows.length - 1] += tail;
+      } else if (NO_ROW_START.test(unit) && WIDE_CHAR.test([...row.trimEnd()].at(-1) ?? '')) {
+        const chars = [...row.trimEnd()];
+        const carried = chars.pop()!;
+        row = chars.join('');
+        push();
+        row = carried + unit;
+        rowWidth = textWidth(row);
+      } else {
+        push();
+        row = unit;
+        rowWidth = uw;
       }
-    };
-    paragraph.split(' ').forEach((word, index) => {
-      let rowLength = textWidth(last().replace(/ +$/, ''));
-      const len = textWidth(word);
-      if (index !== 0) {
-        if (rowLength >= width) {
-          rows.push('');
-          rowLength = 0;
-        }
-        setLast(`${last()} `);
-        rowLength++;
-      }
-      if (len > width) {
-        const remaining = width - rowLength;
-        const breaksThisLine = 1 + Math.floor((len - remaining - 1) / width);
-        const breaksNextLine = Math.floor((len - 1) / width);
-        if (breaksNextLine < breaksThisLine) rows.push('');
-        wrapWord(word);
-        return;
-      }
-      if (rowLength + len > width && rowLength > 0 && len > 0) rows.push('');
-      setLast(last() + word);
-    });
-    out.push(...rows);
+    }
+    push();
   }
   return out;
 }
 
-export function wrappedRows(text: string, columns: number): number {
-  return wrapLines(text, columns).length;
+export function wrappedRows(text: string, width: number): number {
+  return wrapText(text, width).length;
 }
 
 /** A path relative to the working directory when it is inside it, else as it is. */

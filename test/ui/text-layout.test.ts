@@ -1,7 +1,7 @@
 /** Width, cutting and wrapping on a terminal, and the question screen's height budget. */
 import { describe, expect, it } from 'vitest';
 import { questionLayout } from '../../src/ui/question-layout.js';
-import { displayPath, textWidth, truncate, truncateStart, wrapLines } from '../../src/ui/text.js';
+import { displayPath, textWidth, truncate, truncateStart, wrapText } from '../../src/ui/text.js';
 import { createTheme } from '../../src/ui/theme.js';
 
 describe('text', () => {
@@ -21,11 +21,16 @@ describe('text', () => {
     expect(truncateStart('.github/workflows/release.yml:51', 12)).toBe('…ease.yml:51');
   });
 
-  it('wraps as Ink does: words move whole, long Japanese runs are cut', () => {
-    expect(wrapLines('aaa bbb ccc', 7)).toEqual(['aaa bbb', ' ccc']);
-    expect(wrapLines('KEY-1 最も露出している署名鍵', 12)).toEqual(['KEY-1 ', '最も露出して', 'いる署名鍵']);
-    expect(wrapLines('one\ntwo', 10)).toEqual(['one', 'two']);
-    expect(wrapLines('x'.repeat(25), 10)).toHaveLength(3);
+  it('wraps words whole, Japanese anywhere but before a closing mark, and cuts words wider than a row', () => {
+    expect(wrapText('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrapText('aaa  bbb', 20)).toEqual(['aaa bbb']);
+    expect(wrapText('KEY-1 最も露出している署名鍵', 12)).toEqual(['KEY-1 最も露', '出している署', '名鍵']);
+    expect(wrapText('鍵があり、誰が', 8)).toEqual(['鍵があ', 'り、誰が']);
+    expect(wrapText('one\ntwo', 10)).toEqual(['one', 'two']);
+    expect(wrapText('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+    for (const row of wrapText('クラウドの KMS (AWS KMS、Google Cloud KMS、Azure Key Vault) 内で、エクスポート不可', 13)) {
+      expect(textWidth(row)).toBeLessThanOrEqual(13);
+    }
   });
 
   it('shows paths inside the working directory relative to it', () => {
@@ -38,14 +43,14 @@ describe('question layout', () => {
   const base = { rows: 24, columns: 80, question: 'KEY-1 Where does your most exposed signing key live?', options: 8, detected: true, multi: false, note: false, footerRows: 1 };
 
   it('shows every option when there is room', () => {
-    expect(questionLayout(base)).toMatchObject({ questionRows: 1, helpRows: 0, limit: 8 });
+    expect(questionLayout(base)).toMatchObject({ question: [base.question], help: [], limit: 8 });
   });
 
   it('gives help the rows left, keeping at least three options, and the frame under the terminal height', () => {
     const help = 'An attacker goes for the weakest copy. '.repeat(20);
     const l = questionLayout({ ...base, help });
     expect(l.limit).toBeGreaterThanOrEqual(3);
-    const total = 3 + l.questionRows + 1 + l.helpRows + l.limit + 1;
+    const total = 3 + l.question.length + 1 + (l.help.length + 1) + l.limit + 1;
     expect(total).toBeLessThan(24);
   });
 

@@ -6,6 +6,7 @@ import { footerRows } from '../components/Footer.js';
 import { MultiSelect } from '../components/MultiSelect.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { Line } from '../components/Line.js';
+import { Paragraph } from '../components/Paragraph.js';
 import { SelectIndicator } from '../components/SelectIndicator.js';
 import { SelectItem } from '../components/SelectItem.js';
 import { useActions } from '../hooks/use-actions.js';
@@ -81,35 +82,27 @@ export function QuestionScreen({ id }: { id: string }) {
         ) : null}
       </Box>
       <Box height={1} />
-      <Box height={layout.questionRows} overflow="hidden" flexDirection="column">
-        <Box flexShrink={0}>
-          <Text wrap="wrap">
-          <Text color={theme.accent}>{q.id}</Text>
-            <Text bold>{` ${q.text[lang]}`}</Text>
-          </Text>
-        </Box>
+      <Box flexDirection="column" flexShrink={0}>
+        {layout.question.map((row, i) =>
+          i === 0 && row.startsWith(q.id) ? (
+            <Text key={i}>
+              <Text color={theme.accent}>{q.id}</Text>
+              <Text bold>{row.slice(q.id.length)}</Text>
+            </Text>
+          ) : (
+            <Text key={i} bold>
+              {row}
+            </Text>
+          ),
+        )}
       </Box>
       {where !== undefined ? (
         <Line color={theme.ok}>{t('detected', { where })}</Line>
       ) : null}
-      {layout.helpRows > 0 ? (
-        <Box
-          height={layout.helpRows}
-          overflow="hidden"
-          flexDirection="column"
-          borderStyle="single"
-          borderTop={false}
-          borderBottom={false}
-          borderRight={false}
-          borderColor={theme.subtle}
-          paddingLeft={1}
-        >
-          <Box flexShrink={0}>
-            <Text bold>{t('whyTitle')}</Text>
-          </Box>
-          <Box flexShrink={0}>
-            <Text wrap="wrap">{q.help[lang]}</Text>
-          </Box>
+      {layout.help.length ? (
+        <Box flexDirection="column" flexShrink={0} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.subtle} paddingLeft={1}>
+          <Text bold>{t('whyTitle')}</Text>
+          <Paragraph rows={layout.help} />
         </Box>
       ) : null}
       {multi ? <Line dimColor>{t('multiHint')}</Line> : null}
@@ -135,20 +128,7 @@ export function QuestionScreen({ id }: { id: string }) {
           onSelect={(item) => actions.answer(id, item.value)}
         />
       )}
-      {warningLines ? (
-        <Box flexDirection="column" height={layout.warningRows} overflow="hidden">
-          <Box flexShrink={0}>
-            <Text color={theme.warn} bold wrap="wrap">
-              {warningLines[0]}
-            </Text>
-          </Box>
-          <Box flexShrink={0}>
-            <Text color={theme.warn} wrap="wrap">
-              {warningLines[1]}
-            </Text>
-          </Box>
-        </Box>
-      ) : null}
+      {layout.warning.length ? <Paragraph rows={layout.warning} color={theme.warn} bold /> : null}
       {editing ? (
         <Box>
           <Text bold>{t('noteLabel')}</Text>
