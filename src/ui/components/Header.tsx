@@ -1,10 +1,9 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useLang } from '../hooks/use-lang.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useWizard } from '../hooks/use-wizard.js';
-import { Line } from './Line.js';
-import { textWidth } from '../text.js';
+import { textWidth, truncate } from '../text.js';
 import { selectLevel } from '../store/selectors.js';
 
 /** The top line: the tool and control on the left, the live level read-out on the right. */
@@ -15,16 +14,15 @@ export function Header() {
   const target = useWizard((s) => s.meta.targetLevel);
   const readout = level === undefined ? '' : `${t('levelReadout', { level })}${target === undefined ? '' : ` (${t('targetReadout', { target })})`}`;
   const { columns } = useTerminalSize();
+  const title = truncate(`${t('appName')} - ${t('control')}`, Math.max(0, columns - textWidth(readout) - 1));
+  const gap = Math.max(1, columns - textWidth(title) - textWidth(readout));
+  // one Text: the header is part of the first frame, drawn before anything else loads
   return (
-    <Box>
-      <Box flexGrow={1} flexShrink={1}>
-        <Line bold color={theme.accent} width={columns - textWidth(readout) - 1}>
-          {`${t('appName')} - ${t('control')}`}
-        </Line>
-      </Box>
-      <Box flexShrink={0} marginLeft={1}>
-        <Text bold>{readout}</Text>
-      </Box>
-    </Box>
+    <Text>
+      <Text bold color={theme.accent}>
+        {title}
+      </Text>
+      {readout ? <Text bold>{' '.repeat(gap) + readout}</Text> : null}
+    </Text>
   );
 }

@@ -9,9 +9,8 @@ import { useWizard } from '../hooks/use-wizard.js';
 import type { MessageKey } from '../../i18n/ui-messages.js';
 import { selectMode } from '../store/selectors.js';
 import { WELCOME_FIELDS, type WelcomeField } from '../store/types.js';
-import { displayPath, pad, textWidth } from '../text.js';
-import { SelectIndicator } from '../components/SelectIndicator.js';
-import { Line } from '../components/Line.js';
+import { displayPath, pad, textWidth, truncate } from '../text.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { sanitizeLine } from '../../detect/sanitize.js';
 
 const LABELS: Record<WelcomeField, MessageKey> = {
@@ -33,6 +32,7 @@ export function WelcomeScreen() {
   const levels = useWizard((s) => s.core?.bank.levels);
   const commit = useWizard((s) => s.detection.scan?.repository.commit);
   const scanned = useWizard((s) => s.detection.status === 'done');
+  const { columns } = useTerminalSize();
 
   const handlers = {
     nextField: () => (WELCOME_FIELDS[field] === 'start' ? actions.begin() : actions.moveField(1)),
@@ -65,20 +65,22 @@ export function WelcomeScreen() {
       <Text bold>{t('welcomeTitle')}</Text>
       <Text wrap="wrap">{t('welcomeIntro')}</Text>
       <Box height={1} />
-      <Box>
-        <Text>{'  '}</Text>
+      <Text>
+        {'  '}
         <Text dimColor>{pad(t('repository'), labelWidth)}</Text>
-        <Line indent={labelWidth + 2}>{`${displayPath(dir)}  (${commitText})`}</Line>
-      </Box>
+        {truncate(`${displayPath(dir)}  (${commitText})`, columns - labelWidth - 2)}
+      </Text>
       {WELCOME_FIELDS.map((f, i) => {
         const focused = i === field;
-        const row = (value: ReactNode) => (
-          <Box key={f}>
-            <SelectIndicator isSelected={focused} />
+        // one Text per row, the parts nested: the first frame is drawn before anything else loads
+        const row = (value: ReactNode, key: string = f) => (
+          <Text key={key}>
+            <Text color={focused ? theme.accent : undefined}>{focused ? '> ' : '  '}</Text>
             <Text bold={focused}>{pad(t(LABELS[f]), labelWidth)}</Text>
             {value}
-          </Box>
+          </Text>
         );
+        const fit = (text: string) => truncate(text, columns - labelWidth - 2);
         switch (f) {
           case 'organisation':
           case 'team':
@@ -88,12 +90,12 @@ export function WelcomeScreen() {
             const hint = f === 'participants' && !value ? <Text dimColor>{t('participantsHint')}</Text> : null;
             return row(
               focused ? (
-                <Box>
+                <>
                   <TextInput value={value} onChange={onText(f)} focus />
                   {hint}
-                </Box>
+                </>
               ) : (
-                value ? <Line indent={labelWidth + 2}>{value}</Line> : hint
+                value ? fit(value) : hint
               ),
             );
           }
@@ -101,18 +103,16 @@ export function WelcomeScreen() {
             return row(<Text color={focused ? theme.accent : undefined}>{focused ? `‹ ${LANGUAGE_NAMES[lang]} ›` : LANGUAGE_NAMES[lang]}</Text>);
           case 'targetLevel': {
             const text = `${t('levelChoice', { level: target })}${levelTitle ? `: ${levelTitle}` : ''}`;
-            return row(
-              <Line color={focused ? theme.accent : undefined} indent={labelWidth + 2}>
-                {focused ? `‹ ${text} ›` : text}
-              </Line>,
-            );
+            return row(<Text color={focused ? theme.accent : undefined}>{fit(focused ? `‹ ${text} ›` : text)}</Text>);
           }
           case 'start':
             return (
               <Box key={f} marginTop={1}>
-                <SelectIndicator isSelected={focused} />
-                <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
-                  {` ${t('start')} `}
+                <Text>
+                  <Text color={focused ? theme.accent : undefined}>{focused ? '> ' : '  '}</Text>
+                  <Text bold inverse={focused} color={focused ? theme.accent : undefined}>
+                    {` ${t('start')} `}
+                  </Text>
                 </Text>
               </Box>
             );
