@@ -98,15 +98,18 @@ function firstFrame({ cmd, expect }) {
 }
 
 const times = Object.fromEntries(Object.keys(apps).map((k) => [k, []]));
-for (let i = 0; i < runs + 1; i++) {
-  const names = Object.keys(apps);
-  if (i % 2) names.reverse();
-  for (const name of names) {
-    const ms = await firstFrame(apps[name]);
-    if (i > 0) times[name].push(ms); // the first round warms the file cache
+try {
+  for (let i = 0; i < runs + 1; i++) {
+    const names = Object.keys(apps);
+    if (i % 2) names.reverse();
+    for (const name of names) {
+      const ms = await firstFrame(apps[name]);
+      if (i > 0) times[name].push(ms); // the first round warms the file cache
+    }
   }
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-rmSync(work, { recursive: true, force: true });
 
 const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 const min = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.min(...v)]));
