@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,12 @@ describe('the answers file', () => {
 });
 
 describe('atomic writes', () => {
+  it('write through to a device such as /dev/null instead of replacing it', () => {
+    writeFileAtomic('/dev/null', 'discarded');
+    const st = statSync('/dev/null');
+    expect(st.isCharacterDevice()).toBe(true);
+  });
+
   it('leave the previous file whole and no temporary file when the write fails', () => {
     const dir = tmp();
     const target = join(dir, 'report.md');
