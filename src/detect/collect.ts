@@ -12,6 +12,7 @@ import type { RepoFile, RepoReader, ScanWarning } from './types.js';
 import { recogniseLine } from './commands.js';
 import { recogniseUses } from './actions.js';
 import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './ci/model.js';
+import { normalisePath } from './ci/model.js';
 import { parseYamlSafe } from './yaml-safe.js';
 import type { YamlFile } from './ci/yaml-nodes.js';
 import { isGitHubWorkflowPath, parseGitHubWorkflow } from './ci/github.js';
@@ -22,7 +23,7 @@ import { mayBeTekton, parseChainsConfig, parseTekton } from './ci/tekton.js';
 import { CallResolver } from './follow.js';
 import { GORELEASER_FILES, parseGoreleaser, type GoreleaserConfig } from './sources/goreleaser.js';
 import { parseGradle, parsePackageJson, parsePom } from './sources/manifests.js';
-import { findPrivateKeys, isKeyCandidate, isTestPath } from './sources/keys.js';
+import { findPrivateKeys, isKeyCandidate, isTestKey, isTestPath } from './sources/keys.js';
 import { mayBePolicy, parsePolicies } from './sources/policies.js';
 import type { FoundKey, Op, Operation, RawRepo, Site } from './ops.js';
 import type { SourceLine } from './shell.js';
@@ -379,9 +380,10 @@ export function collect(reader: RepoReader): RawRepo {
   for (const f of candidates.keys) {
     const text = ctx.readText(f.path);
     if (text === undefined) continue;
-    for (const k of findPrivateKeys(text)) keys.push({ path: f.path, kind: k.kind, line: k.line, test: isTestPath(f.path) });
+    for (const k of findPrivateKeys(text)) keys.push({ path: f.path, kind: k.kind, line: k.line, test: isTestKey(f.path) });
   }
 
+  markTestKeySigning(ops, keys, ctx);
   return { pipelines, ops, keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
 }
 
@@ -391,4 +393,30 @@ function makeTargets(ctx: ParseContext, path: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/^([A-Za-z0-9_][A-Za-z0-9_.\/-]*)\s*::?(?!=)/gm)) out.push(m[1]!);
   return out;
+}
+
+/**
+ * Signing whose `--key` is a test key (a committed key under a test folder or named as test material,
+ * cosign's `cosign-test.key` signing CI images) is marked: it neither counts as signing nor tells key
+ * custody, and one limit says so, since the signatures exist but anyone could have made them.
+ */
+function markTestKeySigning(ops: Op[], keys: readonly FoundKey[], ctx: Context): void {
+  const marked: Op[] = [];
+  for (const op of ops) {
+    if (op.rec.kind !== 'sign' || op.rec.key?.type !== 'file') continue;
+    const path = normalisePath(op.rec.key.path) ?? op.rec.key.path;
+    const found = keys.find((k) => k.path === path) ?? keys.find((k) => k.path.endsWith('/' + path));
+    if (found ? found.test : isTestKey(path)) {
+      op.testKey = found?.path ?? path;
+      marked.push(op);
+    }
+  }
+  const first = marked[0];
+  if (!first) return;
+  const places = new Set(marked.map((o) => `${o.at.file}:${o.at.line}`));
+  ctx.warn({
+    kind: 'limit',
+    file: first.at.file,
+    message: `${places.size} signing step(s) use a test key committed to the repository (first: ${first.at.file}:${first.at.line} with ${first.testKey}); anyone can make such signatures, so they are not counted as signing`,
+  });
 }

@@ -104,8 +104,9 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
     }
     case 'file': {
       const path = normalisePath(key.path);
-      const committed = raw.keys.find((k) => !k.test && (k.path === path || k.path.endsWith('/' + (path ?? ''))));
-      if (committed) return { custody: 'file-in-repo', sites: [{ file: committed.path, line: committed.line, text: `private key (${committed.kind})` }] };
+      // the committed key the path names: an exact path first, then one ending with it
+      const found = raw.keys.find((k) => k.path === path) ?? raw.keys.find((k) => k.path.endsWith('/' + (path ?? '')));
+      if (found) return { custody: 'file-in-repo', sites: [{ file: found.path, line: found.line, text: `private key (${found.kind})` }] };
       const name = key.path.slice(key.path.lastIndexOf('/') + 1);
       const writer = keyFileWriter(op, name, raw);
       if (writer) return { custody: 'ci-secret', sites: [writer] };

@@ -52,6 +52,8 @@ export interface Op {
   configSites?: Site[];
   /** What a build file says about key custody (Gradle `useInMemoryPgpKeys` → ci-secret). */
   custodyHint?: 'ci-secret' | 'unknown';
+  /** Signing with a test key (by folder or name): anyone can read it, so it proves nothing. */
+  testKey?: string;
   /** The other lines of the file the operation is in (a script, a run block), for custody checks. */
   siblings?: { file: string; lines: readonly SourceLine[] };
 }

@@ -50,9 +50,12 @@ export function toFindings(ctx: DetectorContext, detector: string, observations:
 export type SignRec = Extract<Recognised, { kind: 'sign' }>;
 export type SignOp = Op & { rec: SignRec };
 
-/** Signing operations (signatures and attestations) matching a predicate. */
+/**
+ * Signing operations (signatures and attestations) matching a predicate. Signing with a test key is
+ * left out: a signature anyone can make with the committed key signs nothing (collect notes it as a limit).
+ */
 export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = () => true): SignOp[] {
-  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && pred(o.rec, o));
+  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && o.testKey === undefined && pred(o.rec, o));
 }
 
 /** The sites that show an operation: where it happens, then the CI steps that reach it. */

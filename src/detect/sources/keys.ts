@@ -20,12 +20,32 @@ export function isKeyCandidate(path: string, size: () => number): boolean {
 
 /**
  * Test fixtures, not real keys. `examples/` and `samples/` count as fixtures too: a key shipped as a
- * sample is demo material, not the project's signing key (it is still listed in testKeys).
+ * sample is demo material, not the project's signing key (it is still listed in testKeys). End-to-end,
+ * integration and conformance suites (`e2e/`, `integration/`, Go's `_testdata/`) are test code as well.
  */
-const TEST_DIR = /(^|\/)(test|tests|testdata|test-data|test_data|__tests__|__fixtures__|fixtures?|spec|specs|__mocks__|mocks?|examples?|samples?)\//i;
+const TEST_DIR = /(^|\/)(test|tests|testdata|_testdata|test-data|test_data|testing|__tests__|__fixtures__|fixtures?|spec|specs|__mocks__|mocks?|examples?|samples?|e2e|e2e[-_]tests?|integration|integration[-_]tests?|conformance)\//i;
 
 export function isTestPath(path: string): boolean {
   return TEST_DIR.test(path);
+}
+
+/**
+ * A key whose own file name says it is throwaway material: `testkey.pem`, `cosign-test.key`,
+ * `example.key`, `dummy_rsa.pem`, `fakeKey.pem`. The name is cut into word parts (at `-`, `_`, `.`
+ * and camelCase); a part that is one of the words, alone or glued to `key`/`cert`/digits, marks the
+ * file. Whole parts only, so `latest.key`, `attestor.key` and `contest.pem` stay real keys.
+ */
+const TEST_WORD = /^(test|testing|tests|example|examples|dummy|fake|sample|samples|demo|mock|insecure)(keys?|certs?|data|\d+)?$/;
+
+export function isTestKeyName(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const parts = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  return parts.some((p) => TEST_WORD.test(p));
+}
+
+/** A private key that is test or demo material: by its folder or by its own name. */
+export function isTestKey(path: string): boolean {
+  return isTestPath(path) || isTestKeyName(path);
 }
 
 const HEADERS: Array<[RegExp, PrivateKeyKind]> = [
