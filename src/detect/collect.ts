@@ -24,7 +24,7 @@ import { CallResolver } from './follow.js';
 import { GORELEASER_FILES, parseGoreleaser, type GoreleaserConfig } from './sources/goreleaser.js';
 import { parseGradle, parsePackageJson, parsePom } from './sources/manifests.js';
 import { findPrivateKeys, isKeyCandidate, isTestKey, isTestPath } from './sources/keys.js';
-import { mayBePolicy, parsePolicies } from './sources/policies.js';
+import { isTemplated, mayBePolicy, parsePolicies, policiesInTemplate } from './sources/policies.js';
 import type { FoundKey, Op, Operation, RawRepo, Site } from './ops.js';
 import type { SourceLine } from './shell.js';
 
@@ -214,16 +214,35 @@ export function collect(reader: RepoReader): RawRepo {
   for (const f of candidates.yaml) {
     if (claimed.has(f.path) || f.size > MAX_MARKER_YAML) continue;
     const text = ctx.peekText(f.path);
-    if (text === undefined || !(mayBeTekton(text) || mayBePolicy(text, f.path))) continue;
-    if (mayBeTekton(text)) {
+    if (text === undefined) continue;
+    const tekton = mayBeTekton(text);
+    const policy = mayBePolicy(text, f.path);
+    if (!tekton && !policy) continue;
+    // a Helm chart template is Go-template text, not YAML: searched by line, never parsed (no warnings)
+    if (isTemplated(text) || isChartTemplate(ctx, f.path)) {
+      if (policy) for (const pol of policiesInTemplate(text)) policySites.push({ op: pol.rec, at: site(f.path, pol.line) });
+      continue;
+    }
+    if (tekton) {
       const p = parseTekton(ctx, f.path);
       if (p) pipelines.push(p);
       for (const signing of parseChainsConfig(ctx, f.path)) chains.push({ file: f.path, signing });
     }
-    if (mayBePolicy(text, f.path)) {
+    if (policy) {
       for (const pol of parsePolicies(ctx, f.path)) policySites.push({ op: pol.rec, at: site(f.path, pol.line) });
     }
   }
+
+  // The same lines come back many times (a composite action used by every job): recognise each text once.
+  const recognisedTexts = new Map<string, ReturnType<typeof recogniseLine>>();
+  const recognised = (text: string): ReturnType<typeof recogniseLine> => {
+    let r = recognisedTexts.get(text);
+    if (!r) {
+      if (recognisedTexts.size > 50_000) recognisedTexts.clear();
+      recognisedTexts.set(text, (r = recogniseLine(text)));
+    }
+    return r;
+  };
 
   // ---- walk pipelines, following calls ----
   const resolver = new CallResolver(ctx);
@@ -234,7 +253,7 @@ export function collect(reader: RepoReader): RawRepo {
   const walk = (common: Common, lines: readonly SourceLine[], file: string, via: Site[], depth: number, visited: Set<string>, topOrigin: Op['origin'], base?: string): void => {
     for (const l of lines) {
       walked.add(`${file}:${l.line}`);
-      for (const rc of recogniseLine(l.text)) {
+      for (const rc of recognised(l.text)) {
         const at = site(file, l.line);
         if (rc.rec.kind === 'call') {
           if (depth >= MAX_FOLLOW_DEPTH) continue;
@@ -385,6 +404,12 @@ export function collect(reader: RepoReader): RawRepo {
 
   markTestKeySigning(ops, keys, ctx);
   return { pipelines, ops, keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+}
+
+/** `charts/x/templates/…` beside `charts/x/Chart.yaml`: rendered by Helm, not YAML as committed. */
+function isChartTemplate(ctx: ParseContext, path: string): boolean {
+  const i = path.lastIndexOf('/templates/');
+  return i >= 0 && ctx.exists(`${path.slice(0, i)}/Chart.yaml`);
 }
 
 /** Every target of a Makefile (for release tooling run by hand). */

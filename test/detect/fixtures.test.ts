@@ -2,7 +2,7 @@
  * Every fixture repository under test/fixtures/repos with an expected file in
  * test/fixtures/expected/<name>.json: facts (arrays as sets), required evidence (file+line, and a
  * finding for that fact referencing it), files that must carry no evidence, published totals,
- * the minimum number of limit warnings and the number of test keys.
+ * the minimum number of limit warnings, the number of test keys and, when given, of unparsable files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ interface Expected {
   published: { total: number; signed: number };
   limits: number;
   testKeys: number;
+  /** When given, the exact number of `unparsable` warnings (a Helm template is not a parse failure). */
+  unparsable?: number;
 }
 
 const root = join(import.meta.dirname, '..', 'fixtures');
@@ -60,6 +62,9 @@ describe('fixture repositories', () => {
       expect({ total: result.published.length, signed: result.published.filter((p) => p.signed).length }, 'published').toEqual(expected.published);
       expect(result.warnings.filter((w) => w.kind === 'limit').length, 'limit warnings').toBeGreaterThanOrEqual(expected.limits);
       expect(result.testKeys.length, 'test keys').toBe(expected.testKeys);
+      if (expected.unparsable !== undefined) {
+        expect(result.warnings.filter((w) => w.kind === 'unparsable').map((w) => w.message), 'unparsable warnings').toHaveLength(expected.unparsable);
+      }
     });
   }
 });

@@ -2,13 +2,75 @@
  * Deploy-time verification policies: Kyverno (`verifyImages` rules, ImageValidatingPolicy),
  * Sigstore policy-controller `ClusterImagePolicy`, Ratify (`config.ratify.deislabs.io`) and
  * Connaisseur. Found in any YAML file whose text carries one of their markers.
+ *
+ * The markers are what the parser below needs, not the engines' API groups: a Kyverno repository or
+ * chart mentions `kyverno.io` in hundreds of files (RBAC, CRDs, pod-security policies) that can never
+ * hold an image-verification rule, and parsing them all cost seconds. A CustomResourceDefinition
+ * names `verifyImages` in its schema but is not a policy, so it is skipped without parsing.
  */
 import type { ParseContext } from '../ci/model.js';
 import { entries, get, getEntry, items, str } from '../ci/yaml-nodes.js';
 import type { PolicyRec } from '../ops.js';
 
+const POLICY_MARKER = /verifyImages|Image(Validating|Verification)Policy|ClusterImagePolicy|ratify|connaisseur/i;
+
 export function mayBePolicy(text: string, path = ''): boolean {
-  return /kyverno\.io|policy\.sigstore\.dev|ratify|connaisseur|verifyImages/i.test(text) || /connaisseur/i.test(path);
+  return (POLICY_MARKER.test(text) || /connaisseur/i.test(path)) && !onlyCrds(text);
+}
+
+/** Every document of the file is a CRD (a schema, not a resource): nothing to read. */
+function onlyCrds(text: string): boolean {
+  const kinds = text.match(/^kind:[ \t]*["']?\w+/gm);
+  return kinds !== null && kinds.every((k) => /CustomResourceDefinition$/.test(k));
+}
+
+/**
+ * Helm (Go) templates are not YAML until rendered: `{{- if … }}` lines break the parser. They are
+ * searched line by line instead, one `---` document at a time, for the same markers.
+ */
+export function isTemplated(text: string): boolean {
+  return /(^|[^$]){{/.test(text);
+}
+
+export function policiesInTemplate(text: string): Array<{ rec: PolicyRec; line: number }> {
+  const out: Array<{ rec: PolicyRec; line: number }> = [];
+  const lines = text.split(/\r?\n/);
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && !/^---/.test(lines[i]!)) continue;
+    out.push(...templateDocument(lines, start, i));
+    start = i + 1;
+  }
+  return out;
+}
+
+function templateDocument(lines: readonly string[], from: number, to: number): Array<{ rec: PolicyRec; line: number }> {
+  let api = '';
+  let kind = '';
+  let kindLine = 0;
+  let name = '';
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    const top = /^(apiVersion|kind):\s*["']?([^"'\s#]+)/.exec(l);
+    if (top?.[1] === 'apiVersion') api = top[2]!;
+    if (top?.[1] === 'kind') {
+      kind = top[2]!;
+      kindLine = i + 1;
+    }
+    const n = /^ {2}name:\s*["']?([\w.-]+)["']?\s*$/.exec(l);
+    if (n && !name) name = n[1]!;
+  }
+  const rec = (engine: PolicyRec['engine']): PolicyRec => ({ kind: 'policy', engine, name: name || kind });
+  if (/kyverno\.io\//.test(api) && /^(Cluster)?Policy$/.test(kind)) {
+    const out: Array<{ rec: PolicyRec; line: number }> = [];
+    for (let i = from; i < to; i++) if (/^\s*(-\s+)?verifyImages:/.test(lines[i]!)) out.push({ rec: rec('kyverno'), line: i + 1 });
+    return out;
+  }
+  if (/kyverno\.io\//.test(api) && /ImageValidatingPolicy|ImageVerificationPolicy/.test(kind)) return [{ rec: rec('kyverno'), line: kindLine }];
+  if (/^policy\.sigstore\.dev\//.test(api) && kind === 'ClusterImagePolicy') return [{ rec: rec('sigstore-policy-controller'), line: kindLine }];
+  if (/^config\.ratify\.deislabs\.io\//.test(api) && /Verifier|Policy/.test(kind)) return [{ rec: rec('ratify'), line: kindLine }];
+  if (/^connaisseur\./.test(api)) return [{ rec: rec('connaisseur'), line: kindLine }];
+  return [];
 }
 
 export function parsePolicies(ctx: ParseContext, path: string): Array<{ rec: PolicyRec; line: number }> {
