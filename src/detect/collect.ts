@@ -9,7 +9,7 @@
  * neither signing of this repository's deliverables nor verification of them.
  */
 import type { RepoFile, RepoReader, ScanWarning } from './types.js';
-import { recogniseLine } from './commands.js';
+import { isThrowawayRegistry, recogniseLine } from './commands.js';
 import { recogniseUses } from './actions.js';
 import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './ci/model.js';
 import { normalisePath } from './ci/model.js';
@@ -26,7 +26,7 @@ import { parseGradle, parsePackageJson, parsePom } from './sources/manifests.js'
 import { findPrivateKeys, isKeyCandidate, isTestKey, isTestPath } from './sources/keys.js';
 import { isTemplated, mayBePolicy, parsePolicies, policiesInTemplate } from './sources/policies.js';
 import type { FoundKey, Op, Operation, RawRepo, Site } from './ops.js';
-import type { SourceLine } from './shell.js';
+import { commandName, type SourceLine } from './shell.js';
 
 const MAX_FOLLOW_DEPTH = 6;
 const MAX_MARKER_YAML = 512 * 1024;
@@ -254,7 +254,7 @@ export function collect(reader: RepoReader): RawRepo {
     for (const l of lines) {
       walked.add(`${file}:${l.line}`);
       for (const rc of recognised(l.text)) {
-        const at = site(file, l.line);
+        const at = site(file, commandLine(ctx, file, l.line, rc.words));
         if (rc.rec.kind === 'call') {
           if (depth >= MAX_FOLLOW_DEPTH) continue;
           for (const called of resolver.resolve(rc.rec.call, base ?? file)) {
@@ -296,12 +296,19 @@ export function collect(reader: RepoReader): RawRepo {
   // (documentation, templates and snippets for others are not this repository's release tooling)
   for (const path of candidates.scripts) {
     const isMakefile = !/\.(sh|bash)$/.test(path);
-    const called = isMakefile ? resolver.resolve({ type: 'make', targets: [...makeTargets(ctx, path)] }, path) : resolver.resolve({ type: 'script', path }, '');
+    const called = isMakefile ? resolver.resolve({ type: 'make', targets: resolver.makeTargets(path) }, path) : resolver.resolve({ type: 'script', path }, '');
     for (const c of called) {
       const fresh = c.lines.filter((l) => !walked.has(`${c.file}:${l.line}`));
       if (fresh.length === 0) continue;
       walk({ pipeline: `local:${path}`, env: {} }, fresh, c.file, [], 0, new Set([`${c.file}:${c.lines[0]?.line ?? 0}`]), 'script');
     }
+  }
+
+  // ---- pushes to a throwaway registry (an e2e test's local or ttl.sh registry) publish nothing ----
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const op = ops[i]!;
+    if (op.rec.kind !== 'publish' || op.rec.artifactKind !== 'container-image' || op.rec.subject === undefined) continue;
+    if (isThrowawayRegistry(resolveVariable(op, op.rec.subject))) ops.splice(i, 1);
   }
 
   // ---- Tekton Chains: signing by the in-cluster controller, for the Tekton pipelines ----
@@ -412,12 +419,21 @@ function isChartTemplate(ctx: ParseContext, path: string): boolean {
   return i >= 0 && ctx.exists(`${path.slice(0, i)}/Chart.yaml`);
 }
 
-/** Every target of a Makefile (for release tooling run by hand). */
-function makeTargets(ctx: ParseContext, path: string): string[] {
-  const text = ctx.readText(path) ?? '';
-  const out: string[] = [];
-  for (const m of text.matchAll(/^([A-Za-z0-9_][A-Za-z0-9_.\/-]*)\s*::?(?!=)/gm)) out.push(m[1]!);
-  return out;
+/**
+ * A `$VAR` / `${VAR}` at the start of a word, as far as the file shows: the last `VAR=…` before the
+ * operation in the same script or run block, else the pipeline's environment. Anything else is kept.
+ */
+function resolveVariable(op: Op, word: string): string {
+  const m = /^\$\{?([A-Za-z_]\w*)\}?(.*)$/.exec(word);
+  if (!m) return word;
+  const [, name, rest] = m;
+  let value: string | undefined;
+  for (const l of op.siblings?.lines ?? []) {
+    if (l.line >= op.at.line) break;
+    const a = new RegExp(`^(?:export\\s+)?${name}=(\\S+)`).exec(l.text.trim());
+    if (a) value = a[1]!.replace(/^["']|["']$/g, '');
+  }
+  return (value ?? op.env[name!]?.value ?? `$${name}`) + rest;
 }
 
 /**
@@ -444,4 +460,24 @@ function markTestKeySigning(ops: Op[], keys: readonly FoundKey[], ctx: Context):
     file: first.at.file,
     message: `${places.size} signing step(s) use a test key committed to the repository (first: ${first.at.file}:${first.at.line} with ${first.testKey}); anyone can make such signatures, so they are not counted as signing`,
   });
+}
+
+const MAX_CONTINUED = 30;
+
+/**
+ * A `\`-continued command is one logical line that starts where its first physical line starts
+ * (`gcloud auth … \ && make release`, `LD_FLAGS=… \ ko build …`). The evidence should show the
+ * physical line where the command itself is written: the first one naming the command and its verb.
+ */
+function commandLine(ctx: Context, file: string, line: number, words: readonly string[]): number {
+  const name = commandName(words[0]).toLowerCase();
+  const verb = words.slice(1).find((w) => !w.startsWith('-'))?.toLowerCase();
+  if (!name) return line;
+  for (let i = 0; i < MAX_CONTINUED; i++) {
+    const text = ctx.lineText(file, line + i);
+    const lower = text.toLowerCase();
+    if (lower.includes(name) && (verb === undefined || lower.includes(verb))) return line + i;
+    if (!/\\\s*$/.test(text)) break;
+  }
+  return line;
 }

@@ -335,13 +335,25 @@ const crane: Handler = (words) => {
   return [];
 };
 
-const ko: Handler = (words) => {
+const ko: Handler = (words, cmd) => {
   const verb = words[1];
   if (!verb || !['build', 'publish', 'resolve', 'apply'].includes(verb)) return [];
   const args = new Args(words.slice(2));
   if (args.has('--local') || args.has('-L') || args.argv.includes('--push=false')) return [];
-  return [{ kind: 'publish', tool: 'ko', artifact: IMAGE, artifactKind: 'container-image' }];
+  // ko pushes to $KO_DOCKER_REPO; `ko.local` / `kind.local` there mean the local daemon or kind cluster
+  const repo = cmd.env['KO_DOCKER_REPO'] ?? '$KO_DOCKER_REPO';
+  if (isThrowawayRegistry(repo)) return [];
+  return [{ kind: 'publish', tool: 'ko', artifact: IMAGE, artifactKind: 'container-image', subject: repo }];
 };
+
+/**
+ * Registries no deliverable is published to: the local daemon (`ko.local`), a test cluster's
+ * registry (`localhost:5000`, `kind-registry`, `registry.local`), the anonymous expiring `ttl.sh`.
+ * An end-to-end test pushing there ships nothing.
+ */
+export function isThrowawayRegistry(ref: string): boolean {
+  return /^(ko\.local|kind\.local|localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|ttl\.sh|registry\.local|kind-registry|local-registry)([:/]|$)/i.test(ref.replace(/^["']|["']$/g, '').replace(/^(docker|oci):\/\//, ''));
+}
 
 const goreleaser: Handler = (words) => {
   const argv = words.slice(1);
@@ -521,7 +533,12 @@ const HANDLERS: Record<string, Handler> = {
   gradlew: gradleLike('gradle'),
   helm,
   cargo: (words) => (words[1] === 'publish' && !words.includes('--dry-run') ? [{ kind: 'publish', tool: 'cargo', artifact: 'Rust crate', artifactKind: 'package' }] : []),
-  oras: (words) => (words[1] === 'push' ? [{ kind: 'publish', tool: 'oras', artifact: 'OCI artifact', artifactKind: 'blob', subject: words[2] }] : words[1] === 'sign' ? [] : []),
+  oras: (words) => {
+    if (words[1] === 'push') return [{ kind: 'publish', tool: 'oras', artifact: 'OCI artifact', artifactKind: 'blob', subject: words[2] }];
+    // `oras copy` of an image to another registry publishes it there, like `crane copy`
+    if (words[1] === 'copy' || words[1] === 'cp') return [{ kind: 'publish', tool: 'oras', artifact: IMAGE, artifactKind: 'container-image', subject: new Args(words.slice(2)).positionals(['--from-username', '--to-username', '--from-password', '--to-password', '--platform', '--concurrency'])[1] }];
+    return [];
+  },
   poetry: (words) => (words[1] === 'publish' && !words.includes('--dry-run') ? [{ kind: 'publish', tool: 'poetry', artifact: 'Python package', artifactKind: 'package' }] : []),
   uv: (words) => (words[1] === 'publish' ? [{ kind: 'publish', tool: 'uv', artifact: 'Python package', artifactKind: 'package' }] : []),
   flit: (words) => (words[1] === 'publish' ? [{ kind: 'publish', tool: 'flit', artifact: 'Python package', artifactKind: 'package' }] : []),

@@ -262,8 +262,9 @@ export function commandName(word: string | undefined): string {
   const v = /^\$[({]?([A-Za-z_][A-Za-z0-9_]*)[)}]?$/.exec(w);
   if (v) return variableTool(v[1]!) ?? w;
   w = w.replace(/\\/g, '/');
-  const base = w.slice(w.lastIndexOf('/') + 1);
-  return base.replace(/\.exe$/i, '');
+  const base = w.slice(w.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
+  // a release binary named for its platform is still the tool: ./dist/cosign-linux-amd64 → cosign
+  return /^([a-z][\w]*?)[-_](linux|darwin|windows|freebsd|openbsd)([-_].*)?$/i.exec(base)?.[1] ?? base;
 }
 
 const VARIABLE_TOOLS = ['cosign', 'notation', 'gpg2', 'gpg', 'minisign', 'signify', 'goreleaser', 'docker', 'helm', 'crane', 'oras', 'twine', 'npm', 'mvn', 'gradle', 'jarsigner', 'signtool', 'codesign', 'apksigner', 'rpmsign', 'ko'];

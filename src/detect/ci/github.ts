@@ -47,24 +47,71 @@ function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number
     if (wd && !wd.includes('$')) step.workdir = normalisePath(wd);
     out.push(step);
     if (step.uses?.startsWith('./') && depth < MAX_DEPTH) {
-      out.push(...compositeSteps(ctx, step.uses, depth + 1, { file: y.path, line: step.usesLine ?? line }));
+      for (const s of compositeSteps(ctx, step.uses, depth + 1, { file: y.path, line: step.usesLine ?? line }, step.with)) out.push(s);
     }
   }
   return out;
 }
 
-function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc): CiStep[] {
-  const dir = normalisePath(uses.replace(/@.*$/, ''));
-  if (dir === undefined) return [];
+interface Composite {
+  steps: CiStep[];
+  /** Declared inputs' defaults (`inputs: NAME: default:`). */
+  defaults: Record<string, string>;
+}
+
+/** A composite action is parsed once per scan, however many steps use it (kyverno: thousands of uses). */
+const composites = new WeakMap<ParseContext, Map<string, Composite | undefined>>();
+
+function readComposite(ctx: ParseContext, dir: string, depth: number): Composite | undefined {
+  let cache = composites.get(ctx);
+  if (!cache) composites.set(ctx, (cache = new Map()));
+  if (cache.has(dir)) return cache.get(dir);
+  cache.set(dir, undefined); // a composite using itself sees nothing
+  let found: Composite | undefined;
   for (const name of ['action.yml', 'action.yaml']) {
     const path = dir ? `${dir}/${name}` : name;
     if (!ctx.exists(path)) continue;
     const y = ctx.readYaml(path);
-    if (!y) return [];
+    if (!y) break;
+    const defaults: Record<string, string> = {};
+    for (const e of entries(y, get(y, y.doc.contents, 'inputs'))) {
+      const d = str(y, e.value, 'default');
+      if (d !== undefined) defaults[e.key] = d;
+    }
     const runs = get(y, y.doc.contents, 'runs');
-    return parseSteps(ctx, y, get(y, runs, 'steps'), depth, via);
+    found = { steps: parseSteps(ctx, y, get(y, runs, 'steps'), depth), defaults };
+    break;
   }
-  return [];
+  cache.set(dir, found);
+  return found;
+}
+
+const INPUT_REF = /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g;
+
+/**
+ * The composite's steps as this caller runs them: `${{ inputs.x }}` replaced by the caller's `with:`
+ * value (or the input's default), so `make ${{ inputs.makefile-target }}` becomes the target the
+ * workflow names. Lines keep their own numbers in the action file.
+ */
+function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc, inputs: ValueMap): CiStep[] {
+  const dir = normalisePath(uses.replace(/@.*$/, ''));
+  if (dir === undefined) return [];
+  const c = readComposite(ctx, dir, depth);
+  if (!c) return [];
+  const sub = (text: string): string => (text.includes('inputs.') ? text.replace(INPUT_REF, (m, name: string) => inputs[name]?.value ?? c.defaults[name] ?? m) : text);
+  const subMap = (m: ValueMap): ValueMap => {
+    const out: ValueMap = {};
+    for (const [k, v] of Object.entries(m)) out[k] = { value: sub(v.value), line: v.line };
+    return out;
+  };
+  return c.steps.map((s) => ({
+    ...s,
+    via: s.via ?? via,
+    uses: s.uses === undefined ? undefined : sub(s.uses),
+    with: subMap(s.with),
+    env: subMap(s.env),
+    run: s.run.map((l) => ({ text: sub(l.text), line: l.line })),
+  }));
 }
 
 export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, inherited?: { idToken?: Loc; env?: ValueMap }): Pipeline | undefined {

@@ -261,17 +261,25 @@ export function parseCloudBuild(ctx: ParseContext, path: string): Pipeline | und
     const j = job(str(y, s, 'id') ?? str(y, s, 'name') ?? '(step)', y, y.lineOf(s));
     const name = str(y, s, 'name') ?? '';
     const entrypoint = str(y, s, 'entrypoint');
+    const shell = entrypoint?.replace(/^.*\//, '');
     const args = items(y, get(y, s, 'args'));
     const script = get(y, s, 'script');
     if (script !== undefined) j.steps.push(runStep(y, getEntry(y, s, 'script')!.line, scriptLines(y, script)));
-    if (entrypoint === 'bash' || entrypoint === 'sh') {
+    if (shell === 'bash' || shell === 'sh') {
       const c = args.findIndex((a) => scalarString(y, a) === '-c');
       if (c >= 0 && args[c + 1] !== undefined) j.steps.push(runStep(y, y.lineOf(args[c + 1]), scriptLines(y, args[c + 1])));
     } else if (args.length > 0) {
       const tool = entrypoint ?? name.slice(name.lastIndexOf('/') + 1).replace(/[:@].*$/, '');
       const words = args.map((a) => scalarString(y, a) ?? '').map((w) => (/\s/.test(w) ? `'${w.replace(/'/g, '')}'` : w));
-      j.steps.push(runStep(y, y.lineOf(args[0]), [{ text: `${tool} ${words.join(' ')}`, line: y.lineOf(get(y, s, 'args')) }]));
+      // the command is spread over `args:` items; the step's `- name: <builder image>` line names the tool
+      j.steps.push(runStep(y, y.lineOf(s), [{ text: `${tool} ${words.join(' ')}`, line: y.lineOf(s) }]));
     }
+    // env: ["KEY=value"], secretEnv: [NAME] (from availableSecrets: Secret Manager)
+    for (const e of items(y, get(y, s, 'env'))) {
+      const kv = /^([A-Za-z_]\w*)=(.*)$/.exec(scalarString(y, e) ?? '');
+      if (kv) j.env[kv[1]!] = { value: kv[2]!, line: y.lineOf(e) };
+    }
+    j.secretVariables = items(y, get(y, s, 'secretEnv')).map((e) => scalarString(y, e) ?? '').filter(Boolean);
     pipeline.jobs.push(j);
   }
   const images = getEntry(y, y.doc.contents, 'images');

@@ -1,0 +1,244 @@
+/**
+ * Patterns met on real repositories (sigstore/cosign, goreleaser, kyverno, kubernetes-sigs/kind,
+ * kubebuilder scaffolds), reduced to small in-memory repositories and pure units: test-key names,
+ * Helm templates and CRDs, composite-action inputs, Makefile includes and variables, throwaway
+ * registries, hand-run publishing, Cloud Build steps and evidence lines in continued commands.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMemoryReader } from '../../src/detect/reader/memory-reader.js';
+import { scanRepository } from '../../src/detect/scan.js';
+import { isTestKey, isTestKeyName } from '../../src/detect/sources/keys.js';
+import { expand, parseMakefile } from '../../src/detect/follow.js';
+import { isThrowawayRegistry, recogniseLine } from '../../src/detect/commands.js';
+import { commandName } from '../../src/detect/shell.js';
+import { mayBePolicy, policiesInTemplate } from '../../src/detect/sources/policies.js';
+import type { ScanResult } from '../../src/detect/types.js';
+
+const scan = (files: Record<string, string>): ScanResult => scanRepository(createMemoryReader(files));
+const lines = (...l: string[]): string => l.join('\n') + '\n';
+const workflow = (...steps: string[]): string =>
+  lines('on: push', 'permissions:', '  id-token: write', 'jobs:', '  r:', '    runs-on: x', '    steps:', ...steps);
+const at = (r: ScanResult, detector: string): string[] => r.evidence.filter((e) => e.detector === detector).map((e) => `${e.file}:${e.line}`);
+const published = (r: ScanResult): string[] => r.published.map((p) => `${p.file}:${p.line}:${p.signed ? 'signed' : 'unsigned'}`);
+const limits = (r: ScanResult): string[] => r.warnings.filter((w) => w.kind === 'limit').map((w) => w.message);
+
+const KEY = ['-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----', 'eyJrZGYiOnsibmFtZSI6InNjcnlwdCJ9fQ==', '-----END ENCRYPTED SIGSTORE PRIVATE KEY-----'].join('\n');
+
+describe('test keys by name', () => {
+  it.each([
+    ['.github/workflows/cosign-test.key', true],
+    ['internal/http/testkey.pem', true],
+    ['example.key', true],
+    ['deploy/dummy_rsa.pem', true],
+    ['certs/fakeKey.pem', true],
+    ['keys/test1.pem', true],
+    ['demo-signing.key', true],
+    ['cosign.key', false],
+    ['latest.key', false],
+    ['attestor.key', false],
+    ['contest.pem', false],
+    ['release-signing.key', false],
+  ])('%s → %s', (path, test) => {
+    expect(isTestKeyName(path)).toBe(test);
+  });
+
+  it.each(['test/fixtures/a.key', 'pkg/archive/testdata/k.pem', 'cmd/cli/_testdata/k.pem', 'e2e/keys/k.pem', 'integration/data/certs/key.pem'])('%s is under a test folder', (path) => {
+    expect(isTestKey(path)).toBe(true);
+  });
+
+  it('a test key signing CI snapshots is neither signing nor custody; a root cosign.key is still committed', () => {
+    const r = scan({
+      '.github/workflows/ci.yml': workflow('      - run: cosign sign --yes --key .github/workflows/cosign-test.key ghcr.io/o/app/ci:${{ github.sha }}'),
+      '.github/workflows/cosign-test.key': KEY,
+      'cosign.key': KEY,
+    });
+    expect(r.facts.signs).toBe(false);
+    expect(r.facts.committedPrivateKeys).toEqual([{ path: 'cosign.key', kind: 'sigstore-encrypted' }]);
+    expect(r.testKeys).toEqual([{ path: '.github/workflows/cosign-test.key', kind: 'sigstore-encrypted' }]);
+    expect(limits(r)).toEqual([expect.stringContaining('use a test key committed to the repository (first: .github/workflows/ci.yml:8 with .github/workflows/cosign-test.key)')]);
+  });
+
+  it('--key cosign.key names the root key, not a test key that ends with the same name', () => {
+    const r = scan({ 'scripts/release.sh': 'cosign sign --key cosign.key img\n', 'cosign.key': KEY, 'testdata/cosign.key': KEY });
+    expect(r.facts.keyCustody).toEqual(['file-in-repo']);
+    expect(at(r, 'signingKeyIsInRepository')).toContain('cosign.key:1');
+  });
+});
+
+describe('policies in Helm charts and CRDs', () => {
+  const template = lines(
+    '{{- if .Values.enabled }}',
+    'apiVersion: kyverno.io/v1',
+    'kind: ClusterPolicy',
+    'metadata:',
+    '  name: verify-images',
+    '  labels: {{ include "labels" . | nindent 4 }}',
+    'spec:',
+    '  rules:',
+    '    - name: r',
+    '      verifyImages:',
+    '        - imageReferences: ["ghcr.io/o/*"]',
+    '{{- end }}',
+  );
+
+  it('reads a templated policy line by line, one document at a time', () => {
+    expect(policiesInTemplate(template)).toEqual([{ rec: { kind: 'policy', engine: 'kyverno', name: 'verify-images' }, line: 10 }]);
+    const two = lines('apiVersion: v1', 'kind: ConfigMap', 'data:', '  verifyImages: "x"', '---', 'apiVersion: policy.sigstore.dev/v1beta1', 'kind: ClusterImagePolicy', 'metadata:', '  name: {{ .Release.Name }}');
+    expect(policiesInTemplate(two)).toEqual([{ rec: { kind: 'policy', engine: 'sigstore-policy-controller', name: 'ClusterImagePolicy' }, line: 7 }]);
+  });
+
+  it('the marker is what the parser needs: kyverno.io alone is not enough, and a CRD is skipped', () => {
+    expect(mayBePolicy(lines('apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRole', 'rules:', '  - apiGroups: [kyverno.io]'))).toBe(false);
+    expect(mayBePolicy(lines('apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'spec:', '  verifyImages: {}'))).toBe(false);
+    expect(mayBePolicy(template)).toBe(true);
+  });
+
+  it('chart templates give evidence and no parse warnings; a CRD and _testdata give neither', () => {
+    const r = scan({
+      'charts/app/Chart.yaml': 'name: app\n',
+      'charts/app/templates/policy.yaml': template,
+      'charts/app/templates/rbac.yaml': lines('apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRole', 'rules:', '  - apiGroups: [kyverno.io]', '    resources: {{ toYaml .Values.r | nindent 6 }}'),
+      'config/crds/policies.yaml': lines('apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'spec:', '  x: {verifyImages: {}}'),
+      'cmd/cli/_testdata/policy.yaml': lines('apiVersion: kyverno.io/v1', 'kind: ClusterPolicy', 'spec:', '  rules:', '    - verifyImages: []'),
+    });
+    expect(r.facts.verifies).toBe(true);
+    expect(at(r, 'admissionPolicyVerifiesImages')).toEqual(['charts/app/templates/policy.yaml:10']);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('composite actions: inputs become the caller\'s values', () => {
+  const action = lines(
+    'inputs:',
+    '  target: {required: true}',
+    '  sign: {default: "yes"}',
+    'runs:',
+    '  using: composite',
+    '  steps:',
+    '    - run: echo "digest=$(make ${{ inputs.target }})" >> $GITHUB_OUTPUT',
+    '      shell: bash',
+    '    - run: cosign sign --yes ${{ steps.x.outputs.digest }} # ${{ inputs.sign }}',
+    '      shell: bash',
+  );
+  it('make ${{ inputs.target }} follows the target named in with:', () => {
+    const r = scan({
+      '.github/actions/publish/action.yml': action,
+      '.github/workflows/images.yml': workflow('      - uses: ./.github/actions/publish', '        with:', '          target: push-api'),
+      Makefile: lines('push-api:', '\tko build ./cmd/api', '', 'push-dev:', '\tdocker push dev/api'),
+    });
+    expect(published(r)).toEqual(['Makefile:2:signed']);
+    expect(limits(r)).toEqual([expect.stringContaining('1 publishing step(s) in Makefile targets or scripts that no pipeline runs (first: container image at Makefile:5)')]);
+  });
+});
+
+describe('Makefiles', () => {
+  const files: Record<string, string> = {
+    'images/base/Makefile': 'include $(CURDIR)/../common.mk\n',
+    'images/common.mk': lines('OUTPUT?=', 'IMAGE?=gcr.io/o/$(notdir $(CURDIR))', 'build:', '\tdocker buildx build $(OUTPUT) -t ${IMAGE} .', 'push: OUTPUT=--push', 'push: build', 'quick: OUTPUT=--load', 'quick: build'),
+  };
+  const read = (p: string): string | undefined => files[p];
+
+  it('include, variables, target-specific variables inherited by prerequisites', () => {
+    const mk = parseMakefile(files['images/base/Makefile']!, 'images/base/Makefile', read, 'images/base');
+    const build = mk.targets.get('build')!;
+    expect(build.recipe[0]).toMatchObject({ file: 'images/common.mk', line: 4 });
+    expect(expand(build.recipe[0]!.text, mk.vars, mk.targets.get('push')!.vars)).toBe('docker buildx build --push -t gcr.io/o/$(notdir $(CURDIR)) .');
+  });
+
+  it('expansion: $$ is the shell\'s $, functions and unknown names stay, $(MAKE) is make, output is bounded', () => {
+    const vars = new Map([['KO', '$(TOOLS)/ko'], ['TOOLS', '.tools'], ['MAKE', 'make'], ['A', '$(B)$(B)'], ['B', '$(C)$(C)'], ['C', 'x'.repeat(40_000)]]);
+    expect(expand('$(KO) build $$(cat refs) $(shell date) $(UNKNOWN) ${TOOLS}', vars)).toBe('.tools/ko build $(cat refs) $(shell date) $(UNKNOWN) .tools');
+    expect(expand('$(MAKE) -C sub release', vars)).toBe('make -C sub release');
+    expect(expand('$(A)', vars).length).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('define … endef bodies are not targets; conditionals keep the last assignment', () => {
+    const mk = parseMakefile(lines('define HELP', 'push: not a target', 'endef', 'ifdef V', 'R := a', 'else', 'R := b', 'endif', 'all:', '\techo $(R)'));
+    expect([...mk.targets.keys()]).toEqual(['all']);
+    expect(mk.vars.get('R')).toBe('b');
+  });
+
+  it('a recursive $(MAKE) call is followed, and Cloud Build reaches a target-specific --push', () => {
+    const r = scan({
+      ...files,
+      'images/base/cloudbuild.yaml': lines('steps:', '- name: gcr.io/x/gcb-docker-gcloud', '  entrypoint: make', "  args: ['-C', 'images/base', 'push']"),
+      '.github/workflows/e2e.yml': workflow('      - run: make -C images/base quick'),
+      Makefile: lines('release:', '\t$(MAKE) sign', 'sign:', '\tcosign sign-blob --yes dist/app.tar.gz'),
+      '.github/workflows/release.yml': workflow('      - run: make release'),
+    });
+    expect(published(r)).toEqual(['images/common.mk:4:unsigned']);
+    expect(at(r, 'blobsAreSigned')).toContain('Makefile:4');
+  });
+});
+
+describe('throwaway registries publish nothing', () => {
+  it.each([
+    ['ko.local', true], ['kind.local/app', true], ['localhost:5000/app', true], ['127.0.0.1:5000/a', true],
+    ['ttl.sh/abc:1h', true], ['registry.local:5000/x', true], ['"kind-registry:5000/x"', true],
+    ['ghcr.io/o/app', false], ['localhost.example.com/app', false], ['$KO_DOCKER_REPO', false],
+  ])('%s → %s', (ref, throwaway) => {
+    expect(isThrowawayRegistry(ref)).toBe(throwaway);
+  });
+
+  it('ko to ko.local is a local build, not a publish', () => {
+    expect(recogniseLine('KO_DOCKER_REPO=ko.local ko build ./cmd/app')).toEqual([]);
+    expect(recogniseLine('KO_DOCKER_REPO=ghcr.io/o ko build ./cmd/app')[0]!.rec).toMatchObject({ kind: 'publish', subject: 'ghcr.io/o' });
+  });
+
+  it('an e2e test pushing to ttl.sh (a variable set just before) or a job-level local KO_DOCKER_REPO publishes nothing', () => {
+    const r = scan({
+      '.github/workflows/e2e.yml': lines(
+        'on: push', 'jobs:', '  e2e:', '    runs-on: x', '    env:', '      KO_DOCKER_REPO: registry.local:5000/app', '    steps:',
+        '      - run: |', '          URL=ttl.sh/$(uuidgen):1h', '          crane copy cgr.dev/chainguard/static $URL', '          cosign sign --yes $URL',
+        '      - run: demo=$(ko publish --insecure-registry ./cmd/demo)',
+      ),
+    });
+    expect(r.published).toEqual([]);
+    expect(limits(r)).toEqual([]);
+  });
+});
+
+describe('hand-run publishing', () => {
+  it('counts when nothing in CI publishes, or when the script is named as release tooling', () => {
+    const onlyByHand = scan({ 'scripts/push.sh': 'docker push ghcr.io/o/app\n', '.github/workflows/ci.yml': workflow('      - run: go test ./...') });
+    expect(published(onlyByHand)).toEqual(['scripts/push.sh:1:unsigned']);
+    const besideCi = scan({
+      'hack/release/push-node.sh': 'docker push docker.io/o/node:v1\n',
+      'hack/dev-push.sh': 'docker push docker.io/me/node:dev\n',
+      '.github/workflows/release.yml': workflow('      - run: docker push ghcr.io/o/app', '      - run: cosign sign --yes ghcr.io/o/app'),
+    });
+    expect(published(besideCi)).toEqual(['.github/workflows/release.yml:8:signed', 'hack/release/push-node.sh:1:unsigned']);
+    expect(limits(besideCi)).toEqual([expect.stringContaining('(first: container image at hack/dev-push.sh:1)')]);
+  });
+});
+
+describe('Cloud Build and evidence lines', () => {
+  it('/bin/sh -c scripts are read; the evidence is the physical line of the command in a continued line', () => {
+    const r = scan({
+      'release/cloudbuild.yaml': lines(
+        'steps:',
+        "  - name: 'ghcr.io/o/builder:v1'",
+        '    entrypoint: /bin/sh',
+        '    env:',
+        '      - KEY_NAME=release',
+        '    args:',
+        "      - '-c'",
+        '      - |',
+        '        gcloud auth configure-docker \\',
+        '        && make release',
+        "  - name: 'ghcr.io/oras-project/oras:v1'",
+        "    args: ['copy', '-r', 'gcr.io/p/app:v1', 'ghcr.io/o/app:v1']",
+      ),
+      Makefile: lines('release:', '\tKO_DOCKER_REPO=gcr.io/p \\', '\t  ko build ./cmd/app > refs', '\tcosign sign --yes \\', '\t  --key gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/$(KEY_NAME) $$(cat refs)'),
+    });
+    expect(published(r)).toEqual(['Makefile:3:signed', 'release/cloudbuild.yaml:11:signed']);
+    expect(at(r, 'signingKeyIsInKms')).toEqual(['Makefile:4', 'release/cloudbuild.yaml:10']);
+    expect(r.facts.kmsProviders).toEqual(['gcp']);
+  });
+
+  it('a platform-named release binary is still the tool', () => {
+    expect(commandName('./dist/cosign-linux-amd64')).toBe('cosign');
+    expect(commandName('bin/notation_darwin_arm64')).toBe('notation');
+    expect(commandName('docker-credential-gcr')).toBe('docker-credential-gcr');
+  });
+});
