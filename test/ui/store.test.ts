@@ -380,3 +380,28 @@ describe('the end', () => {
     expect(Object.keys(file.answers).length).toBeGreaterThan(5);
   });
 });
+
+describe('typed text', () => {
+  it('keys that arrive in one chunk with Enter fill the welcome fields in turn; nothing typed is lost', () => {
+    const { store } = setup();
+    // "ACME", Enter, "Payments", Enter, "Aiko, Ben" arriving faster than a frame
+    store.getState().typeWelcomeText('ACME\rPayments\rAiko, Ben');
+    const s = store.getState();
+    expect(s.meta).toMatchObject({ organisation: 'ACME', team: 'Payments', participants: ['Aiko', 'Ben'] });
+    expect(s.participantsText).toBe('Aiko, Ben');
+  });
+
+  it('a trailing Enter moves to the next field, and control sequences never reach the store', () => {
+    const { store } = setup();
+    store.getState().typeWelcomeText('Acme\u001b[31m Corp\u0007\r');
+    expect(store.getState().meta.organisation).toBe('Acme Corp');
+    expect(store.getState().welcomeField).toBe(1);
+  });
+
+  it('a pasted note keeps every word on one line', () => {
+    const { store } = atQuestions();
+    store.getState().openNote();
+    store.getState().editNote('first line\r\nsecond\u001b]0;x\u0007 line');
+    expect(store.getState().noteDraft).toBe('first line second line');
+  });
+});

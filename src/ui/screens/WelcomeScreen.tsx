@@ -54,10 +54,6 @@ export function WelcomeScreen() {
     if (f === 'organisation' || f === 'team' || f === 'assessor') return meta[f] ?? '';
     return '';
   };
-  const onText = (f: WelcomeField) => (value: string) => {
-    if (f === 'participants') actions.setParticipants(value);
-    else if (f === 'organisation' || f === 'team' || f === 'assessor') actions.setMetaText(f, value);
-  };
 
   return (
     <Box flexDirection="column">
@@ -91,7 +87,7 @@ export function WelcomeScreen() {
             return row(
               focused ? (
                 <>
-                  <TextInput value={value} onChange={onText(f)} focus />
+                  <TextInput value={value} onChange={actions.typeWelcomeText} focus />
                   {hint}
                 </>
               ) : (

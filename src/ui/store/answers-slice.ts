@@ -1,4 +1,5 @@
 /** Answers: what the team chose on each question, with notes and the contradiction check. */
+import { stripTyped } from './typed-text.js';
 import { buildAnswer } from './answer-records.js';
 import { nextQuestion, normalizeValue, sameValue } from './navigation.js';
 import type { Answer, AnswersSlice, GetState, Screen, SetState, WizardState } from './types.js';
@@ -65,7 +66,8 @@ export function createAnswersSlice(set: SetState, get: GetState): AnswersSlice {
 
     editNote(text) {
       if (get().noteDraft === undefined) return;
-      set({ noteDraft: text });
+      // a note is one line: pasted line breaks become spaces, control characters go
+      set({ noteDraft: stripTyped(text.replace(/[\r\n]+/g, ' ')) });
     },
 
     saveNote() {

@@ -1,6 +1,7 @@
 /** The session: which screen, the language, who is in the room (meta), the files, and the end. */
 import { sanitizeExcerpt, sanitizeLine } from '../../detect/sanitize.js';
 import { mergeDetected } from './answer-records.js';
+import { stripTyped } from './typed-text.js';
 import { applicable, firstOpen, previousQuestion } from './navigation.js';
 import { selectAnswersFile } from './selectors.js';
 import {
@@ -93,6 +94,23 @@ export function createSessionSlice(set: SetState, get: GetState, ctx: StoreConte
 
     setParticipants(text) {
       set((s) => ({ participantsText: text, meta: { ...s.meta, participants: splitNames(text) } }));
+    },
+
+    typeWelcomeText(value) {
+      const lines = value.split(/\r\n|\r|\n/);
+      lines.forEach((line, i) => {
+        const s = get();
+        const field = WELCOME_FIELDS[s.welcomeField];
+        if (i > 0) {
+          if (field === 'start') return;
+          s.moveField(1);
+        }
+        const target = WELCOME_FIELDS[get().welcomeField];
+        const text = stripTyped(line);
+        if (i > 0 && !text) return;
+        if (target === 'participants') get().setParticipants(text);
+        else if (target === 'organisation' || target === 'team' || target === 'assessor') get().setMetaText(target, text);
+      });
     },
 
     setTargetLevel(level) {

@@ -111,6 +111,12 @@ export interface SessionSlice {
   setLang(lang: Lang): void;
   setMetaText(field: 'organisation' | 'team' | 'assessor', value: string): void;
   setParticipants(text: string): void;
+  /**
+   * Text typed into the focused welcome field. A chunk may carry Enter ("\r") when keys arrive
+   * faster than a frame (a paste, a fast typist over SSH): each line fills a field and Enter moves on,
+   * so nothing typed is lost and no control character reaches the screen.
+   */
+  typeWelcomeText(value: string): void;
   setTargetLevel(level: number): void;
   moveField(delta: number): void;
   changeChoice(delta: number): void;
