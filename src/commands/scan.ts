@@ -35,8 +35,11 @@ export function detectedAnswers(bank: Bank, scan: ScanResult): AnswersFile {
 
 export async function runScan(opts: Options): Promise<number> {
   const format = checkFormat(opts.format, ['json', 'markdown', 'html', 'sarif'] as const, 'json');
+  // Start walking the repository first: its directory reads run on libuv's threads while the
+  // bank is parsed here.
+  const scanning = scanDirectory(opts.dir ?? '.');
   const bank = loadBank(opts.bankDir);
-  const scan = await scanDirectory(opts.dir ?? '.');
+  const scan = await scanning;
   const answers = detectedAnswers(bank, scan);
   const tool = { name: TOOL.name, version: TOOL.version };
   const { text, level } = generateReport({
