@@ -147,7 +147,7 @@ export type Messages = { readonly [K in MessageKey]: string };
 
 const ja: Messages = {
   appName: 'sigmature',
-  control: 'REL-001 成果物への署名',
+  control: 'REL-001 成果物署名',
   levelReadout: 'レベル {level}',
   targetReadout: '目標 {target}',
   saveFailed: '自動保存に失敗しました: {error}',
