@@ -4,6 +4,8 @@
  * text is only handed out when it is valid UTF-8.
  */
 import ignore, { type Ignore } from 'ignore';
+import type { ScanWarning, WarningKind } from '../types.js';
+import { sanitizeLine } from '../sanitize.js';
 
 export interface ReaderLimits {
   /** Files larger than this are listed but never read. */
@@ -214,4 +216,27 @@ export function dirDepth(path: string): number {
   let n = 0;
   for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
   return n;
+}
+
+/**
+ * The readers' warning list: one warning per kind and file (or per `once` key for warnings about
+ * the whole walk), every path and message sanitised before it is kept.
+ */
+export function createWarningLog(): {
+  warnings: ScanWarning[];
+  warn(kind: WarningKind, file: string | undefined, message: string, once?: string): void;
+} {
+  const warnings: ScanWarning[] = [];
+  const warned = new Set<string>();
+  return {
+    warnings,
+    warn(kind, file, message, once) {
+      const key = once ?? `${kind}\0${file ?? ''}`;
+      if (warned.has(key)) return;
+      warned.add(key);
+      warnings.push(file === undefined
+        ? { kind, message: sanitizeLine(message) }
+        : { kind, file: sanitizeLine(file), message: sanitizeLine(message) });
+    },
+  };
 }

@@ -18,11 +18,11 @@
 import { closeSync, constants as fsc, fstatSync, openSync, readSync, statSync, type Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import type { RepoFile, RepoReader, ScanWarning, WarningKind } from '../types.js';
+import type { RepoFile, RepoReader } from '../types.js';
 import { sanitizeLine } from '../sanitize.js';
 import {
   IgnoreRules, MAX_DIR_DEPTH, SKIPPED_DIRS, compileGitignore, dirDepth, decodeFailureMessage, decodeRepoText, resolveLimits,
-  type ReaderLimits,
+  createWarningLog, type ReaderLimits,
 } from './limits.js';
 
 /** A problem with the repository root itself. The message is one sanitised line. */
@@ -132,17 +132,7 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
     throw new RepoError(`cannot open ${root}: ${code}`);
   }
 
-  const warnings: ScanWarning[] = [];
-  const warned = new Set<string>();
-  /** One warning per kind and file (or per `once` key for warnings about the whole walk). */
-  const warn = (kind: WarningKind, file: string | undefined, message: string, once?: string): void => {
-    const key = once ?? `${kind}\0${file ?? ''}`;
-    if (warned.has(key)) return;
-    warned.add(key);
-    warnings.push(file === undefined
-      ? { kind, message: sanitizeLine(message) }
-      : { kind, file: sanitizeLine(file), message: sanitizeLine(message) });
-  };
+  const { warnings, warn } = createWarningLog();
 
   const files: LocalFile[] = [];
   const rules = new IgnoreRules();

@@ -3,11 +3,10 @@
  * and `.gitignore`d paths are not listed, paths are sorted, files over the size limit are listed but
  * not read, binary and invalid UTF-8 files are not read, and each refusal leaves one warning.
  */
-import type { RepoFile, RepoReader, ScanWarning, WarningKind } from '../types.js';
-import { sanitizeLine } from '../sanitize.js';
+import type { RepoFile, RepoReader } from '../types.js';
 import {
   IgnoreRules, MAX_DIR_DEPTH, SKIPPED_DIRS, compileGitignore, dirDepth, decodeFailureMessage, decodeRepoText, resolveLimits,
-  type ReaderLimits,
+  createWarningLog, type ReaderLimits,
 } from './limits.js';
 
 export interface MemoryReaderOptions {
@@ -32,17 +31,7 @@ function normalise(path: string): string | undefined {
 
 export function createMemoryReader(files: Record<string, string | Uint8Array>, opts: MemoryReaderOptions = {}): RepoReader {
   const limits = resolveLimits(opts.limits);
-  const warnings: ScanWarning[] = [];
-  const warned = new Set<string>();
-  /** One warning per kind and file (or per `once` key for warnings about the whole walk). */
-  const warn = (kind: WarningKind, file: string | undefined, message: string, once?: string): void => {
-    const key = once ?? `${kind}\0${file ?? ''}`;
-    if (warned.has(key)) return;
-    warned.add(key);
-    warnings.push(file === undefined
-      ? { kind, message: sanitizeLine(message) }
-      : { kind, file: sanitizeLine(file), message: sanitizeLine(message) });
-  };
+  const { warnings, warn } = createWarningLog();
 
   // Normalise and drop paths that leave the root.
   const contents = new Map<string, Uint8Array>();
