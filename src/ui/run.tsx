@@ -44,7 +44,9 @@ export async function runWizardUi(opts: Options): Promise<number> {
         <App />
       </WizardContext.Provider>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false },
+    // console output (Node's own warnings among it) goes above the frame through Ink, never under
+    // Ink's feet: rows Ink does not know about would make its next erase fall short
+    { exitOnCtrlC: false, patchConsole: true },
   );
   const ended = new Promise<number>((done) => {
     const check = () => {
