@@ -1,6 +1,7 @@
 /** Width, cutting and wrapping on a terminal, and the question screen's height budget. */
 import { describe, expect, it } from 'vitest';
 import { questionLayout } from '../../src/ui/question-layout.js';
+import { summaryLayout, type SummaryLayout, type SummaryLayoutInput } from '../../src/ui/summary-layout.js';
 import { displayPath, textWidth, truncate, truncateStart, wrapText } from '../../src/ui/text.js';
 import { createTheme } from '../../src/ui/theme.js';
 
@@ -57,6 +58,39 @@ describe('question layout', () => {
   it('scrolls the options on a small terminal', () => {
     expect(questionLayout({ ...base, rows: 12 }).limit).toBeLessThan(8);
     expect(questionLayout({ ...base, rows: 5 }).limit).toBe(1);
+  });
+});
+
+describe('summary layout', () => {
+  const base: SummaryLayoutInput = { rows: 24, columns: 80, missing: 5, steps: 6, dimensions: 10, open: true, chrome: 2 };
+  /** Rows of the screen's body as SummaryScreen draws it. */
+  const height = (l: SummaryLayout, i: SummaryLayoutInput) =>
+    5 + (i.steps ? 0 : 1) + (l.margins ? 2 : 0) + l.missing + (l.more ? 1 : 0) + l.steps + l.dimensionRows;
+
+  it.each([
+    [80, 24, { twoColumns: true, missing: 3, more: true, steps: 3, dimensionRows: 5, margins: true }],
+    [60, 18, { twoColumns: true, missing: 1, more: false, steps: 1, dimensionRows: 5, margins: true }],
+    [60, 30, { twoColumns: false, missing: 3, more: true, steps: 3, dimensionRows: 10, margins: true }],
+    [50, 18, { twoColumns: false, missing: 0, more: false, steps: 0, dimensionRows: 9, margins: false }],
+    [40, 10, { twoColumns: false, dimensionRows: 1 }],
+  ])('%ix%i', (columns, rows, expected) => {
+    const i = { ...base, columns, rows };
+    const l = summaryLayout(i);
+    expect(l).toMatchObject(expected);
+    expect(height(l, i) + i.chrome).toBeLessThan(rows);
+  });
+
+  it('never outgrows the terminal', () => {
+    for (let rows = 12; rows <= 40; rows++) {
+      for (const columns of [40, 54, 60, 69, 70, 80, 120]) {
+        for (const missing of [0, 1, 4]) {
+          for (const steps of [0, 2, 6]) {
+            const i = { ...base, rows, columns, missing, steps, open: missing === 1 };
+            expect(height(summaryLayout(i), i) + i.chrome, JSON.stringify(i)).toBeLessThan(rows);
+          }
+        }
+      }
+    }
   });
 });
 

@@ -9,30 +9,36 @@ import type { ReactElement } from 'react';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { Line } from '../components/Line.js';
 import type { MessageKey } from '../../i18n/ui-messages.js';
+import { footerRows } from '../components/Footer.js';
 import { selectAssessment, selectRoadmap } from '../store/selectors.js';
+import { summaryLayout } from '../summary-layout.js';
 import { pad, textWidth, truncate } from '../text.js';
 
 const EFFORT: Record<string, MessageKey> = { small: 'effortSmall', medium: 'effortMedium', large: 'effortLarge' };
-const MAX_MISSING = 3;
-const MAX_STEPS = 3;
 
 /** The level, why the next one is not reached, the dimensions, and the first roadmap steps. */
 export function SummaryScreen() {
   const { lang, t } = useLang();
   const theme = useTheme();
   const actions = useActions();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const bank = useWizard((s) => s.core?.bank);
   const assessment = useWizard(selectAssessment);
   const roadmap = useWizard(selectRoadmap);
   const target = useWizard((s) => s.meta.targetLevel);
+  const saveError = useWizard((s) => s.saveError);
   useCommands('summary', { continue: () => void actions.finish(), back: actions.back, quit: () => actions.quit(false) });
   if (!bank || !assessment) return null;
 
   const level = assessment.level;
   const next = assessment.gaps[0];
   const criterionText = (id: string) => bank.criteria.find((c) => c.id === id)?.text[lang] ?? id;
-  const twoColumns = columns >= 70;
+  const allSteps = roadmap && 'steps' in roadmap ? roadmap.steps : [];
+  const layout = summaryLayout({
+    rows, columns, missing: next?.missing.length ?? 0, steps: allSteps.length, dimensions: assessment.dimensions.length,
+    open: assessment.open.length > 0, chrome: 1 + footerRows(saveError),
+  });
+  const twoColumns = layout.twoColumns;
   const colWidth = twoColumns ? Math.floor((columns - 2) / 2) : columns;
   const names = bank.dimensions.map((d) => `${d.name[lang]}${d.advisory ? t('advisoryMark') : ''}`);
   const nameWidth = Math.min(Math.max(...names.map(textWidth)) + 1, colWidth - 8);
@@ -45,6 +51,7 @@ export function SummaryScreen() {
   ));
   const pairs: ReactElement[] = [];
   for (let i = 0; i < dims.length; i += twoColumns ? 2 : 1) {
+    if (pairs.length === layout.dimensionRows) break;
     pairs.push(
       <Box key={i}>
         {dims[i]}
@@ -52,7 +59,7 @@ export function SummaryScreen() {
       </Box>,
     );
   }
-  const steps = roadmap && 'steps' in roadmap ? roadmap.steps.slice(0, MAX_STEPS) : [];
+  const steps = allSteps.slice(0, layout.steps);
   const targetText = target === undefined ? '' : level >= target ? t('targetMet') : t('targetIs', { target });
 
   return (
@@ -72,25 +79,25 @@ export function SummaryScreen() {
       {next ? (
         <Box flexDirection="column">
           <Text bold>{t('whyNot', { level: next.level })}</Text>
-          {next.missing.slice(0, MAX_MISSING).map((c) => (
+          {next.missing.slice(0, layout.missing).map((c) => (
             <Line key={c.id}>{`  • ${criterionText(c.id)}`}</Line>
           ))}
-          {next.missing.length > MAX_MISSING ? <Text dimColor>{`  … +${next.missing.length - MAX_MISSING}`}</Text> : null}
+          {layout.more ? <Text dimColor>{`  … +${next.missing.length - layout.missing}`}</Text> : null}
         </Box>
       ) : (
         <Text color={theme.ok}>{t('allMet')}</Text>
       )}
-      <Box marginTop={1}>
+      <Box marginTop={layout.margins ? 1 : 0}>
         <Text bold>{t('dimensionsTitle')}</Text>
         <Line dimColor indent={textWidth(t('dimensionsTitle'))}>{`  ${t('advisoryNote')}`}</Line>
       </Box>
       {pairs}
-      <Box marginTop={1}>
+      <Box marginTop={layout.margins ? 1 : 0}>
         <Text bold>{t('roadmapTitle')}</Text>
       </Box>
       {roadmap && 'error' in roadmap ? (
         <Line dimColor>{t('roadmapUnavailable', { reason: roadmap.error })}</Line>
-      ) : steps.length === 0 ? (
+      ) : allSteps.length === 0 ? (
         <Text dimColor>{t('roadmapNone')}</Text>
       ) : (
         steps.map((step, i) => (
