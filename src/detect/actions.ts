@@ -35,13 +35,28 @@ function notationKey(inputs: Inputs): KeyRef | undefined {
   return key ? { type: 'named', name: key } : undefined;
 }
 
+/**
+ * actions/attest (v2+ absorbed attest-build-provenance and attest-sbom): with neither a predicate nor
+ * an SBOM it generates SLSA build provenance, which is what goreleaser and trivy use it for.
+ */
+function attestKind(i: Inputs): ReturnType<typeof attestationOfType> {
+  if (i['predicate-type']) return attestationOfType(i['predicate-type']);
+  if (i['sbom-path']) return 'sbom';
+  return i['predicate'] || i['predicate-path'] ? 'custom' : 'provenance';
+}
+
+function attestedArtifact(i: Inputs): 'container-image' | 'checksums' | 'blob' {
+  if (i['subject-name']) return 'container-image';
+  return i['subject-checksums'] || CHECKSUMS.test(i['subject-path'] ?? '') ? 'checksums' : 'blob';
+}
+
 /** Signing-related actions: the tool they concern, for the pinning check, and what they do. */
 const ACTIONS: Array<{ prefix: string; tool: string; run?: ActionHandler }> = [
   { prefix: 'sigstore/cosign-installer', tool: 'cosign' },
   { prefix: 'sigstore/gh-action-sigstore-python', tool: 'sigstore-python', run: (i) => [{ kind: 'sign', tool: 'sigstore-python', artifact: CHECKSUMS.test(i['inputs'] ?? '') ? 'checksums' : 'blob', keyless: true, subject: i['inputs'] }] },
   { prefix: 'actions/attest-build-provenance', tool: 'attest-build-provenance', run: (i) => [{ kind: 'sign', tool: 'attest-build-provenance', artifact: i['subject-name'] ? 'container-image' : CHECKSUMS.test(i['subject-path'] ?? '') ? 'checksums' : 'blob', keyless: true, attestation: 'provenance', subject: i['subject-name'] ?? i['subject-path'] }] },
   { prefix: 'actions/attest-sbom', tool: 'attest-build-provenance', run: (i) => [{ kind: 'sign', tool: 'attest-build-provenance', artifact: i['subject-name'] ? 'container-image' : 'blob', keyless: true, attestation: 'sbom', subject: i['subject-name'] ?? i['subject-path'] }] },
-  { prefix: 'actions/attest', tool: 'attest-build-provenance', run: (i) => [{ kind: 'sign', tool: 'attest-build-provenance', artifact: i['subject-name'] ? 'container-image' : 'blob', keyless: true, attestation: attestationOfType(i['predicate-type']), subject: i['subject-name'] ?? i['subject-path'] }] },
+  { prefix: 'actions/attest', tool: 'attest-build-provenance', run: (i) => [{ kind: 'sign', tool: 'attest-build-provenance', artifact: attestedArtifact(i), keyless: true, attestation: attestKind(i), subject: i['subject-name'] ?? i['subject-path'] ?? i['subject-checksums'] }] },
   { prefix: 'slsa-framework/slsa-github-generator', tool: 'slsa-github-generator', run: (_i, step) => [{ kind: 'sign', tool: 'slsa-github-generator', artifact: /container/.test(step.uses ?? '') ? 'container-image' : 'blob', keyless: true, attestation: 'provenance' }] },
   { prefix: 'slsa-framework/slsa-verifier', tool: 'slsa-verifier' },
   { prefix: 'pypa/gh-action-pypi-publish', tool: 'pypi-attestations', run: (i) => {
@@ -54,7 +69,8 @@ const ACTIONS: Array<{ prefix: string; tool: string; run?: ActionHandler }> = [
   { prefix: 'notaryproject/notation-action', tool: 'notation' },
   { prefix: 'azure/trusted-signing-action', tool: 'azure-trusted-signing', run: () => [{ kind: 'sign', tool: 'azure-trusted-signing', artifact: 'blob', keyless: false, key: { type: 'kms', provider: 'azure', uri: 'trusted-signing' } }] },
   { prefix: 'azure/artifact-signing-action', tool: 'azure-trusted-signing', run: () => [{ kind: 'sign', tool: 'azure-trusted-signing', artifact: 'blob', keyless: false, key: { type: 'kms', provider: 'azure', uri: 'trusted-signing' } }] },
-  { prefix: 'goreleaser/goreleaser-action', tool: 'goreleaser', run: (i) => recogniseLine(`goreleaser ${i['args'] ?? ''}`).map((r) => r.rec) },
+  // `install-only: true` installs goreleaser for a later script (cli/cli's script/release): it runs nothing
+  { prefix: 'goreleaser/goreleaser-action', tool: 'goreleaser', run: (i) => (truthy(i['install-only']) ? [] : recogniseLine(`goreleaser ${i['args'] ?? ''}`).map((r) => r.rec)) },
   { prefix: 'crazy-max/ghaction-import-gpg', tool: 'gpg', run: (i) => [{ kind: 'key-import', tool: 'gpg', fromSecret: /secrets\./.test(i['gpg_private_key'] ?? '') || (i['gpg_private_key'] ?? '') !== '' }] },
   { prefix: 'docker/build-push-action', tool: 'docker', run: (i) => (truthy(i['push']) || /type=registry|push=true/.test(i['outputs'] ?? '') ? [{ kind: 'publish', tool: 'docker', artifact: 'container image', artifactKind: 'container-image', subject: i['tags'] }] : []) },
   { prefix: 'docker/bake-action', tool: 'docker', run: (i) => (truthy(i['push']) ? [{ kind: 'publish', tool: 'docker', artifact: 'container image', artifactKind: 'container-image' }] : []) },

@@ -22,8 +22,11 @@ export type KeyRef =
 export type Recognised =
   | {
       kind: 'sign';
-      /** A tool of the vocabulary, or a signer outside it (Tekton Chains) that sets no `tools` fact. */
-      tool: SigningTool | 'tekton-chains';
+      /**
+       * A tool of the vocabulary, or a signer outside it that sets no `tools` fact: Tekton Chains (in
+       * the cluster), osslsigncode (Authenticode off Windows), rcodesign (Apple code signing off macOS).
+       */
+      tool: SigningTool | 'tekton-chains' | 'osslsigncode' | 'rcodesign';
       artifact: ArtifactKind;
       keyless: boolean;
       key?: KeyRef;
@@ -256,8 +259,10 @@ const signtool: Handler = (words) => {
 
 const codesign: Handler = (words) => {
   const args = new Args(words.slice(1));
-  if (args.has('--verify') || args.has('-v') || args.has('--display')) return [{ kind: 'verify', tool: 'codesign' }];
-  if (!(args.has('--sign') || args.shortFlag('s'))) return [];
+  // with --sign, `-v` means --verbose (codesign(1)): `codesign -s "$ID" -v app` signs
+  const signs = args.has('--sign') || args.shortFlag('s');
+  if (!signs && (args.has('--verify') || args.has('-v'))) return [{ kind: 'verify', tool: 'codesign' }];
+  if (!signs) return [];
   const identity = args.value('--sign', '-s');
   return [{ kind: 'sign', tool: 'codesign', artifact: 'blob', keyless: false, key: identity ? { type: 'named', name: identity } : undefined }];
 };
@@ -269,6 +274,26 @@ const apksigner: Handler = (words) => {
   const ks = args.value('--ks');
   const key: KeyRef | undefined = /pkcs11/i.test(args.value('--ks-type') ?? '') ? { type: 'hsm', uri: 'pkcs11' } : ks ? keyRefOf(ks) : undefined;
   return [{ kind: 'sign', tool: 'apksigner', artifact: 'package', keyless: false, key }];
+};
+
+/** osslsigncode sign: Authenticode signing with a PKCS#11 key (an HSM, a cloud HSM), a PKCS#12 file or a key file. */
+const osslsigncode: Handler = (words) => {
+  if (words[1] === 'verify') return [{ kind: 'verify', tool: 'osslsigncode' }];
+  if (words[1] !== 'sign') return [];
+  const args = new Args(words.slice(2));
+  const file = args.value('-pkcs12') ?? args.value('-key');
+  const key: KeyRef | undefined = args.has('-pkcs11engine', '-pkcs11module', '-pkcs11cert') ? { type: 'hsm', uri: 'pkcs11' } : file ? keyRefOf(file) : undefined;
+  return [{ kind: 'sign', tool: 'osslsigncode', artifact: 'blob', keyless: false, key, subject: args.value('-in') }];
+};
+
+/** rcodesign sign: Apple code signing with a PKCS#11 or smart-card key, or a PKCS#12 file. */
+const rcodesign: Handler = (words) => {
+  if (words[1] === 'verify') return [{ kind: 'verify', tool: 'rcodesign' }];
+  if (words[1] !== 'sign') return [];
+  const args = new Args(words.slice(2));
+  const p12 = args.value('--p12-file', '--pem-source', '--pem-file');
+  const key: KeyRef | undefined = args.has('--pkcs11-library', '--smartcard-slot') ? { type: 'hsm', uri: 'pkcs11' } : p12 ? keyRefOf(p12) : undefined;
+  return [{ kind: 'sign', tool: 'rcodesign', artifact: 'blob', keyless: false, key }];
 };
 
 const rpmsign: Handler = (words) => {
@@ -497,6 +522,21 @@ const shellCall: Handler = (words, _cmd, _line, depth) => {
   return [{ kind: 'call', call: { type: 'script', path: script } }];
 };
 
+const XARGS_VALUE_OPTS = ['-I', '-L', '-l', '-n', '-P', '-d', '-E', '-e', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--replace', '--process-slot-var'];
+
+/**
+ * `… | xargs [options] gh release create v1 --`: the command xargs runs, with the input lines as its
+ * last arguments (`{input}`). A variable before the command (`xargs $guard gh …`, empty or `echo` for
+ * a dry run) is skipped: the command after it is what runs for real.
+ */
+const xargs: Handler = (words, cmd, line, depth) => {
+  let i = 1;
+  while (i < words.length && words[i]!.startsWith('-')) i += XARGS_VALUE_OPTS.includes(words[i]!) ? 2 : 1;
+  while (i < words.length && /^\$\{?\w+\}?$/.test(words[i]!)) i++;
+  if (i >= words.length || depth >= MAX_NESTING) return [];
+  return recogniseCommand({ ...cmd, words: [...words.slice(i), '{input}'] }, line, depth + 1);
+};
+
 const HANDLERS: Record<string, Handler> = {
   cosign,
   notation,
@@ -509,6 +549,8 @@ const HANDLERS: Record<string, Handler> = {
   signtool,
   codesign,
   apksigner,
+  osslsigncode,
+  rcodesign,
   rpmsign,
   rpm: (words) => (new Args(words.slice(1)).has('--addsign', '--resign') ? rpmsign(words, {} as SimpleCommand, '', 0) : []),
   docker,
@@ -566,6 +608,7 @@ const HANDLERS: Record<string, Handler> = {
     if (!args.has('--destination', '-d') || args.has('--no-push')) return [];
     return [{ kind: 'publish', tool: 'kaniko', artifact: IMAGE, artifactKind: 'container-image', subject: args.value('--destination', '-d') }];
   },
+  xargs,
   make: makeCall,
   gmake: makeCall,
   bash: shellCall,
@@ -588,9 +631,11 @@ function recogniseCommand(cmd: SimpleCommand, line: string, depth: number): Reco
   const name = commandName(first);
   const handler = Object.prototype.hasOwnProperty.call(HANDLERS, name) ? HANDLERS[name] : undefined;
   if (handler) return handler([name, ...cmd.words.slice(1)], cmd, line, depth);
-  // ./scripts/release.sh, scripts/sign.sh: a script in the repository
+  // ./scripts/release.sh, scripts/sign.sh, script/release: a script in the repository (the resolver
+  // follows it only when the path exists; a relative path with a directory runs from the working tree)
   if (first && /\.(sh|bash)$/.test(first) && !first.includes('$')) return [{ kind: 'call', call: { type: 'script', path: first } }];
   if (first && first.startsWith('./') && !first.includes('$') && !/gradlew|mvnw/.test(first)) return [{ kind: 'call', call: { type: 'script', path: first } }];
+  if (first && /^\w[\w.-]*\/(?:[\w.-]+\/)*[\w-]+$/.test(first) && !/gradlew|mvnw/.test(first)) return [{ kind: 'call', call: { type: 'script', path: first } }];
   return out;
 }
 

@@ -1,4 +1,5 @@
 /** Which CI systems the repository configures. */
+import type { Op } from '../ops.js';
 import type { Detector, Observation } from './helpers.js';
 import { toFindings } from './helpers.js';
 
@@ -10,11 +11,18 @@ export const ciIsConfigured: Detector = {
   },
   run(ctx) {
     // Evidence points only at pipelines that sign, publish or verify: a lint or test workflow is
-    // not evidence of the signing practice, though its CI system is still reported.
-    const relevant = new Set(ctx.raw.ops.filter((o) => o.pipeline !== undefined && o.rec.kind !== 'action' && o.rec.kind !== 'call').map((o) => o.pipeline));
+    // not evidence of the signing practice, though its CI system is still reported. It cites the
+    // first job that does so (in an included file if that is where the job is), else the first job.
+    const relevant = new Map<string, Op>();
+    for (const o of ctx.raw.ops) {
+      if (o.pipeline === undefined || o.rec.kind === 'action' || o.rec.kind === 'call') continue;
+      if (!relevant.has(o.pipeline) || (relevant.get(o.pipeline)!.job === undefined && o.job)) relevant.set(o.pipeline, o);
+    }
     const obs: Observation[] = ctx.raw.pipelines.map((p) => {
-      const line = p.jobs.find((j) => j.file === p.file)?.line ?? 1;
-      const sites = relevant.has(p.file) ? [{ file: p.file, line, text: ctx.raw.lineText(p.file, line) }] : [];
+      const op = relevant.get(p.file);
+      const job = op?.job ?? p.jobs.find((j) => j.file === p.file);
+      const at = job ? { file: job.file, line: job.line } : { file: p.file, line: 1 };
+      const sites = op ? [{ ...at, text: ctx.raw.lineText(at.file, at.line) }] : [];
       return { sites, facts: [['ci', p.system]], confidence: 'high' };
     });
     return toFindings(ctx, this.meta.id, obs);
