@@ -410,7 +410,8 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   markTestKeySigning(ops, keys, ctx);
-  return { pipelines, ops, keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+  const incidental = new Set(candidates.keys.filter((f) => isTestPath(f.path)).map((f) => f.path));
+  return { pipelines, ops, keys, warnings: ctx.warnings, incidental, lineText: (file, line) => ctx.lineText(file, line) };
 }
 
 /** `charts/x/templates/…` beside `charts/x/Chart.yaml`: rendered by Helm, not YAML as committed. */

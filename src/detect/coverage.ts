@@ -10,6 +10,8 @@
  * - Helm chart, OCI artifact ↔ cosign/notation signing in the pipeline;
  * - goreleaser release ↔ goreleaser `signs`; GitHub release assets ↔ blob/checksum signing;
  * - Rust crates cannot be signed on crates.io: always unsigned.
+ * Not counted (each with a limit): developer tooling no pipeline runs, and uploads of files a job
+ * downloads rather than builds. Signing configured in a build file that nothing publishes is a limit.
  */
 import type { DetectorMeta, PublishStep, ScanWarning } from './types.js';
 import type { Op } from './ops.js';
@@ -96,18 +98,67 @@ function handRunIsRelease(pub: PublishOp, signs: SignOp[], all: Op[]): boolean {
     || (/\.(sh|bash)$/.test(pub.at.file) && RELEASE_SCRIPT.test(pub.at.file));
 }
 
+/**
+ * A GitHub job that neither checks out the repository (nor clones it) nor downloads an earlier job's
+ * artifacts, but fetches files from the web, uploads what was built elsewhere: jenkinsci/jenkins
+ * attaches the war and packages from get.jenkins.io, built and signed by its release repository.
+ */
+function republishes(pub: PublishOp): boolean {
+  const job = pub.job;
+  if (pub.system !== 'github-actions' || !job) return false;
+  if (job.steps.some((s) => /^actions\/(checkout|download-artifact)@|download-artifact/i.test(s.uses ?? ''))) return false;
+  const lines = job.steps.flatMap((s) => s.run.map((l) => l.text));
+  return !lines.some((t) => /\bgit\s+clone\b/.test(t)) && lines.some((t) => /(^|[\s;&|(])(wget|curl)\s[^|]*https?:\/\//.test(t));
+}
+
+/** Why a publishing step is not counted as this repository's deliverable; each reason is one limit. */
+type NotCounted = 'dev-tooling' | 'republished';
+
+function notCounted(pub: PublishOp, signs: SignOp[], all: Op[]): NotCounted | undefined {
+  if (isHandRun(pub) && !handRunIsRelease(pub, signs, all)) return 'dev-tooling';
+  if (republishes(pub)) return 'republished';
+  return undefined;
+}
+
+const NOT_COUNTED_LIMIT: Record<NotCounted, (count: number, first: string) => string> = {
+  'dev-tooling': (n, first) => `${n} publishing step(s) in Makefile targets or scripts that no pipeline runs (first: ${first}) are not counted as published: the CI pipelines publish the releases; if a maintainer also publishes by hand with them, those artifacts are not signed there`,
+  republished: (n, first) => `${n} publishing step(s) upload files their job downloads from elsewhere and does not build from this repository (first: ${first}): they republish artifacts built, and signed or not, where they come from, so they are not counted here`,
+};
+
+/** What a build or release file's signing configuration signs, by the artifact its publishing step names. */
+const CONFIGURED_FOR: Array<[(s: SignOp) => boolean, string]> = [
+  [(s) => s.rec.tool === 'maven-gpg' || s.rec.tool === 'gradle-signing', 'Maven artifacts'],
+  [(s) => s.extraTools?.includes('goreleaser') ?? false, 'release artifacts (goreleaser)'],
+  [(s) => s.rec.tool === 'npm-provenance', 'npm package'],
+];
+
+/**
+ * Signing configured in a build or release file (pom.xml, build.gradle, .goreleaser.yaml,
+ * publishConfig.provenance) that no pipeline or script runs: no step publishes what it signs. The
+ * configuration shows a procedure, but where it runs (and with which key) the repository cannot show.
+ */
+function unpublishedConfiguredSigning(signs: SignOp[], all: Op[]): Array<[string, Op['at']]> {
+  const out: Array<[string, Op['at']]> = [];
+  for (const [configures, artifact] of CONFIGURED_FOR) {
+    const configured = signs.find((s) => s.origin === 'config' && s.pipeline === undefined && configures(s));
+    if (configured && !all.some((o) => o.rec.kind === 'publish' && o.rec.artifact === artifact)) out.push([artifact, configured.at]);
+  }
+  return out;
+}
+
 export function coverage(ctx: DetectorContext): { published: PublishStep[]; warnings: ScanWarning[] } {
   const all = ctx.raw.ops;
   const signs = signOps(ctx.raw);
   const published: PublishStep[] = [];
   const seen = new Map<string, PublishStep>();
   const id = publishedArtifactsAreSigned.id;
-  const uncounted: PublishOp[] = [];
+  const uncounted = new Map<NotCounted, PublishOp[]>();
   for (const op of all) {
     if (op.rec.kind !== 'publish') continue;
     const pub = op as PublishOp;
-    if (isHandRun(pub) && !handRunIsRelease(pub, signs, all)) {
-      uncounted.push(pub);
+    const reason = notCounted(pub, signs, all);
+    if (reason) {
+      uncounted.set(reason, [...(uncounted.get(reason) ?? []), pub]);
       continue;
     }
     const key = `${pub.at.file}:${pub.at.line}:${pub.rec.artifact}`;
@@ -141,14 +192,17 @@ export function coverage(ctx: DetectorContext): { published: PublishStep[]; warn
       message: `${published.length} publishing step(s) found (first: ${first.artifact} at ${first.file}:${first.line}) but no signing in the repository; if signing happens elsewhere (a release machine, another repository, the registry), the scan cannot see it`,
     });
   }
-  if (uncounted.length > 0) {
-    const first = uncounted[0]!;
-    const places = new Set(uncounted.map((u) => `${u.at.file}:${u.at.line}`));
+  for (const [what, site] of unpublishedConfiguredSigning(signs, all)) {
     warnings.push({
       kind: 'limit',
-      file: first.at.file,
-      message: `${places.size} publishing step(s) in Makefile targets or scripts that no pipeline runs (first: ${first.rec.artifact} at ${first.at.file}:${first.at.line}) are not counted as published: the CI pipelines publish the releases; if a maintainer also publishes by hand with them, those artifacts are not signed there`,
+      file: site.file,
+      message: `signing is configured in ${site.file}:${site.line}, but nothing in the repository publishes the ${what}: releases are made elsewhere (a maintainer's machine, a release repository), where the scan cannot see which key signs or whether the signing runs`,
     });
+  }
+  for (const [reason, ops] of uncounted) {
+    const first = ops[0]!;
+    const places = new Set(ops.map((u) => `${u.at.file}:${u.at.line}`));
+    warnings.push({ kind: 'limit', file: first.at.file, message: NOT_COUNTED_LIMIT[reason](places.size, `${first.rec.artifact} at ${first.at.file}:${first.at.line}`) });
   }
   return { published, warnings };
 }

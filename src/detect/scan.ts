@@ -32,7 +32,9 @@ export function scanRepository(reader: RepoReader): ScanResult {
   const published = cov.published.map((p) => ({ ...p, evidence: remap(p.evidence) }));
   const committed: CommittedKey[] = raw.keys.filter((k) => !k.test).map((k) => ({ path: k.path, kind: k.kind }));
   const testKeys: CommittedKey[] = raw.keys.filter((k) => k.test).map((k) => ({ path: k.path, kind: k.kind }));
-  const warnings = [...reader.warnings(), ...raw.warnings, ...cov.warnings].map(sanitiseWarning);
+  // a binary keyring under testdata/ is not worth a warning: it was read only to list test keys
+  const readerWarnings = reader.warnings().filter((w) => w.file === undefined || !raw.incidental.has(w.file));
+  const warnings = [...readerWarnings, ...raw.warnings, ...cov.warnings].map(sanitiseWarning);
   const repository: ScanResult['repository'] = { root: reader.root };
   if (reader.commit !== undefined) repository.commit = reader.commit;
   return {

@@ -242,3 +242,55 @@ describe('Cloud Build and evidence lines', () => {
     expect(commandName('docker-credential-gcr')).toBe('docker-credential-gcr');
   });
 });
+
+describe('recogniser cases from real release pipelines', () => {
+  it.each([
+    ['ls dist/* | xargs $guard gh release create "$TAG" --title x --', [{ kind: 'publish', tool: 'gh', artifact: 'GitHub release assets' }]],
+    ['find dist -name "*.tar.gz" | xargs -n1 cosign sign-blob --yes', [{ kind: 'sign', tool: 'cosign', artifact: 'blob' }]],
+    ['find . -name "*.tmp" | xargs rm -f', []],
+    ['script/release --local v1 --platform linux', [{ kind: 'call', call: { type: 'script', path: 'script/release' } }]],
+    ['scripts/sign-windows-binaries', [{ kind: 'call', call: { type: 'script', path: 'scripts/sign-windows-binaries' } }]],
+    ['docs/index.md', []],
+    ['codesign --timestamp --options=runtime -s "$ID" -v "$1"', [{ kind: 'sign', tool: 'codesign' }]],
+    ['codesign -v --strict App.app', [{ kind: 'verify', tool: 'codesign' }]],
+    ['osslsigncode sign -pkcs11engine "$E" -pkcs11module "$M" -key "$K" -in a.exe -out b.exe', [{ kind: 'sign', tool: 'osslsigncode', key: { type: 'hsm', uri: 'pkcs11' } }]],
+    ['osslsigncode sign -pkcs12 cert.p12 -readpass pw -in a.exe -out b.exe', [{ kind: 'sign', tool: 'osslsigncode', key: { type: 'file', path: 'cert.p12' } }]],
+    ['rcodesign sign --pkcs11-library "$LIB" --pkcs11-key-label k in out', [{ kind: 'sign', tool: 'rcodesign', key: { type: 'hsm', uri: 'pkcs11' } }]],
+    ['oras copy -r gcr.io/p/app:v1 ghcr.io/o/app:v1', [{ kind: 'publish', tool: 'oras', artifactKind: 'container-image', subject: 'ghcr.io/o/app:v1' }]],
+  ])('%s', (line, expected) => {
+    const got = recogniseLine(line).map((r) => r.rec);
+    expect(got).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(got[i]).toMatchObject(e));
+  });
+
+  it('osslsigncode and rcodesign sign (HSM custody) but name no tool of the vocabulary', () => {
+    const r = scan({ '.gitlab-ci.yml': lines('sign:', '  script:', '    - osslsigncode sign -pkcs11module "$M" -key "$K" -in a.exe -out b.exe') });
+    expect(r.facts).toMatchObject({ signs: true, tools: [], keyCustody: ['hsm'], kmsProviders: ['pkcs11'], artifactsSigned: ['blob'] });
+  });
+});
+
+describe('GitHub actions seen on real repositories', () => {
+  it('actions/attest without a predicate is build provenance; subject-checksums attest checksums', () => {
+    const r = scan({ '.github/workflows/r.yml': workflow('      - uses: actions/attest@v4', '        with:', '          subject-checksums: ./dist/checksums.txt', '      - uses: actions/attest@v4', '        with:', '          subject-path: dist/app', '          sbom-path: sbom.spdx.json') });
+    expect(r.facts.attestations).toEqual(['provenance', 'sbom']);
+    expect(r.facts.artifactsSigned).toEqual(['blob', 'checksums']);
+  });
+
+  it('goreleaser-action with install-only runs nothing', () => {
+    const r = scan({ '.github/workflows/r.yml': workflow('      - uses: goreleaser/goreleaser-action@v6', '        with:', '          install-only: true') });
+    expect(r.published).toEqual([]);
+  });
+
+  it('jobs calling the same remote reusable workflow make one limit', () => {
+    const job = (name: string): string[] => [`  ${name}:`, '    uses: slsa-framework/slsa-github-generator/.github/workflows/generator_container_slsa3.yml@v2.1.0'];
+    const r = scan({ '.github/workflows/r.yml': lines('on: push', 'jobs:', ...job('a'), ...job('b'), ...job('c')) });
+    expect(limits(r)).toEqual([expect.stringMatching(/^3 jobs \("a", "b", "c"\) call another repository's reusable workflow \(slsa-framework/)]);
+  });
+});
+
+describe('warnings an auditor can use', () => {
+  it('a binary keyring under testdata/ is read only to list test keys: no unreadable warning', () => {
+    const r = scanRepository(createMemoryReader({ 'internal/sign/testdata/secring.gpg': new Uint8Array([0x95, 0x01, 0x00, 0x00, 0xff, 0x00]), 'keys/release.gpg': new Uint8Array([0x95, 0x00, 0x01]) }));
+    expect(r.warnings.map((w) => w.file)).toEqual(['keys/release.gpg']);
+  });
+});

@@ -125,6 +125,8 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
     env: { ...inherited?.env, ...stringMap(y, get(y, root, 'env')) },
     idToken: idTokenGrant(y, root) ?? (hasPermissions(y, root) ? undefined : inherited?.idToken),
   };
+  // another repository's reusable workflow → the jobs calling it: one limit per workflow, not per job
+  const remote = new Map<string, string[]>();
   for (const job of entries(y, get(y, root, 'jobs'))) {
     const granted = idTokenGrant(y, job.value);
     const c: CiJob = {
@@ -150,11 +152,15 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
       }
       const step: CiStep = { ...emptyStep(path, uses.line), uses: ref, usesLine: uses.line, with: stringMap(y, get(y, job.value, 'with')) };
       c.steps.push(step);
-      ctx.warn({ kind: 'limit', file: path, message: `job "${job.key}" calls another repository's reusable workflow (${ref}); what it signs or publishes runs there and cannot be seen from this repository` });
+      remote.set(ref, [...(remote.get(ref) ?? []), job.key]);
     }
     const defaults = str(y, get(y, get(y, job.value, 'defaults'), 'run'), 'working-directory') ?? str(y, get(y, get(y, root, 'defaults'), 'run'), 'working-directory');
     c.steps.push(...parseSteps(ctx, y, get(y, job.value, 'steps'), depth, undefined, defaults));
     pipeline.jobs.push(c);
+  }
+  for (const [ref, jobs] of remote) {
+    const who = jobs.length === 1 ? `job "${jobs[0]}" calls` : `${jobs.length} jobs (${jobs.map((j) => `"${j}"`).join(', ')}) call`;
+    ctx.warn({ kind: 'limit', file: path, message: `${who} another repository's reusable workflow (${ref}); what it signs or publishes runs there and cannot be seen from this repository` });
   }
   return pipeline;
 }
