@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Drives the real built wizard in a real 80x24 terminal (tmux): Enter at every screen (with one
-# look at "why it matters" on KEY-1), then reads the report it wrote. Prints a captured question
-# screen and the last screen. Exit 0 when the report exists and names the level.
+# Drives the real built wizard in a real terminal (tmux) and captures the pane after EVERY key:
+#   en   80x24  Enter at every screen, "why it matters" opened and closed on KEY-1, and on the first
+#               question back to the scan screen and forward again
+#   ja   80x24  Enter at every screen (--lang ja)
+#   resize      80x24, the window shrunk to 60x18 on the first question (the tallest frame), then
+#               Enter to the end
+# Each capture must show one frame only: the header ("sigmature - REL-001") at most once and on the
+# first row (a stale row of an old frame, or anything printed outside Ink, pushes it down or repeats
+# it), at most one question line ("COV-2 How much ...") and one progress line ("2/22 · ..."). Then
+# it reads the report and the answers file each run wrote. Prints a question screen per run.
+# Exit 0 when every capture is clean and every run wrote its report.
 #
-#   bash bench/tmux-wizard.sh            (BUILD=0 to reuse dist/)
+#   bash bench/tmux-wizard.sh            (BUILD=0 to reuse dist/; REPO=<dir> to drive another repository;
+#                                         KEEP=1 to keep the captures; RUNS="en ja" to choose runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,57 +26,118 @@ if [ ! -c /dev/null ]; then
 fi
 [ "${BUILD:-1}" = 0 ] || npm run build --silent
 
+repo=${REPO:-examples/repos/keyless-release}
 work=$(mktemp -d)
 session="sigmature-wizard-$$"
-cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  tmux kill-session -t "$session" 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "tmux-wizard: captures kept in $work" >&2; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
-# a copy, so that the answers file (<DIR>/.sigmature/answers.yaml) is not written into the fixtures
-cp -r test/fixtures/repos/gha-keyless-image "$work/repo"
 
-tmux new-session -d -s "$session" -x 80 -y 24 \
-  "cd '$PWD' && env -u CI LANG=C.UTF-8 TERM=xterm-256color node dist/cli.js '$work/repo' --out '$work/report.md' --lang en; echo EXIT=\$?; sleep 60"
-
+status=0
+fail() { echo "tmux-wizard: $*" >&2; status=1; }
 capture() { tmux capture-pane -p -t "$session"; }
+
+# Waits until the pane stops changing (two equal captures 0.1 s apart, 3 s at most) and prints it.
+settled() {
+  local last now
+  last=$(capture)
+  for _ in $(seq 1 30); do
+    sleep 0.1
+    now=$(capture)
+    [ "$now" = "$last" ] && { printf '%s\n' "$now"; return; }
+    last=$now
+  done
+  printf '%s\n' "$now"
+}
+
 wait_for() {
   for _ in $(seq 1 150); do capture | grep -q -- "$1" && return 0; sleep 0.1; done
   echo "tmux-wizard: timed out waiting for \"$1\"; the screen:" >&2; capture >&2; exit 1
 }
-enter() { tmux send-keys -t "$session" Enter; }
 
-wait_for 'Organisation'
-capture > "$work/welcome.txt"
-helped=no
-for _ in $(seq 1 80); do
-  enter
-  sleep 0.2
-  screen=$(capture)
-  if [ "$helped" = no ] && grep -q 'KEY-1 Where does your most exposed' <<<"$screen"; then
-    tmux send-keys -t "$session" '?'
-    wait_for 'Why it matters'
-    capture > "$work/question.txt"
-    tmux send-keys -t "$session" '?'
-    helped=yes
+# One frame in the capture $1 (what key $2 caused), else a failure that shows it and the one before.
+check() {
+  local file=$1 what=$2 headers ids progress
+  headers=$(grep -c 'sigmature - REL-001' "$file" || true)
+  ids=$(grep -cE '^[A-Z]{2,4}-[0-9]+ ' "$file" || true)
+  progress=$(grep -cE '^[0-9]+/[0-9]+ · ' "$file" || true)
+  local why=
+  [ "$headers" -le 1 ] || why="the header $headers times"
+  [ "$headers" = 0 ] || head -1 "$file" | grep -q 'sigmature - REL-001' || why="${why:+$why; }the header below the first row"
+  [ "$ids" -le 1 ] || why="${why:+$why; }$ids question lines"
+  [ "$progress" -le 1 ] || why="${why:+$why; }$progress progress lines"
+  if [ -n "$why" ]; then
+    fail "$run: after $what: $why"
+    [ -f "$prev" ] && { echo "-- the capture before:" >&2; cat "$prev" >&2; }
+    echo "-- the capture after $what:" >&2; cat "$file" >&2
   fi
-  grep -q 'EXIT=' <<<"$screen" && break
-done
-wait_for 'EXIT='
-capture > "$work/last.txt"
+}
 
-echo "== a question screen (80x24, help open)"
-cat "$work/question.txt"
-echo "== the last screen"
-sed '/^$/d' "$work/last.txt"
+# Sends one key (tmux key name), captures the settled pane, checks it.
+key() {
+  local name=$1
+  tmux send-keys -t "$session" "$name"
+  keys=$((keys + 1))
+  local file
+  file=$(printf '%s/%03d.txt' "$dir" "$keys")
+  settled > "$file"
+  check "$file" "key $keys ($name)"
+  prev=$file
+  screen=$(cat "$file")
+}
 
-status=0
-grep -q 'EXIT=0' "$work/last.txt" || { echo "tmux-wizard: the wizard did not exit 0" >&2; status=1; }
-[ -s "$work/report.md" ] || { echo "tmux-wizard: no report at $work/report.md" >&2; exit 1; }
-grep -qi 'level' "$work/report.md" || { echo "tmux-wizard: the report does not name the level" >&2; status=1; }
-[ -s "$work/repo/.sigmature/answers.yaml" ] || { echo "tmux-wizard: no answers file" >&2; status=1; }
-for f in "$work/welcome.txt" "$work/question.txt" "$work/last.txt"; do
-  node -e 'const lines = require("fs").readFileSync(process.argv[1], "utf8").replace(/\n$/, "").split("\n"); process.exit(lines.some((l) => [...l].length > 80) || lines.length > 24 ? 1 : 0)' "$f" \
-    || { echo "tmux-wizard: $(basename "$f") does not fit 80x24" >&2; status=1; }
+drive() {
+  run=$1; local lang=$2
+  dir="$work/$run"; mkdir -p "$dir"
+  cp -r "$repo" "$dir/repo"
+  rm -rf "$dir/repo/.sigmature"
+  keys=0; prev=; screen=
+  tmux kill-session -t "$session" 2>/dev/null || true
+  tmux new-session -d -s "$session" -x 80 -y 24 \
+    "cd '$PWD' && env -u CI LANG=C.UTF-8 TERM=xterm-256color node dist/cli.js '$dir/repo' --out '$dir/report.md' --lang $lang; echo EXIT=\$?; sleep 120"
+  wait_for 'sigmature - REL-001'
+  settled > "$dir/000.txt"; prev="$dir/000.txt"; check "$prev" 'the start'
+  local helped=no backed=no resized=no
+  for _ in $(seq 1 90); do
+    if [ "$run" = en ] && [ "$backed" = no ] && grep -qE '^COV-1 ' <<<"$screen"; then
+      backed=yes; key b; key Enter
+    fi
+    if [ "$run" = en ] && [ "$helped" = no ] && grep -qE '^KEY-1 ' <<<"$screen"; then
+      helped=yes; key '?'; cp "$prev" "$dir/question.txt"; key '?'
+    fi
+    if [ "$run" = resize ] && [ "$resized" = no ] && grep -qE '^1/22 ' <<<"$screen"; then
+      resized=yes
+      tmux resize-window -t "$session" -x 60 -y 18
+      keys=$((keys + 1)); settled > "$dir/resized.txt"; check "$dir/resized.txt" 'the resize to 60x18'
+      prev="$dir/resized.txt"; cp "$prev" "$dir/question.txt"
+    fi
+    [ -f "$dir/question.txt" ] || ! grep -qE '^[0-9]+/[0-9]+ · ' <<<"$screen" || cp "$prev" "$dir/question.txt"
+    key Enter
+    grep -q 'EXIT=' <<<"$screen" && break
+  done
+  wait_for 'EXIT='
+  capture > "$dir/last.txt"
+  [ "$run" != en ] || [ "$helped$backed" = yesyes ] || fail "$run: never reached COV-1 and KEY-1"
+  [ "$run" != resize ] || [ "$resized" = yes ] || fail "$run: never reached the first question"
+  grep -q 'EXIT=0' "$dir/last.txt" || fail "$run: the wizard did not exit 0"
+  if [ -s "$dir/report.md" ]; then
+    grep -qiE 'level|レベル' "$dir/report.md" || fail "$run: the report does not name the level"
+  else fail "$run: no report at $dir/report.md"; fi
+  [ -s "$dir/repo/.sigmature/answers.yaml" ] || fail "$run: no answers file"
+  echo "== $run: $keys keys, each capture checked; a question screen:"
+  sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$dir/question.txt"
+  echo "   report: $(grep -m1 -iE 'level|レベル' "$dir/report.md" 2>/dev/null || echo none)"
+  echo "   answers: $(grep -c 'source: confirmed' "$dir/repo/.sigmature/answers.yaml" 2>/dev/null || echo 0) confirmed, $(grep -c 'source: stated' "$dir/repo/.sigmature/answers.yaml" 2>/dev/null || echo 0) stated"
+}
+
+for r in ${RUNS:-en ja resize}; do
+  case $r in
+    en | resize) drive "$r" en ;;
+    ja) drive ja ja ;;
+    *) echo "tmux-wizard: unknown run $r" >&2; exit 2 ;;
+  esac
 done
-echo "== the report: $(grep -m1 -i 'level' "$work/report.md")"
-echo "== answers: $(grep -c 'source: confirmed' "$work/repo/.sigmature/answers.yaml") confirmed, $(grep -c 'source: stated' "$work/repo/.sigmature/answers.yaml") stated, $(grep -c 'source: detected' "$work/repo/.sigmature/answers.yaml") detected"
 [ "$status" = 0 ] && echo "tmux-wizard: ok"
 exit "$status"
