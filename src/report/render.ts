@@ -51,7 +51,7 @@ function svgChart(view: ReportView): string {
   const h = view.dimensions.length * rowH + 10;
   const rows = view.dimensions.map((d, i) => {
     const y = i * rowH + 5;
-    const label = d.name.replace(/\\(.)/g, '$1');
+    const label = d.label;
     return `<text x="0" y="${y + 17}" class="l">${escapeHtml(label.length > 46 ? `${label.slice(0, 45)}…` : label)}</text>` +
       `<rect x="${labelW}" y="${y + 4}" width="${barW * 3}" height="16" class="bg"/>` +
       `<rect x="${labelW}" y="${y + 4}" width="${barW * d.score}" height="16" class="s${d.score}"/>` +

@@ -71,6 +71,8 @@ export function buildReportView(input: ReportInput) {
   const dimensionName = (id: string) => bank.dimensions.find((d) => d.id === id)!.name[lang];
   const dimensions = assessment.dimensions.map((d) => ({
     name: mdTrusted(dimensionName(d.id)) + (d.advisory ? ` (${t.advisory})` : ''),
+    // the chart has room for the name and a one-word mark only
+    label: dimensionName(d.id) + (d.advisory ? ` (${t.advisoryShort})` : ''),
     score: d.score,
     bar: '█'.repeat(d.score) + '░'.repeat(3 - d.score),
     answered: `${d.answered}/${d.applicable}`,
