@@ -304,11 +304,16 @@ export function collect(reader: RepoReader): RawRepo {
     }
   }
 
-  // ---- pushes to a throwaway registry (an e2e test's local or ttl.sh registry) publish nothing ----
+  // ---- a throwaway registry (an e2e test's local or ttl.sh registry): pushing there publishes
+  // nothing, and signing an image there is a test of signing, not signing of a deliverable ----
   for (let i = ops.length - 1; i >= 0; i--) {
     const op = ops[i]!;
-    if (op.rec.kind !== 'publish' || op.rec.artifactKind !== 'container-image' || op.rec.subject === undefined) continue;
-    if (isThrowawayRegistry(resolveVariable(op, op.rec.subject))) ops.splice(i, 1);
+    const image = op.rec.kind === 'publish' ? op.rec.artifactKind === 'container-image' : op.rec.kind === 'sign' && op.rec.artifact === 'container-image';
+    if (!image || op.rec.kind !== 'publish' && op.rec.kind !== 'sign' || op.rec.subject === undefined) continue;
+    const dest = resolveVariable(op, op.rec.subject);
+    if (!isThrowawayRegistry(dest)) continue;
+    if (op.rec.kind === 'publish') ops.splice(i, 1);
+    else op.throwaway = dest;
   }
 
   // ---- Tekton Chains: signing by the in-cluster controller, for the Tekton pipelines ----
@@ -424,17 +429,20 @@ function isChartTemplate(ctx: ParseContext, path: string): boolean {
  * A `$VAR` / `${VAR}` at the start of a word, as far as the file shows: the last `VAR=…` before the
  * operation in the same script or run block, else the pipeline's environment. Anything else is kept.
  */
-function resolveVariable(op: Op, word: string): string {
+function resolveVariable(op: Op, word: string, depth = 0): string {
   const m = /^\$\{?([A-Za-z_]\w*)\}?(.*)$/.exec(word);
-  if (!m) return word;
+  if (!m || depth > 2) return word;
   const [, name, rest] = m;
   let value: string | undefined;
   for (const l of op.siblings?.lines ?? []) {
     if (l.line >= op.at.line) break;
-    const a = new RegExp(`^(?:export\\s+)?${name}=(\\S+)`).exec(l.text.trim());
-    if (a) value = a[1]!.replace(/^["']|["']$/g, '');
+    const a = new RegExp(`^(?:export\\s+)?${name}=(.*)$`).exec(l.text.trim());
+    if (!a) continue;
+    // IMG=$(ko build …): ko prints the image it pushed under $KO_DOCKER_REPO
+    value = /^["']?\$\(\s*ko\s/.test(a[1]!) ? '$KO_DOCKER_REPO' : a[1]!.split(/\s/)[0]!.replace(/^["']|["']$/g, '');
   }
-  return (value ?? op.env[name!]?.value ?? `$${name}`) + rest;
+  const resolved = value ?? op.env[name!]?.value;
+  return resolved === undefined ? word : resolveVariable(op, resolved, depth + 1) + rest;
 }
 
 /**

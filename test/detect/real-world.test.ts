@@ -185,15 +185,18 @@ describe('throwaway registries publish nothing', () => {
     expect(recogniseLine('KO_DOCKER_REPO=ghcr.io/o ko build ./cmd/app')[0]!.rec).toMatchObject({ kind: 'publish', subject: 'ghcr.io/o' });
   });
 
-  it('an e2e test pushing to ttl.sh (a variable set just before) or a job-level local KO_DOCKER_REPO publishes nothing', () => {
+  it('an e2e test pushing to ttl.sh (a variable set just before) or a job-level local KO_DOCKER_REPO publishes and signs nothing', () => {
     const r = scan({
       '.github/workflows/e2e.yml': lines(
         'on: push', 'jobs:', '  e2e:', '    runs-on: x', '    env:', '      KO_DOCKER_REPO: registry.local:5000/app', '    steps:',
         '      - run: |', '          URL=ttl.sh/$(uuidgen):1h', '          crane copy cgr.dev/chainguard/static $URL', '          cosign sign --yes $URL',
-        '      - run: demo=$(ko publish --insecure-registry ./cmd/demo)',
+        '      - run: |', '          demo=$(ko publish --insecure-registry ./cmd/demo)', '          ./cosign sign --yes --allow-http-registry ${demo}',
       ),
     });
     expect(r.published).toEqual([]);
+    // signing those test images is a test of signing: no signing fact, no evidence
+    expect(r.facts.signs).toBe(false);
+    expect(r.evidence).toEqual([]);
     expect(limits(r)).toEqual([]);
   });
 });

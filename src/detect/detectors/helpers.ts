@@ -51,11 +51,17 @@ export type SignRec = Extract<Recognised, { kind: 'sign' }>;
 export type SignOp = Op & { rec: SignRec };
 
 /**
- * Signing operations (signatures and attestations) matching a predicate. Signing with a test key is
- * left out: a signature anyone can make with the committed key signs nothing (collect notes it as a limit).
+ * Signing operations (signatures and attestations) matching a predicate. Test signing is left out:
+ * a signature anyone can make with a committed test key signs nothing (collect notes it as a limit),
+ * and an image signed on a throwaway registry (ttl.sh, a kind cluster's) is an e2e test.
  */
 export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = () => true): SignOp[] {
-  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && o.testKey === undefined && pred(o.rec, o));
+  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && !isTestSigning(o) && pred(o.rec, o));
+}
+
+/** Signing with a committed test key, or of an image on a throwaway registry. */
+export function isTestSigning(op: Op): boolean {
+  return op.testKey !== undefined || op.throwaway !== undefined;
 }
 
 /** The sites that show an operation: where it happens, then the CI steps that reach it. */

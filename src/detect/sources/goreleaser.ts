@@ -57,7 +57,10 @@ export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConf
       const argList = argsEntry ? items(y, argsEntry.value).map((a) => scalarString(y, a) ?? '') : [];
       const argText = argsEntry ? (argList.length ? argList.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ') : scalarString(y, argsEntry.value) ?? '') : DEFAULT_ARGS[section]!;
       const recognised = recogniseLine(`${cmd} ${argText}`).map((r) => r.rec).find((r) => r.kind === 'sign');
-      const line = argsEntry?.line ?? getEntry(y, s, 'cmd')?.line ?? y.lineOf(s);
+      // cite the line an auditor can read: `args: ["sign-blob", "--key", "gcpkms://…"]` when the
+      // arguments are on it, else `cmd: cosign` (a bare `args:` line above a list says nothing)
+      const argsLine = argsEntry ? y.text.split(/\r?\n/, argsEntry.line)[argsEntry.line - 1] ?? '' : '';
+      const line = argsEntry && /args:\s*[^\s#]/.test(argsLine) ? argsEntry.line : getEntry(y, s, 'cmd')?.line ?? argsEntry?.line ?? y.lineOf(s);
       for (const artifact of artifacts) {
         if (recognised && recognised.kind === 'sign') {
           cfg.signs.push({ rec: { ...recognised, artifact }, line, section });
