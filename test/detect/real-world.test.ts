@@ -297,3 +297,15 @@ describe('warnings an auditor can use', () => {
     expect(r.warnings.map((w) => w.file)).toEqual(['keys/release.gpg']);
   });
 });
+
+describe('goreleaser notarize', () => {
+  it('notarize.macos[].sign code-signs with the certificate from a CI secret', () => {
+    const r = scan({
+      '.goreleaser.yaml': lines('notarize:', '  macos:', "    - enabled: '{{ isEnvSet \"MACOS_SIGN_P12\" }}'", '      sign:', '        certificate: "{{.Env.MACOS_SIGN_P12}}"', '        password: "{{.Env.MACOS_SIGN_PASSWORD}}"'),
+      '.github/workflows/release.yml': lines('on: push', 'jobs:', '  r:', '    runs-on: x', '    steps:', '      - uses: goreleaser/goreleaser-action@v6', '        with:', '          args: release --clean', '        env:', '          MACOS_SIGN_P12: ${{ secrets.MACOS_SIGN_P12 }}'),
+    });
+    expect(r.facts).toMatchObject({ signs: true, tools: ['codesign', 'goreleaser'], keyCustody: ['ci-secret'], artifactsSigned: ['blob'] });
+    expect(at(r, 'signingKeyIsInCiSecret')).toEqual(expect.arrayContaining(['.goreleaser.yaml:5', '.github/workflows/release.yml:10']));
+    expect(published(r)).toEqual(['.github/workflows/release.yml:6:signed']);
+  });
+});

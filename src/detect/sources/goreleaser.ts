@@ -1,10 +1,11 @@
 /**
  * goreleaser configuration: `signs`, `binary_signs`, `docker_signs` (what is signed, with which
- * command and key), and whether images are published (`dockers`, `docker_manifests`, `kos`).
+ * command and key), `notarize.macos[].sign` (code signing of macOS binaries), and whether images are
+ * published (`dockers`, `docker_manifests`, `kos`).
  * `sboms` only generates SBOM files: not an attestation, not a signature.
  */
 import type { ParseContext } from '../ci/model.js';
-import { recogniseLine, type Recognised } from '../commands.js';
+import { keyRefOf, recogniseLine, type Recognised } from '../commands.js';
 import type { ArtifactKind } from '../types.js';
 import { entries, get, getEntry, items, scalarString, str } from '../ci/yaml-nodes.js';
 
@@ -67,6 +68,16 @@ export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConf
         }
       }
     }
+  }
+  // notarize.macos[].sign: goreleaser code-signs the macOS binaries itself, with the .p12 the
+  // certificate template names (usually {{.Env.MACOS_SIGN_P12}}, a CI secret)
+  for (const n of items(y, get(y, get(y, root, 'notarize'), 'macos'))) {
+    const sign = get(y, n, 'sign');
+    const cert = getEntry(y, sign, 'certificate');
+    if (!cert) continue;
+    const template = scalarString(y, cert.value) ?? '';
+    const env = /\.Env\.(\w+)/.exec(template)?.[1];
+    cfg.signs.push({ rec: { kind: 'sign', tool: 'codesign', artifact: 'blob', keyless: false, key: env ? { type: 'variable', name: env } : keyRefOf(template) }, line: cert.line, section: 'notarize' });
   }
   for (const section of ['dockers', 'docker_manifests', 'kos', 'dockers_v2']) {
     const e = getEntry(y, root, section);
