@@ -1,8 +1,10 @@
 import { Box } from 'ink';
+import { useContext } from 'react';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { useActions } from './hooks/use-actions.js';
 import { useCommands } from './hooks/use-commands.js';
+import { useKeyPacing } from './hooks/use-key-pacing.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { QuestionScreen } from './screens/QuestionScreen.js';
 import { QuitScreen } from './screens/QuitScreen.js';
@@ -12,10 +14,18 @@ import { ScanScreen } from './screens/ScanScreen.js';
 import { SummaryScreen } from './screens/SummaryScreen.js';
 import { WelcomeScreen } from './screens/WelcomeScreen.js';
 import { WriteScreen } from './screens/WriteScreen.js';
+import { TEXT_MODES } from './keys.js';
+import { selectMode } from './store/selectors.js';
 import type { Screen } from './store/types.js';
+import { WizardContext } from './wizard-context.js';
 
-/** The root: header, the current screen, footer. Ctrl+C is the one key listened for everywhere. */
+/**
+ * The root: header, the current screen, footer. Ctrl+C is the one key listened for everywhere;
+ * keys that arrive together are handed to the screens one at a time.
+ */
 export function App() {
+  const store = useContext(WizardContext)!;
+  useKeyPacing(() => TEXT_MODES.has(selectMode(store.getState())));
   const screen = useWizard((s) => s.screen);
   const ended = useWizard((s) => s.exitCode !== undefined);
   const actions = useActions();

@@ -173,3 +173,34 @@ function find(bindings: readonly Binding[], widget: boolean, input: string, key:
 export function footerEntries(mode: Mode): { glyph: string; label: MessageKey }[] {
   return BINDINGS[mode].filter((b) => !b.hidden).map((b) => ({ glyph: b.glyph ?? b.keys.slice(0, 2).map((k) => k.glyph).join('/'), label: b.label }));
 }
+
+/** Modes where printable keys are text for a text field, not commands. */
+export const TEXT_MODES: ReadonlySet<Mode> = new Set(['welcome-text', 'note']);
+
+/**
+ * The first key of input that Ink handed over as one event. Ink 6 hands each escape sequence (an
+ * arrow, Esc) over on its own, but a run of plain keys that reached the terminal in one read
+ * ("\r\r\r" from three fast Enters, "jj", "Acme\r") as one string, which no binding matches. Here a
+ * control key (Enter, Tab, Backspace, Ctrl+…) is a key of its own; printable characters are one
+ * key each, except in a text field, where a run of them is typed (pasted) text.
+ */
+export function firstKey(chunk: string, text: boolean): string {
+  if (chunk.startsWith('\u001B')) return chunk;
+  const first = String.fromCodePoint(chunk.codePointAt(0) ?? 0);
+  if (!text || isControl(first)) return first;
+  let end = first.length;
+  while (end < chunk.length && !isControl(chunk[end]!)) end++;
+  return chunk.slice(0, end);
+}
+
+/** The keys of a chunk, as `firstKey` cuts them (with the text flag held). */
+export function splitKeys(chunk: string, text: boolean): string[] {
+  const keys: string[] = [];
+  for (let rest = chunk; rest; rest = rest.slice(keys.at(-1)!.length)) keys.push(firstKey(rest, text));
+  return keys;
+}
+
+function isControl(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}

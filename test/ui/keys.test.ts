@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { UI_MESSAGES } from '../../src/i18n/ui-messages.js';
-import { BINDINGS, commandFor, footerEntries, widgetCommandFor, type Mode } from '../../src/ui/keys.js';
+import { BINDINGS, commandFor, footerEntries, splitKeys, widgetCommandFor, type Mode } from '../../src/ui/keys.js';
 
 const none: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -64,6 +64,23 @@ describe('key bindings', () => {
       }
     }
     expect(footerEntries('question').map((e) => e.glyph)).toEqual(['Enter', '↑↓', '?', 'n', 's', 'b/←', 'q']);
+  });
+});
+
+describe('keys that arrive in one chunk', () => {
+  it.each([
+    ['\r\r\r', false, ['\r', '\r', '\r']],
+    ['jj', false, ['j', 'j']],
+    ['  \r', false, [' ', ' ', '\r']],
+    ['n', false, ['n']],
+    ['\u001B[B', false, ['\u001B[B']],
+    ['Acme\rPlatform\r', true, ['Acme', '\r', 'Platform', '\r']],
+    ['Acme\rPlatform\r', false, ['A', 'c', 'm', 'e', '\r', 'P', 'l', 'a', 't', 'f', 'o', 'r', 'm', '\r']],
+    ['鍵\x7f\x7f', true, ['鍵', '\x7f', '\x7f']],
+    ['😀j', false, ['😀', 'j']],
+    ['\t\u0003', true, ['\t', '\u0003']],
+  ] as [string, boolean, string[]][])('%j (text field: %s) → %j', (chunk, text, keys) => {
+    expect(splitKeys(chunk, text)).toEqual(keys);
   });
 });
 
