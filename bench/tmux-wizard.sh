@@ -2,7 +2,8 @@
 # Drives the real built wizard in a real terminal (tmux) and captures the pane after EVERY key:
 #   en   80x24  Enter at every screen, "why it matters" opened and closed on KEY-1, and on the first
 #               question back to the scan screen and forward again
-#   ja   80x24  Enter at every screen (--lang ja)
+#   ja   80x24  Enter at every screen (--lang ja); on question 2 three Enters sent at once
+#               ("Enter Enter Enter" is one write) must land on question 5
 #   resize      80x24, the window shrunk to 60x18 on the first question (the tallest frame), then
 #               Enter to the end
 # Each capture must show one frame only: the header ("sigmature - REL-001") at most once and on the
@@ -75,10 +76,10 @@ check() {
   fi
 }
 
-# Sends one key (tmux key name), captures the settled pane, checks it.
+# Sends one key (tmux key names; several are written at once), captures the settled pane, checks it.
 key() {
-  local name=$1
-  tmux send-keys -t "$session" "$name"
+  local name=$*
+  tmux send-keys -t "$session" "$@"
   keys=$((keys + 1))
   local file
   file=$(printf '%s/%03d.txt' "$dir" "$keys")
@@ -99,7 +100,7 @@ drive() {
     "cd '$PWD' && env -u CI LANG=C.UTF-8 TERM=xterm-256color node dist/cli.js '$dir/repo' --out '$dir/report.md' --lang $lang; echo EXIT=\$?; sleep 120"
   wait_for 'sigmature - REL-001'
   settled > "$dir/000.txt"; prev="$dir/000.txt"; check "$prev" 'the start'
-  local helped=no backed=no resized=no
+  local helped=no backed=no resized=no burst=no
   for _ in $(seq 1 90); do
     if [ "$run" = en ] && [ "$backed" = no ] && grep -qE '^COV-1 ' <<<"$screen"; then
       backed=yes; key b; key Enter
@@ -113,6 +114,10 @@ drive() {
       keys=$((keys + 1)); settled > "$dir/resized.txt"; check "$dir/resized.txt" 'the resize to 60x18'
       prev="$dir/resized.txt"; cp "$prev" "$dir/question.txt"
     fi
+    if [ "$run" = ja ] && [ "$burst" = no ] && grep -qE '^2/22 ' <<<"$screen"; then
+      burst=yes; key Enter Enter Enter
+      grep -qE '^5/22 ' <<<"$screen" || fail "$run: three Enters at once on question 2 did not reach question 5"
+    fi
     [ -f "$dir/question.txt" ] || ! grep -qE '^[0-9]+/[0-9]+ · ' <<<"$screen" || cp "$prev" "$dir/question.txt"
     key Enter
     grep -q 'EXIT=' <<<"$screen" && break
@@ -121,6 +126,7 @@ drive() {
   capture > "$dir/last.txt"
   [ "$run" != en ] || [ "$helped$backed" = yesyes ] || fail "$run: never reached COV-1 and KEY-1"
   [ "$run" != resize ] || [ "$resized" = yes ] || fail "$run: never reached the first question"
+  [ "$run" != ja ] || [ "$burst" = yes ] || fail "$run: never reached question 2"
   grep -q 'EXIT=0' "$dir/last.txt" || fail "$run: the wizard did not exit 0"
   if [ -s "$dir/report.md" ]; then
     grep -qiE 'level|レベル' "$dir/report.md" || fail "$run: the report does not name the level"
