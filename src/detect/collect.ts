@@ -15,7 +15,7 @@ import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './ci/model.js';
 import { normalisePath } from './ci/model.js';
 import { parseYamlSafe } from './yaml-safe.js';
 import type { YamlFile } from './ci/yaml-nodes.js';
-import { isGitHubWorkflowPath, parseGitHubWorkflow } from './ci/github.js';
+import { isGitHubWorkflowPath, parseGitHubWorkflow, runsOnlyWithinCallers } from './ci/github.js';
 import { parseGitLab } from './ci/gitlab.js';
 import { isJenkinsfilePath, parseJenkinsfile } from './ci/jenkins.js';
 import { parseAzure, parseBitbucket, parseBuildkite, parseCircleCi, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from './ci/yaml-systems.js';
@@ -208,6 +208,8 @@ export function collect(reader: RepoReader): RawRepo {
     if (p) pipelines.push(p);
     claimed.add(src.path);
   }
+  // a reusable workflow called here runs inside its callers' pipelines, with their inputs
+  for (let i = pipelines.length - 1; i >= 0; i--) if (runsOnlyWithinCallers(ctx, pipelines[i]!.file)) pipelines.splice(i, 1);
   // YAML anywhere: Tekton resources and verification policies, recognised by a marker in the text.
   const policySites: Array<{ op: Operation; at: Site }> = [];
   const chains: Array<{ file: string; signing: ReturnType<typeof parseChainsConfig>[number] }> = [];

@@ -309,3 +309,34 @@ describe('goreleaser notarize', () => {
     expect(published(r)).toEqual(['.github/workflows/release.yml:6:signed']);
   });
 });
+
+describe('local reusable workflows run with their callers\' inputs', () => {
+  const reusable = lines(
+    'on:',
+    '  workflow_call:',
+    '    inputs:',
+    '      config: {type: string, required: true}',
+    '      options: {type: string, default: ""}',
+    'jobs:',
+    '  release:',
+    '    runs-on: x',
+    '    steps:',
+    '      - uses: goreleaser/goreleaser-action@v6',
+    '        with:',
+    '          args: release -f=${{ inputs.config }} ${{ inputs.options }}',
+    '      - if: ${{ inputs.config == \'canary.yml\' }}',
+    '        run: docker push ghcr.io/o/app:canary',
+  );
+  it('inputs reach the steps, a literal if: decides, and the called file is no pipeline of its own', () => {
+    const r = scan({
+      '.github/workflows/reusable-release.yaml': reusable,
+      '.github/workflows/canary.yaml': lines('on: push', 'jobs:', '  build:', '    uses: ./.github/workflows/reusable-release.yaml', '    with:', '      config: canary.yml', '      options: --snapshot'),
+      '.github/workflows/release.yaml': lines('on: push', 'jobs:', '  release:', '    uses: ./.github/workflows/reusable-release.yaml', '    with:', '      config: .goreleaser.yml'),
+      '.goreleaser.yml': lines('signs:', '  - cmd: cosign', '    args: ["sign-blob", "--yes", "--bundle=${signature}", "${artifact}"]', '    artifacts: checksum', 'dockers:', '  - image_templates: [ghcr.io/o/app]', 'docker_signs:', '  - cmd: cosign', '    artifacts: manifests', '    args: ["sign", "${artifact}@${digest}", "--yes"]'),
+    });
+    // canary: goreleaser --snapshot publishes nothing and its docker push is unsigned; release: the
+    // goreleaser release and images are signed, and its `if:` drops the canary push
+    expect(published(r)).toEqual(['.github/workflows/reusable-release.yaml:14:unsigned', '.github/workflows/reusable-release.yaml:10:signed', '.github/workflows/reusable-release.yaml:10:signed']);
+    expect(r.findings.find((f) => f.fact === 'ci')!.evidence.length).toBe(1);
+  });
+});

@@ -43,6 +43,8 @@ function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number
     step.env = stringMap(y, get(y, item, 'env'));
     const run = get(y, item, 'run');
     if (run !== undefined) step.run = scriptLines(y, run);
+    const condition = str(y, item, 'if');
+    if (condition !== undefined) step.condition = condition;
     const wd = str(y, item, 'working-directory') ?? workdir;
     if (wd && !wd.includes('$')) step.workdir = normalisePath(wd);
     out.push(step);
@@ -89,35 +91,91 @@ function readComposite(ctx: ParseContext, dir: string, depth: number): Composite
 const INPUT_REF = /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g;
 
 /**
- * The composite's steps as this caller runs them: `${{ inputs.x }}` replaced by the caller's `with:`
- * value (or the input's default), so `make ${{ inputs.makefile-target }}` becomes the target the
- * workflow names. Lines keep their own numbers in the action file.
+ * Steps as a caller runs them: `${{ inputs.x }}` replaced by the caller's `with:` value (or the
+ * input's default), so `make ${{ inputs.makefile-target }}` becomes the target the workflow names.
+ * Lines keep their own numbers in the file that holds them.
  */
-function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc, inputs: ValueMap): CiStep[] {
-  const dir = normalisePath(uses.replace(/@.*$/, ''));
-  if (dir === undefined) return [];
-  const c = readComposite(ctx, dir, depth);
-  if (!c) return [];
-  const sub = (text: string): string => (text.includes('inputs.') ? text.replace(INPUT_REF, (m, name: string) => inputs[name]?.value ?? c.defaults[name] ?? m) : text);
+function withInputs(steps: readonly CiStep[], inputs: ValueMap, defaults: Record<string, string>, via?: Loc): CiStep[] {
+  const sub = (text: string): string => (text.includes('inputs.') ? text.replace(INPUT_REF, (m, name: string) => inputs[name]?.value ?? defaults[name] ?? m) : text);
   const subMap = (m: ValueMap): ValueMap => {
     const out: ValueMap = {};
     for (const [k, v] of Object.entries(m)) out[k] = { value: sub(v.value), line: v.line };
     return out;
   };
-  return c.steps.map((s) => ({
-    ...s,
-    via: s.via ?? via,
-    uses: s.uses === undefined ? undefined : sub(s.uses),
-    with: subMap(s.with),
-    env: subMap(s.env),
-    run: s.run.map((l) => ({ text: sub(l.text), line: l.line })),
-  }));
+  // inside an expression an input is a value: `inputs.config == 'x'` becomes `'release.yml' == 'x'`
+  const subExpr = (cond: string): string => cond.replace(/\binputs\.([\w-]+)/g, (m, name: string) => {
+    const v = inputs[name]?.value ?? defaults[name];
+    return v === undefined || v.includes("'") ? m : `'${v}'`;
+  });
+  return steps
+    .filter((s) => s.condition === undefined || literallyTrue(subExpr(s.condition)) !== false)
+    .map((s) => ({
+      ...s,
+      via: s.via ?? via,
+      uses: s.uses === undefined ? undefined : sub(s.uses),
+      with: subMap(s.with),
+      env: subMap(s.env),
+      run: s.run.map((l) => ({ text: sub(l.text), line: l.line })),
+    }));
 }
 
-export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, inherited?: { idToken?: Loc; env?: ValueMap }): Pipeline | undefined {
+/**
+ * An `if:` that inputs turned into a comparison of two literals (`'goreleaser-canary.yml' ==
+ * 'goreleaser.yml'`): true or false. Anything else is unknown (undefined) and the step is kept.
+ */
+function literallyTrue(condition: string): boolean | undefined {
+  const m = /^\s*(?:\$\{\{)?\s*'([^']*)'\s*(==|!=)\s*'([^']*)'\s*(?:\}\})?\s*$/.exec(condition);
+  if (!m) return undefined;
+  return (m[1] === m[3]) === (m[2] === '==');
+}
+
+function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc, inputs: ValueMap): CiStep[] {
+  const dir = normalisePath(uses.replace(/@.*$/, ''));
+  if (dir === undefined) return [];
+  const c = readComposite(ctx, dir, depth);
+  return c ? withInputs(c.steps, inputs, c.defaults, via) : [];
+}
+
+/** Local reusable workflows: those called by a workflow here, and those triggered only by workflow_call. */
+const reusables = new WeakMap<ParseContext, { called: Set<string>; callOnly: Set<string> }>();
+
+function reusablesOf(ctx: ParseContext): { called: Set<string>; callOnly: Set<string> } {
+  let r = reusables.get(ctx);
+  if (!r) reusables.set(ctx, (r = { called: new Set(), callOnly: new Set() }));
+  return r;
+}
+
+/**
+ * A workflow triggered only by `workflow_call` and called by another workflow here runs as part of
+ * its callers (with their inputs), never on its own: it is not a pipeline of its own. (One that no
+ * workflow here calls is offered to other repositories and stays a pipeline.)
+ */
+export function runsOnlyWithinCallers(ctx: ParseContext, path: string): boolean {
+  const r = reusablesOf(ctx);
+  return r.callOnly.has(path) && r.called.has(path);
+}
+
+function triggeredOnlyByCall(y: YamlFile): boolean {
+  const on = get(y, y.doc.contents, 'on');
+  const names = scalarString(y, on) !== undefined ? [scalarString(y, on)] : items(y, on).length ? items(y, on).map((i) => scalarString(y, i)) : entries(y, on).map((e) => e.key);
+  return names.length > 0 && names.every((n) => n === 'workflow_call');
+}
+
+/** `on: workflow_call: inputs: NAME: default:` of a reusable workflow. */
+function workflowCallDefaults(y: YamlFile): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of entries(y, get(y, get(y, get(y, y.doc.contents, 'on'), 'workflow_call'), 'inputs'))) {
+    const d = str(y, e.value, 'default');
+    if (d !== undefined) out[e.key] = d;
+  }
+  return out;
+}
+
+export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, inherited?: { idToken?: Loc; env?: ValueMap; inputs?: ValueMap }): Pipeline | undefined {
   const y = ctx.readYaml(path);
   if (!y) return undefined;
   const root = y.doc.contents;
+  if (depth === 0 && triggeredOnlyByCall(y)) reusablesOf(ctx).callOnly.add(path);
   const pipeline: Pipeline = {
     system: 'github-actions',
     file: path,
@@ -142,7 +200,9 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
     if (uses && ref) {
       if (ref.startsWith('./') && depth < MAX_DEPTH) {
         const called = normalisePath(ref.replace(/@.*$/, ''));
-        const inner = called ? parseGitHubWorkflow(ctx, called, depth + 1, { idToken: c.idToken, env: pipeline.env }) : undefined;
+        const inputs = stringMap(y, get(y, job.value, 'with'));
+        if (called) reusablesOf(ctx).called.add(called);
+        const inner = called ? parseGitHubWorkflow(ctx, called, depth + 1, { idToken: c.idToken, env: pipeline.env, inputs }) : undefined;
         if (inner) {
           for (const j of inner.jobs) {
             pipeline.jobs.push({ ...j, id: `${job.key}/${j.id}`, steps: j.steps.map((s) => ({ ...s, via: s.via ?? { file: path, line: uses.line } })) });
@@ -157,6 +217,11 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
     const defaults = str(y, get(y, get(y, job.value, 'defaults'), 'run'), 'working-directory') ?? str(y, get(y, get(y, root, 'defaults'), 'run'), 'working-directory');
     c.steps.push(...parseSteps(ctx, y, get(y, job.value, 'steps'), depth, undefined, defaults));
     pipeline.jobs.push(c);
+  }
+  // a reusable workflow called with `with:` runs its steps with those inputs
+  if (inherited?.inputs) {
+    const defaults = workflowCallDefaults(y);
+    for (const j of pipeline.jobs) j.steps = withInputs(j.steps, inherited.inputs, defaults);
   }
   for (const [ref, jobs] of remote) {
     const who = jobs.length === 1 ? `job "${jobs[0]}" calls` : `${jobs.length} jobs (${jobs.map((j) => `"${j}"`).join(', ')}) call`;

@@ -34,6 +34,8 @@ export interface CiStep {
   workdir?: string;
   /** The step that reached this one (a local composite action's caller, an included template's user). */
   via?: Loc;
+  /** GitHub's `if:` condition, as written (evaluated only when inputs make it a literal comparison). */
+  condition?: string;
 }
 
 export interface CiJob {

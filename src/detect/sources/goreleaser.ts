@@ -1,7 +1,7 @@
 /**
  * goreleaser configuration: `signs`, `binary_signs`, `docker_signs` (what is signed, with which
- * command and key), `notarize.macos[].sign` (code signing of macOS binaries), and whether images are
- * published (`dockers`, `docker_manifests`, `kos`).
+ * command and key), `notarize.macos[].sign` (code signing of macOS binaries), `nfpms[].*.signature`
+ * (OpenPGP-signed packages), and whether images are published (`dockers`, `docker_manifests`, `kos`).
  * `sboms` only generates SBOM files: not an attestation, not a signature.
  */
 import type { ParseContext } from '../ci/model.js';
@@ -78,6 +78,15 @@ export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConf
     const template = scalarString(y, cert.value) ?? '';
     const env = /\.Env\.(\w+)/.exec(template)?.[1];
     cfg.signs.push({ rec: { kind: 'sign', tool: 'codesign', artifact: 'blob', keyless: false, key: env ? { type: 'variable', name: env } : keyRefOf(template) }, line: cert.line, section: 'notarize' });
+  }
+  // nfpms[].{rpm,deb,apk}.signature.key_file: nfpm signs the packages with that OpenPGP key file
+  for (const n of items(y, get(y, root, 'nfpms'))) {
+    for (const format of ['rpm', 'deb', 'apk']) {
+      const keyFile = getEntry(y, get(y, get(y, n, format), 'signature'), 'key_file');
+      if (!keyFile) continue;
+      const env = /\.Env\.(\w+)/.exec(scalarString(y, keyFile.value) ?? '')?.[1];
+      cfg.signs.push({ rec: { kind: 'sign', tool: 'gpg', artifact: 'package', keyless: false, key: env ? { type: 'variable', name: env } : keyRefOf(scalarString(y, keyFile.value) ?? '') }, line: keyFile.line, section: 'nfpms' });
+    }
   }
   for (const section of ['dockers', 'docker_manifests', 'kos', 'dockers_v2']) {
     const e = getEntry(y, root, section);
