@@ -223,7 +223,17 @@ export class CallResolver {
     return [];
   }
 
+  /** The same `make target` comes back from many jobs (kyverno: dozens): resolved once. */
+  private readonly madeCalls = new Map<string, CalledLines[]>();
+
   private make(call: Extract<Call, { type: 'make' }>, from: string): CalledLines[] {
+    const key = JSON.stringify([call.dir, call.file, call.targets]);
+    let out = this.madeCalls.get(key);
+    if (!out) this.madeCalls.set(key, (out = this.makeUncached(call, from)));
+    return out;
+  }
+
+  private makeUncached(call: Extract<Call, { type: 'make' }>, from: string): CalledLines[] {
     const dir = call.dir ? normalisePath(call.dir) ?? '' : '';
     const names = call.file ? [call.file] : ['GNUmakefile', 'makefile', 'Makefile'];
     let path: string | undefined;

@@ -82,6 +82,28 @@ function lexerDepthExceeds(text: string, max: number): number {
   return -1;
 }
 
+/**
+ * Can the lexer bound exceed `max` at all? It counts open flow brackets plus `-`/`?` indicators on one
+ * line, so if every bracket of the text plus the most `-`/`?` characters on any line stay within
+ * `max`, it cannot: the pre-pass is skipped (ordinary CI files), and only a text that could be a
+ * bomb is lexed twice.
+ */
+function mayNestDeeply(text: string, max: number): boolean {
+  let brackets = 0;
+  let line = 0;
+  let worstLine = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) brackets++; // [ {
+    else if (c === 45 || c === 63) line++; // - ?
+    else if (c === 10) {
+      if (line > worstLine) worstLine = line;
+      line = 0;
+    }
+  }
+  return brackets + Math.max(worstLine, line) > max;
+}
+
 /** Deepest collection nesting of the CST tokens, stopping as soon as `max` is exceeded. */
 function cstDepthExceeds(tokens: readonly CST.Token[], max: number): { exceeded: boolean; offset: number } {
   const stack: Array<[CST.Token, number]> = [];
@@ -136,7 +158,7 @@ export function parseYamlSafe(text: string, limits?: Partial<ReaderLimits>): Yam
   };
   try {
     if (typeof text !== 'string') return { ok: false, error: 'not text' };
-    const early = lexerDepthExceeds(text, lim.maxYamlDepth);
+    const early = mayNestDeeply(text, lim.maxYamlDepth) ? lexerDepthExceeds(text, lim.maxYamlDepth) : -1;
     if (early >= 0) return { ok: false, error: `nesting deeper than ${lim.maxYamlDepth} levels`, line: lineOfText(text, early) };
     const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
     const depth = cstDepthExceeds(tokens, lim.maxYamlDepth);
