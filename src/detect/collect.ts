@@ -484,11 +484,14 @@ function commandLine(ctx: Context, file: string, line: number, words: readonly s
   const name = commandName(words[0]).toLowerCase();
   const verb = words.slice(1).find((w) => !w.startsWith('-'))?.toLowerCase();
   if (!name) return line;
+  // `python -m \` + `sigstore sign …`: no line has both, the one naming the verb says most
+  let verbLine: number | undefined;
   for (let i = 0; i < MAX_CONTINUED; i++) {
     const text = ctx.lineText(file, line + i);
     const lower = text.toLowerCase();
     if (lower.includes(name) && (verb === undefined || lower.includes(verb))) return line + i;
+    if (verb !== undefined && verbLine === undefined && i > 0 && lower.includes(verb)) verbLine = line + i;
     if (!/\\\s*$/.test(text)) break;
   }
-  return line;
+  return verbLine ?? line;
 }

@@ -29,7 +29,10 @@ type PublishOp = Op & { rec: Extract<Op['rec'], { kind: 'publish' }> };
 const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true)$/i.test(v.trim());
 
 function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | undefined {
-  const same = signs.filter((s) => s.pipeline === pub.pipeline || (s.rec.tool === 'tekton-chains' && pub.system === 'tekton'));
+  // the signer cited is the nearest: same job first (the attestation beside the upload, not a
+  // signing script of another job), then the rest of the pipeline
+  const near = (s: SignOp): number => (s.job !== undefined && s.job === pub.job ? 0 : 1);
+  const same = signs.filter((s) => s.pipeline === pub.pipeline || (s.rec.tool === 'tekton-chains' && pub.system === 'tekton')).sort((a, b) => near(a) - near(b));
   const sameJob = (s: SignOp): boolean => s.pipeline === pub.pipeline && s.job !== undefined && s.job === pub.job;
   const setting = (name: string): Op | undefined => all.find((o) => o.rec.kind === 'setting' && o.rec.name === name && o.pipeline === pub.pipeline);
   const r = pub.rec;

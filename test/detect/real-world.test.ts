@@ -234,9 +234,15 @@ describe('Cloud Build and evidence lines', () => {
       ),
       Makefile: lines('release:', '\tKO_DOCKER_REPO=gcr.io/p \\', '\t  ko build ./cmd/app > refs', '\tcosign sign --yes \\', '\t  --key gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/$(KEY_NAME) $$(cat refs)'),
     });
-    expect(published(r)).toEqual(['Makefile:3:signed', 'release/cloudbuild.yaml:11:signed']);
+    // oras's arguments are on one `args: [...]` line: that line says what runs
+    expect(published(r)).toEqual(['Makefile:3:signed', 'release/cloudbuild.yaml:12:signed']);
     expect(at(r, 'signingKeyIsInKms')).toEqual(['Makefile:4', 'release/cloudbuild.yaml:10']);
     expect(r.facts.kmsProviders).toEqual(['gcp']);
+  });
+
+  it('python -m \\ + sigstore sign: the line naming the verb is cited', () => {
+    const r = scan({ '.github/workflows/r.yml': workflow('      - run: |', '          ./env/bin/python -m \\', '            sigstore sign "${dist}" \\', '            --bundle x.sigstore') });
+    expect(at(r, 'blobsAreSigned')).toEqual(['.github/workflows/r.yml:10']);
   });
 
   it('a platform-named release binary is still the tool', () => {

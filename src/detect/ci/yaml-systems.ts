@@ -271,8 +271,11 @@ export function parseCloudBuild(ctx: ParseContext, path: string): Pipeline | und
     } else if (args.length > 0) {
       const tool = entrypoint ?? name.slice(name.lastIndexOf('/') + 1).replace(/[:@].*$/, '');
       const words = args.map((a) => scalarString(y, a) ?? '').map((w) => (/\s/.test(w) ? `'${w.replace(/'/g, '')}'` : w));
-      // the command is spread over `args:` items; the step's `- name: <builder image>` line names the tool
-      j.steps.push(runStep(y, y.lineOf(s), [{ text: `${tool} ${words.join(' ')}`, line: y.lineOf(s) }]));
+      // the command is spread over `args:` items: cite `args: ["-m", "sigstore", "sign"]` when they are
+      // on one line, else the step's `- name: <builder image>` line, which names the tool
+      const argsEntry = getEntry(y, s, 'args')!;
+      const line = /args:\s*\[/.test(y.text.split(/\r?\n/, argsEntry.line)[argsEntry.line - 1] ?? '') ? argsEntry.line : y.lineOf(s);
+      j.steps.push(runStep(y, line, [{ text: `${tool} ${words.join(' ')}`, line }]));
     }
     // env: ["KEY=value"], secretEnv: [NAME] (from availableSecrets: Secret Manager)
     for (const e of items(y, get(y, s, 'env'))) {
