@@ -60,19 +60,19 @@ export function parsePackageJson(text: string): PackageJson | undefined {
 export function parsePom(text: string): ConfigFinding[] {
   const out: ConfigFinding[] = [];
   const noComments = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
-  const gpg = /<artifactId>\s*maven-gpg-plugin\s*<\/artifactId>/.exec(noComments);
-  if (gpg) {
-    const after = noComments.slice(gpg.index);
+  // every maven-gpg-plugin block (pluginManagement, build, profiles): the one that runs the sign goal
+  // is the evidence (gson declares the version in pluginManagement, signs in its release profile)
+  const blocks: Array<{ line: number; block: string }> = [];
+  for (const m of noComments.matchAll(/<artifactId>\s*maven-gpg-plugin\s*<\/artifactId>/g)) {
+    const after = noComments.slice(m.index);
     const end = after.indexOf('</plugin>');
-    const block = end >= 0 ? after.slice(0, end) : after;
-    const goal = /<goal>\s*sign(-and-deploy-file)?\s*<\/goal>/.exec(block);
-    void goal;
-    const line = lineAt(noComments, gpg.index);
-    const skip = /<skip>\s*true\s*<\/skip>/.test(block);
-    if (!skip) {
-      const bestPractices = /<bestPractices>\s*true|<signer>\s*bc\s*</.test(block);
-      out.push({ rec: { kind: 'sign', tool: 'maven-gpg', artifact: 'package', keyless: false }, line, custodyHint: bestPractices ? 'ci-secret' : undefined });
-    }
+    blocks.push({ line: lineAt(noComments, m.index), block: end >= 0 ? after.slice(0, end) : after });
+  }
+  const active = blocks.filter((b) => !/<skip>\s*true\s*<\/skip>/.test(b.block));
+  const signing = active.find((b) => /<goal>\s*sign(-and-deploy-file)?\s*<\/goal>/.test(b.block)) ?? active[0];
+  if (signing) {
+    const bestPractices = active.some((b) => /<bestPractices>\s*true|<signer>\s*bc\s*</.test(b.block));
+    out.push({ rec: { kind: 'sign', tool: 'maven-gpg', artifact: 'package', keyless: false }, line: signing.line, custodyHint: bestPractices ? 'ci-secret' : undefined });
   }
   const sig = /<artifactId>\s*sigstore-maven-plugin\s*<\/artifactId>/.exec(noComments);
   if (sig) out.push({ rec: { kind: 'sign', tool: 'cosign', artifact: 'package', keyless: true }, line: lineAt(noComments, sig.index) });
