@@ -307,12 +307,13 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   // ---- a throwaway registry (an e2e test's local or ttl.sh registry): pushing there publishes
-  // nothing, and signing an image there is a test of signing, not signing of a deliverable ----
+  // nothing, and signing or verifying an image there is a test of signing, not of a deliverable ----
   for (let i = ops.length - 1; i >= 0; i--) {
     const op = ops[i]!;
-    const image = op.rec.kind === 'publish' ? op.rec.artifactKind === 'container-image' : op.rec.kind === 'sign' && op.rec.artifact === 'container-image';
-    if (!image || op.rec.kind !== 'publish' && op.rec.kind !== 'sign' || op.rec.subject === undefined) continue;
-    const dest = resolveVariable(op, op.rec.subject);
+    const rec = op.rec;
+    const image = rec.kind === 'publish' ? rec.artifactKind === 'container-image' : rec.kind === 'sign' ? rec.artifact === 'container-image' : rec.kind === 'verify';
+    if (!image || (rec.kind !== 'publish' && rec.kind !== 'sign' && rec.kind !== 'verify') || rec.subject === undefined) continue;
+    const dest = resolveVariable(op, rec.subject);
     if (!isThrowawayRegistry(dest)) continue;
     if (op.rec.kind === 'publish') ops.splice(i, 1);
     else op.throwaway = dest;
@@ -429,22 +430,33 @@ function isChartTemplate(ctx: ParseContext, path: string): boolean {
 
 /**
  * A `$VAR` / `${VAR}` at the start of a word, as far as the file shows: the last `VAR=…` before the
- * operation in the same script or run block, else the pipeline's environment. Anything else is kept.
+ * operation in its script or in an earlier step of its job (`echo "VAR=…" >> $GITHUB_ENV` too),
+ * else the pipeline's environment. Anything else is kept.
  */
-function resolveVariable(op: Op, word: string, depth = 0): string {
-  const m = /^\$\{?([A-Za-z_]\w*)\}?(.*)$/.exec(word);
-  if (!m || depth > 2) return word;
-  const [, name, rest] = m;
-  let value: string | undefined;
-  for (const l of op.siblings?.lines ?? []) {
-    if (l.line >= op.at.line) break;
-    const a = new RegExp(`^(?:export\\s+)?${name}=(.*)$`).exec(l.text.trim());
-    if (!a) continue;
-    // IMG=$(ko build …): ko prints the image it pushed under $KO_DOCKER_REPO
-    value = /^["']?\$\(\s*ko\s/.test(a[1]!) ? '$KO_DOCKER_REPO' : a[1]!.split(/\s/)[0]!.replace(/^["']|["']$/g, '');
-  }
-  const resolved = value ?? op.env[name!]?.value;
-  return resolved === undefined ? word : resolveVariable(op, resolved, depth + 1) + rest;
+function resolveVariable(op: Op, word: string): string {
+  const lines = new Map<number, string>();
+  for (const l of op.siblings?.lines ?? []) lines.set(l.line, l.text);
+  for (const step of op.job?.steps ?? []) if (step.file === op.at.file) for (const l of step.run) lines.set(l.line, l.text);
+  const ordered = [...lines].sort((x, y) => x[0] - y[0]);
+  const resolve = (w: string, before: number, depth: number): string => {
+    const m = /^\$\{?([A-Za-z_]\w*)\}?(.*)$/.exec(w);
+    if (!m || depth > 3) return w;
+    const [, name, rest] = m;
+    const assign = new RegExp(`^(?:export\\s+|echo\\s+["']?)?${name}=(.*)$`);
+    let value: string | undefined;
+    let at = before;
+    for (const [line, text] of ordered) {
+      if (line >= before) break;
+      const a = assign.exec(text.trim());
+      if (!a) continue;
+      at = line;
+      // IMG=$(ko build …): ko prints the image it pushed under $KO_DOCKER_REPO
+      value = /^["']?\$\(\s*ko\s/.test(a[1]!) ? '$KO_DOCKER_REPO' : a[1]!.split(/\s/)[0]!.replace(/^["']|["']$/g, '');
+    }
+    const resolved = value ?? op.env[name!]?.value;
+    return resolved === undefined ? w : resolve(resolved, at, depth + 1) + rest;
+  };
+  return resolve(word, op.at.line, 0);
 }
 
 /**

@@ -54,7 +54,7 @@ export interface Op {
   custodyHint?: 'ci-secret' | 'unknown';
   /** Signing with a test key (by folder or name): anyone can read it, so it proves nothing. */
   testKey?: string;
-  /** Signing an image on a throwaway registry (ttl.sh, a test cluster's): a test of signing. */
+  /** Signing or verifying an image on a throwaway registry (ttl.sh, a test cluster's): a test of signing. */
   throwaway?: string;
   /** The other lines of the file the operation is in (a script, a run block), for custody checks. */
   siblings?: { file: string; lines: readonly SourceLine[] };

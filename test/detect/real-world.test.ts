@@ -201,6 +201,22 @@ describe('throwaway registries publish nothing', () => {
   });
 });
 
+describe('throwaway images across steps', () => {
+  it('an image exported to $GITHUB_ENV in one step and signed, attested and verified in later ones is a test', () => {
+    const r = scan({
+      '.github/workflows/e2e.yml': lines(
+        'on: push', 'jobs:', '  e2e:', '    runs-on: x', '    env:', '      KO_DOCKER_REPO: registry.local:5000/demo', '    steps:',
+        '      - run: |', '          demoimage=$(ko publish -B example.com/demo)', '          echo "demoimage=$demoimage" >> $GITHUB_ENV',
+        '      - run: ./cosign sign --yes --allow-http-registry ${demoimage}',
+        '      - run: ./cosign attest --type vuln --predicate p.json --yes ${demoimage}',
+        '      - run: ./cosign verify --certificate-identity x ${demoimage}',
+      ),
+    });
+    expect(r.facts).toMatchObject({ signs: false, verifies: false, attestations: [] });
+    expect(r.published).toEqual([]);
+  });
+});
+
 describe('hand-run publishing', () => {
   it('counts when nothing in CI publishes, or when the script is named as release tooling', () => {
     const onlyByHand = scan({ 'scripts/push.sh': 'docker push ghcr.io/o/app\n', '.github/workflows/ci.yml': workflow('      - run: go test ./...') });

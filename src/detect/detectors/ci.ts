@@ -1,7 +1,7 @@
 /** Which CI systems the repository configures. */
 import type { Op } from '../ops.js';
 import type { Detector, Observation } from './helpers.js';
-import { isTestSigning, toFindings } from './helpers.js';
+import { isTestOfSigning, toFindings } from './helpers.js';
 
 export const ciIsConfigured: Detector = {
   meta: {
@@ -15,7 +15,7 @@ export const ciIsConfigured: Detector = {
     // first job that does so (in an included file if that is where the job is), else the first job.
     const relevant = new Map<string, Op>();
     for (const o of ctx.raw.ops) {
-      if (o.pipeline === undefined || o.rec.kind === 'action' || o.rec.kind === 'call' || isTestSigning(o)) continue;
+      if (o.pipeline === undefined || o.rec.kind === 'action' || o.rec.kind === 'call' || isTestOfSigning(o)) continue;
       if (!relevant.has(o.pipeline) || (relevant.get(o.pipeline)!.job === undefined && o.job)) relevant.set(o.pipeline, o);
     }
     const obs: Observation[] = ctx.raw.pipelines.map((p) => {

@@ -56,11 +56,11 @@ export type SignOp = Op & { rec: SignRec };
  * and an image signed on a throwaway registry (ttl.sh, a kind cluster's) is an e2e test.
  */
 export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = () => true): SignOp[] {
-  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && !isTestSigning(o) && pred(o.rec, o));
+  return raw.ops.filter((o): o is SignOp => isSign(o.rec) && !isTestOfSigning(o) && pred(o.rec, o));
 }
 
-/** Signing with a committed test key, or of an image on a throwaway registry. */
-export function isTestSigning(op: Op): boolean {
+/** Signing with a committed test key, or signing or verifying an image on a throwaway registry. */
+export function isTestOfSigning(op: Op): boolean {
   return op.testKey !== undefined || op.throwaway !== undefined;
 }
 
