@@ -362,3 +362,22 @@ describe('local reusable workflows run with their callers\' inputs', () => {
     expect(r.findings.find((f) => f.fact === 'ci')!.evidence.length).toBe(1);
   });
 });
+
+describe('GitLab downstream pipelines', () => {
+  it('a trigger of another project, or a child pipeline from another project, is a limit', () => {
+    const r = scan({
+      '.gitlab-ci.yml': lines(
+        'ubi images:', '  stage: postrelease', '  trigger:', '    strategy: depend', '    project: acme/ci-cd/runner-ubi-images',
+        'deploy:', '  trigger: acme/infra/deployer',
+        'child:', '  trigger:', '    include:', '      - project: acme/templates', '        file: release.yml', '      - local: ci/child.yml',
+      ),
+      'ci/child.yml': lines('sign:', '  script:', '    - cosign sign-blob --yes dist/app'),
+    });
+    expect(limits(r)).toEqual([
+      expect.stringContaining('.gitlab-ci.yml:3: job "ubi images" triggers a pipeline of project acme/ci-cd/runner-ubi-images'),
+      expect.stringContaining('.gitlab-ci.yml:7: job "deploy" triggers a pipeline of project acme/infra/deployer'),
+      expect.stringContaining('.gitlab-ci.yml:11: child pipeline project include acme/templates'),
+    ]);
+    expect(r.facts.signs).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './model.js';
 import { emptyStep, normalisePath } from './model.js';
-import { entries, get, getEntry, isMapping, items, scalarString, scriptList, stringMap, type YamlFile } from './yaml-nodes.js';
+import { entries, get, getEntry, isMapping, items, scalarString, scriptList, str, stringMap, type YamlFile } from './yaml-nodes.js';
 
 const KEYWORDS = new Set(['stages', 'variables', 'default', 'include', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'spec']);
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
@@ -109,12 +109,19 @@ export function parseGitLab(ctx: ParseContext, entry: string): Pipeline | undefi
         const s = scriptStep(y, e.value, key);
         if (s) job.steps.push(s);
       }
-      // `trigger: include:` child pipelines with local files
-      const trigger = get(y, e.value, 'trigger');
-      for (const inc of items(y, get(y, trigger, 'include'))) {
+      // `trigger: include:` child pipelines with local files; a downstream pipeline of another
+      // project (`trigger: project:` or `trigger: group/project`) runs there, like a remote include
+      const trigger = getEntry(y, e.value, 'trigger');
+      const project = trigger ? scalarString(y, trigger.value) ?? str(y, trigger.value, 'project') : undefined;
+      if (trigger && project) ctx.warn({ kind: 'limit', file: path, message: `${path}:${trigger.line}: job "${e.key}" triggers a pipeline of project ${project}: what it signs or publishes runs there and cannot be inspected` });
+      for (const inc of items(y, get(y, trigger?.value, 'include'))) {
         const local = scalarString(y, get(y, inc, 'local')) ?? scalarString(y, inc);
         const target = local ? normalisePath(local) : undefined;
         if (target && ctx.exists(target)) queue.push(target);
+        else for (const kind of ['project', 'remote', 'template', 'component']) {
+          const ext = getEntry(y, inc, kind);
+          if (ext) limit(ctx, path, ext.line, `child pipeline ${kind} include ${scalarString(y, ext.value) ?? ''}`.trim());
+        }
       }
       const ext = get(y, e.value, 'extends');
       const names = items(y, ext).map((n) => scalarString(y, n)).filter((n): n is string => !!n);
