@@ -146,14 +146,29 @@ const INTERESTING_EXT = new Set(['yml', 'yaml', 'sh', 'bash', 'json', 'xml', 'gr
 const INTERESTING_NAME = /^(Jenkinsfile|G?N?U?[Mm]akefile|id_|cosign|private|signing|secring)/;
 const KEY_DIR_HINT = /(^|\/)(keys?|certs?|secrets?|private|\.ssh|gpg|pgp)\//i;
 
+/** By path alone: could a collector read this file? (Everything else is skipped cheaply.) */
+function isInteresting(p: string): boolean {
+  const b = base(p);
+  const dot = b.lastIndexOf('.');
+  const ext = dot >= 0 ? b.slice(dot + 1).toLowerCase() : '';
+  return INTERESTING_EXT.has(ext) || b.charCodeAt(0) === 46 || INTERESTING_NAME.test(b) || KEY_DIR_HINT.test(p);
+}
+
+/**
+ * A reader warning about this file changes nothing in the result: the scan would never read it (a
+ * broken symlink among packaging files), or reads it only to list test material (a binary keyring
+ * under testdata/). A link leaving the root is always reported.
+ */
+export function isIncidental(path: string): boolean {
+  return isTestPath(path) || !isInteresting(path);
+}
+
 function classify(files: readonly RepoFile[]): Candidates {
   const c: Candidates = { pipelines: [], yaml: [], scripts: [], manifests: [], keys: [], macros: [], goreleaser: [] };
   for (const f of files) {
     const p = f.path;
     const b = base(p);
-    const dot = b.lastIndexOf('.');
-    const ext = dot >= 0 ? b.slice(dot + 1).toLowerCase() : '';
-    if (!(INTERESTING_EXT.has(ext) || b.charCodeAt(0) === 46 || INTERESTING_NAME.test(b) || KEY_DIR_HINT.test(p))) continue;
+    if (!isInteresting(p)) continue;
     const parse = pipelineSource(p);
     // a fixture's Jenkinsfile is not this repository's pipeline; nor are its manifests, policies or scripts
     const test = isTestPath(p);
@@ -418,8 +433,7 @@ export function collect(reader: RepoReader): RawRepo {
   }
 
   markTestKeySigning(ops, keys, ctx);
-  const incidental = new Set(candidates.keys.filter((f) => isTestPath(f.path)).map((f) => f.path));
-  return { pipelines, ops, keys, warnings: ctx.warnings, incidental, lineText: (file, line) => ctx.lineText(file, line) };
+  return { pipelines, ops, keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
 }
 
 /** `charts/x/templates/…` beside `charts/x/Chart.yaml`: rendered by Helm, not YAML as committed. */

@@ -72,8 +72,6 @@ export interface RawRepo {
   ops: Op[];
   keys: FoundKey[];
   warnings: ScanWarning[];
-  /** Files read only to list test material (keys under test folders): failing to read one changes nothing. */
-  incidental: ReadonlySet<string>;
   /** The text of one line of a file that was read (for excerpts), '' when unknown. */
   lineText(file: string, line: number): string;
 }

@@ -4,7 +4,7 @@
  * limit-enforcing reader. Nothing from the repository is executed and the network is never used.
  */
 import type { CommittedKey, Finding, RepoReader, ScanResult, ScanWarning } from './types.js';
-import { collect } from './collect.js';
+import { collect, isIncidental } from './collect.js';
 import { EvidenceSink } from './evidence.js';
 import { DETECTORS } from './detectors/index.js';
 import { coverage, publishedArtifactsAreSigned } from './coverage.js';
@@ -32,8 +32,9 @@ export function scanRepository(reader: RepoReader): ScanResult {
   const published = cov.published.map((p) => ({ ...p, evidence: remap(p.evidence) }));
   const committed: CommittedKey[] = raw.keys.filter((k) => !k.test).map((k) => ({ path: k.path, kind: k.kind }));
   const testKeys: CommittedKey[] = raw.keys.filter((k) => k.test).map((k) => ({ path: k.path, kind: k.kind }));
-  // a binary keyring under testdata/ is not worth a warning: it was read only to list test keys
-  const readerWarnings = reader.warnings().filter((w) => w.file === undefined || !raw.incidental.has(w.file));
+  // only warnings about files the scan needs: not a binary keyring under testdata/, not a broken link
+  // among packaging files; a link leaving the root always
+  const readerWarnings = reader.warnings().filter((w) => w.file === undefined || w.kind === 'outside-root' || !isIncidental(w.file));
   const warnings = [...readerWarnings, ...raw.warnings, ...cov.warnings].map(sanitiseWarning);
   const repository: ScanResult['repository'] = { root: reader.root };
   if (reader.commit !== undefined) repository.commit = reader.commit;

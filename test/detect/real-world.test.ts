@@ -381,3 +381,23 @@ describe('GitLab downstream pipelines', () => {
     expect(r.facts.signs).toBe(true);
   });
 });
+
+describe('reader warnings the scan needs', () => {
+  it('a broken link among packaging files is not reported; one named like a workflow is', async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { scanDirectory } = await import('../../src/detect/scan.js');
+    const root = mkdtempSync(join(tmpdir(), 'sigmature-links-'));
+    try {
+      mkdirSync(join(root, 'packaging/usr/bin'), { recursive: true });
+      mkdirSync(join(root, '.github/workflows'), { recursive: true });
+      symlinkSync('missing-binary', join(root, 'packaging/usr/bin/runner'));
+      symlinkSync('missing.yml', join(root, '.github/workflows/release.yml'));
+      const r = await scanDirectory(root);
+      expect(r.warnings.map((w) => w.file)).toEqual(['.github/workflows/release.yml']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
