@@ -329,6 +329,7 @@ export function collect(reader: RepoReader): RawRepo {
     const image = rec.kind === 'publish' ? rec.artifactKind === 'container-image' : rec.kind === 'sign' ? rec.artifact === 'container-image' : rec.kind === 'verify';
     if (!image || (rec.kind !== 'publish' && rec.kind !== 'sign' && rec.kind !== 'verify') || rec.subject === undefined) continue;
     const dest = resolveVariable(op, rec.subject);
+    op.image = dest;
     if (!isThrowawayRegistry(dest)) continue;
     if (op.rec.kind === 'publish') ops.splice(i, 1);
     else op.throwaway = dest;

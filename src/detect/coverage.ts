@@ -28,6 +28,34 @@ type PublishOp = Op & { rec: Extract<Op['rec'], { kind: 'publish' }> };
 
 const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true)$/i.test(v.trim());
 
+/**
+ * The repository an image reference names (`ghcr.io/o/app:v1`, `ghcr.io/o/app@sha256:…` →
+ * `ghcr.io/o/app`; Docker Hub names in full), or undefined when a variable or expression hides it.
+ */
+export function imageRepository(ref: string | undefined): string | undefined {
+  const first = ref?.trim().split(/[\s,]+/)[0]?.replace(/^["']|["']$/g, '').replace(/^(docker|oci):\/\//, '');
+  if (!first) return undefined;
+  const noDigest = first.replace(/@sha256:.*$/, '').replace(/@\$.*$/, '');
+  const slash = noDigest.lastIndexOf('/');
+  const repo = noDigest.slice(0, slash + 1) + noDigest.slice(slash + 1).replace(/:.*$/, '');
+  if (!repo || /[$({}]/.test(repo)) return undefined;
+  const parts = repo.toLowerCase().split('/');
+  if (parts.length === 1) return `docker.io/library/${parts[0]}`;
+  return /[.:]|^localhost$/.test(parts[0]!) ? parts.join('/') : `docker.io/${parts.join('/')}`;
+}
+
+/**
+ * Does the signature concern the pushed image? When both name their image plainly they must name the
+ * same repository (a release pushing api and worker but signing only api leaves worker unsigned);
+ * when either hides it (`${{ steps.build.outputs.digest }}`, `$(cat imagerefs)`), the kind decides.
+ */
+function sameImage(pub: PublishOp, sign: SignOp): boolean {
+  const a = imageRepository(pub.image ?? pub.rec.subject);
+  const b = imageRepository(sign.image ?? sign.rec.subject);
+  // ko pushes under $KO_DOCKER_REPO, adding the import path unless --bare: a prefix is enough
+  return a === undefined || b === undefined || a === b || (pub.rec.tool === 'ko' && b.startsWith(`${a}/`));
+}
+
 function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | undefined {
   // the signer cited is the nearest: same job first (the attestation beside the upload, not a
   // signing script of another job), then the rest of the pipeline
@@ -67,7 +95,7 @@ function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | un
   }
   switch (r.artifactKind) {
     case 'container-image':
-      return same.find((s) => s.rec.artifact === 'container-image')
+      return same.find((s) => s.rec.artifact === 'container-image' && sameImage(pub, s))
         ?? (truthy(pub.env['DOCKER_CONTENT_TRUST']?.value) ? pub : undefined)
         ?? setting('docker-content-trust');
     case 'blob':

@@ -56,6 +56,8 @@ export interface Op {
   testKey?: string;
   /** Signing or verifying an image on a throwaway registry (ttl.sh, a test cluster's): a test of signing. */
   throwaway?: string;
+  /** The image an image operation names, variables resolved as far as the file shows. */
+  image?: string;
   /** The other lines of the file the operation is in (a script, a run block), for custody checks. */
   siblings?: { file: string; lines: readonly SourceLine[] };
 }

@@ -12,6 +12,7 @@ import { expand, parseMakefile } from '../../src/detect/follow.js';
 import { isThrowawayRegistry, recogniseLine } from '../../src/detect/commands.js';
 import { commandName } from '../../src/detect/shell.js';
 import { mayBePolicy, policiesInTemplate } from '../../src/detect/sources/policies.js';
+import { imageRepository } from '../../src/detect/coverage.js';
 import type { ScanResult } from '../../src/detect/types.js';
 
 const scan = (files: Record<string, string>): ScanResult => scanRepository(createMemoryReader(files));
@@ -399,5 +400,33 @@ describe('reader warnings the scan needs', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('signing in the same workflow must concern the same image', () => {
+  it('api pushed and signed, worker pushed but not signed; hidden references match by kind', () => {
+    const r = scan({
+      '.github/workflows/release.yml': workflow(
+        '      - run: docker push ghcr.io/o/api:${{ github.ref_name }}',
+        '      - run: docker push ghcr.io/o/worker:${{ github.ref_name }}',
+        '      - run: cosign sign --yes ghcr.io/o/api@${DIGEST}',
+        '      - id: build',
+        '        uses: docker/build-push-action@v6',
+        '        with:',
+        '          push: true',
+        '          tags: ${{ env.IMAGE }}:latest',
+        '      - run: KO_DOCKER_REPO=ghcr.io/o ko build --base-import-paths ./cmd/tool',
+        '      - run: cosign sign --yes ghcr.io/o/tool@${DIGEST}',
+      ),
+    });
+    expect(published(r)).toEqual(['.github/workflows/release.yml:8:signed', '.github/workflows/release.yml:9:unsigned', '.github/workflows/release.yml:12:signed', '.github/workflows/release.yml:16:signed']);
+  });
+
+  it.each([
+    ['ghcr.io/o/app:v1', 'ghcr.io/o/app'], ['ghcr.io/o/app@sha256:abc', 'ghcr.io/o/app'], ['ghcr.io/o/app@${{ steps.b.outputs.digest }}', 'ghcr.io/o/app'],
+    ['acme/app:1.0', 'docker.io/acme/app'], ['nginx', 'docker.io/library/nginx'], ['localhost:5000/x:1', 'localhost:5000/x'],
+    ['"ghcr.io/o/app:v1,ghcr.io/o/app:latest"', 'ghcr.io/o/app'], ['${{ env.IMAGE }}:v1', undefined], ['$(cat refs)', undefined],
+  ])('%s → %s', (ref, repo) => {
+    expect(imageRepository(ref)).toBe(repo);
   });
 });
