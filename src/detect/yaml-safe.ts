@@ -92,14 +92,24 @@ function mayNestDeeply(text: string, max: number): boolean {
   let brackets = 0;
   let line = 0;
   let worstLine = 0;
+  let blank = true; // only spaces so far on this line: a `#` starts a comment (`# ------` rulers)
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) brackets++; // [ {
-    else if (c === 45 || c === 63) line++; // - ?
-    else if (c === 10) {
+    if (c === 10) {
       if (line > worstLine) worstLine = line;
       line = 0;
+      blank = true;
+      continue;
     }
+    if (c === 35 && blank) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    if (c !== 32 && c !== 9) blank = false;
+    if (c === 91 || c === 123) brackets++; // [ {
+    else if (c === 45 || c === 63) line++; // - ?
   }
   return brackets + Math.max(worstLine, line) > max;
 }

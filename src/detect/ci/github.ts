@@ -97,11 +97,14 @@ const INPUT_REF = /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g;
  */
 function withInputs(steps: readonly CiStep[], inputs: ValueMap, defaults: Record<string, string>, via?: Loc): CiStep[] {
   const sub = (text: string): string => (text.includes('inputs.') ? text.replace(INPUT_REF, (m, name: string) => inputs[name]?.value ?? defaults[name] ?? m) : text);
+  // most steps name no input: they are shared, not copied (kyverno inlines thousands of steps)
   const subMap = (m: ValueMap): ValueMap => {
+    if (!Object.values(m).some((v) => v.value.includes('inputs.'))) return m;
     const out: ValueMap = {};
     for (const [k, v] of Object.entries(m)) out[k] = { value: sub(v.value), line: v.line };
     return out;
   };
+  const subRun = (run: CiStep['run']): CiStep['run'] => (run.some((l) => l.text.includes('inputs.')) ? run.map((l) => ({ text: sub(l.text), line: l.line })) : run);
   // inside an expression an input is a value: `inputs.config == 'x'` becomes `'release.yml' == 'x'`
   const subExpr = (cond: string): string => cond.replace(/\binputs\.([\w-]+)/g, (m, name: string) => {
     const v = inputs[name]?.value ?? defaults[name];
@@ -115,7 +118,7 @@ function withInputs(steps: readonly CiStep[], inputs: ValueMap, defaults: Record
       uses: s.uses === undefined ? undefined : sub(s.uses),
       with: subMap(s.with),
       env: subMap(s.env),
-      run: s.run.map((l) => ({ text: sub(l.text), line: l.line })),
+      run: subRun(s.run),
     }));
 }
 
