@@ -16,6 +16,7 @@ import {
 } from './schema.js';
 import { InputError, parseYamlSource, validateSource, type YamlSource } from './yaml-source.js';
 import { FACT_NAMES } from './facts-vocabulary.js';
+import { readSnapshot } from './snapshot.js';
 
 export interface LoadedQuestion extends Question {
   dimension: string;
@@ -44,13 +45,31 @@ export interface Bank {
 }
 
 export function loadBank(dir?: string): Bank {
-  if (!dir) return loadBankDir(defaultBankDir);
+  if (!dir) return builtInBank();
   const isDir = (() => {
     try { return statSync(dir).isDirectory(); } catch { return false; }
   })();
   if (!isDir) throw new InputError(dir, undefined, 'not a question bank directory');
   if (yamlFiles(dir).includes('bank.yaml')) return loadBankDir(dir);
   return loadBankDir(defaultBankDir, dir);
+}
+
+/** The built-in bank: from the build's snapshot when its sources are unchanged, else from YAML. */
+function builtInBank(): Bank {
+  const snapshot = readSnapshot<Omit<Bank, 'byId'>>('bank');
+  if (!snapshot) return loadBankDir(defaultBankDir);
+  return { ...snapshot, byId: new Map(snapshot.questions.map((q) => [q.id, q])) };
+}
+
+/** The files the built-in bank is read from, for the build's snapshot. */
+export function builtInBankSources(): string[] {
+  return yamlFiles(defaultBankDir).map((f) => join(defaultBankDir, f));
+}
+
+/** The built-in bank parsed from YAML, for the build's snapshot. */
+export function parseBuiltInBank(): Omit<Bank, 'byId'> {
+  const { byId: _byId, ...rest } = loadBankDir(defaultBankDir);
+  return rest;
 }
 
 function yamlFiles(dir: string): string[] {

@@ -10,6 +10,7 @@ import type { Assessment } from '../assess/assess.js';
 import { Localized } from '../model/schema.js';
 import { parseYamlSource, validateSource } from '../model/yaml-source.js';
 import { templatesDir } from '../paths.js';
+import { readSnapshot } from '../model/snapshot.js';
 
 const Step = z
   .object({
@@ -30,7 +31,18 @@ export interface RoadmapCatalog {
   snippetsDir: string;
 }
 
-export function loadRoadmapCatalog(dir = join(templatesDir, 'roadmap')): RoadmapCatalog {
+const BUILT_IN_ROADMAP = join(templatesDir, 'roadmap');
+
+export function loadRoadmapCatalog(dir = BUILT_IN_ROADMAP): RoadmapCatalog {
+  if (dir === BUILT_IN_ROADMAP) {
+    const steps = readSnapshot<RoadmapStepDef[]>('roadmap');
+    if (steps) return { steps, snippetsDir: join(dir, 'snippets') };
+  }
+  return parseRoadmapCatalog(dir);
+}
+
+/** The catalog parsed and validated from `steps.yaml`, never from the snapshot. */
+export function parseRoadmapCatalog(dir = BUILT_IN_ROADMAP): RoadmapCatalog {
   const file = join(dir, 'steps.yaml');
   const source = parseYamlSource(readFileSync(file, 'utf8'), file);
   return { steps: validateSource(source, StepsFile).steps, snippetsDir: join(dir, 'snippets') };
@@ -89,3 +101,6 @@ export function buildRoadmap(assessment: Assessment, catalog: RoadmapCatalog, ci
   }
   return out;
 }
+
+/** The built-in roadmap's source file, for the build's snapshot. */
+export const builtInRoadmapSources = (): string[] => [join(BUILT_IN_ROADMAP, 'steps.yaml')];

@@ -1,0 +1,29 @@
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBuiltInBank } from '../../src/model/bank.js';
+import { readSnapshot, SNAPSHOT_FILE } from '../../src/model/snapshot.js';
+import { defaultBankDir } from '../../src/paths.js';
+import { parseRoadmapCatalog } from '../../src/report/roadmap.js';
+
+// dist/ is built by the global setup, with the snapshot of the built-in bank and roadmap.
+describe('the build snapshot of the built-in bank and roadmap', () => {
+  it('holds exactly what the YAML loaders produce', () => {
+    const snapshot = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
+    expect(snapshot.bank.value).toEqual(JSON.parse(JSON.stringify(parseBuiltInBank())));
+    expect(snapshot.roadmap.value).toEqual(JSON.parse(JSON.stringify(parseRoadmapCatalog().steps)));
+  });
+
+  it('is ignored as soon as a source file changes', () => {
+    expect(readSnapshot('bank')).toBeDefined();
+    const file = join(defaultBankDir, 'keyless.yaml');
+    const { atime, mtime } = statSync(file);
+    try {
+      utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+      expect(readSnapshot('bank')).toBeUndefined();
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
+    expect(readSnapshot('bank')).toBeDefined();
+  });
+});
