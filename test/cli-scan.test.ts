@@ -60,6 +60,15 @@ describe('sigmature scan', () => {
     expect(r.stdout).not.toMatch(/PRIVATE KEY-----|[A-Za-z0-9+/]{60,}/);
   });
 
+  it('names committed keys and test keys apart in the Markdown report, by path and kind only', () => {
+    const committed = scan([join(fixtures, 'committed-key'), '--format', 'markdown']).stdout;
+    expect(committed).toMatch(/Committed private keys.*\n\n- `cosign\.key` \(sigstore-encrypted\)\n- `deploy\/signing\.pem` \(pem-rsa\)/);
+    const tests = scan([join(fixtures, 'test-key-fixtures'), '--format', 'markdown']).stdout;
+    expect(tests).not.toContain('Committed private keys');
+    expect(tests).toMatch(/Keys under test fixtures.*\n\n(- `[^`]+` \([a-z-]+\)\n){3}/);
+    for (const text of [committed, tests]) expect(text).not.toMatch(/PRIVATE KEY|[A-Za-z0-9+/]{60,}/);
+  });
+
   it('a directory that does not exist is one line, exit 2', () => {
     const r = scan(['/nonexistent/repo']);
     expect(r.code).toBe(2);

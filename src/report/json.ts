@@ -43,6 +43,7 @@ export function toJsonReport(input: JsonReportInput) {
     facts: scan?.facts ?? NO_FACTS,
     evidence: scan?.evidence ?? [],
     published: scan?.published ?? [],
+    testKeys: scan?.testKeys ?? [],
     answers,
     answersDigest: input.answersDigest,
     level: assessment.level,

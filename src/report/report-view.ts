@@ -196,6 +196,12 @@ export function buildReportView(input: ReportInput) {
     limits: scan && scan.warnings.some((w) => w.kind === 'limit')
       ? { items: scan.warnings.filter((w) => w.kind === 'limit').map((w) => ({ text: (w.file ? `${mdCode(w.file)}: ` : '') + mdText(w.message) })) }
       : undefined,
+    keys: scan && (scan.facts.committedPrivateKeys.length || scan.testKeys.length)
+      ? {
+          committed: scan.facts.committedPrivateKeys.length ? { items: scan.facts.committedPrivateKeys.map(keyItem) } : undefined,
+          test: scan.testKeys.length ? { items: scan.testKeys.map(keyItem) } : undefined,
+        }
+      : undefined,
     open: openItems.length ? { items: openItems } : undefined,
     roadmap: roadmap.length ? { steps: roadmap } : undefined,
     standards,
@@ -212,6 +218,11 @@ function changedAnswers(before: AnswersFile, after: AnswersFile): number {
   const ids = new Set([...Object.keys(before.answers), ...Object.keys(after.answers)]);
   const key = (a: Answer | undefined) => JSON.stringify(a ? [a.value].flat() : null);
   return [...ids].filter((id) => key(before.answers[id]) !== key(after.answers[id])).length;
+}
+
+/** A key by path and kind only: never its content. */
+function keyItem(k: { path: string; kind: string }) {
+  return { text: `${mdCode(k.path)} (${mdText(k.kind)})` };
 }
 
 /** One row per place in the repository, naming every detector that cited it. */
