@@ -6,14 +6,9 @@ import { useActions } from './hooks/use-actions.js';
 import { useCommands } from './hooks/use-commands.js';
 import { useKeyPacing } from './hooks/use-key-pacing.js';
 import { useWizard } from './hooks/use-wizard.js';
-import { QuestionScreen } from './screens/QuestionScreen.js';
+import { useLaterScreens } from './hooks/use-later-screens.js';
 import { QuitScreen } from './screens/QuitScreen.js';
-import { ResumeScreen } from './screens/ResumeScreen.js';
-import { ReviewScreen } from './screens/ReviewScreen.js';
-import { ScanScreen } from './screens/ScanScreen.js';
-import { SummaryScreen } from './screens/SummaryScreen.js';
 import { WelcomeScreen } from './screens/WelcomeScreen.js';
-import { WriteScreen } from './screens/WriteScreen.js';
 import { TEXT_MODES } from './keys.js';
 import { selectMode } from './store/selectors.js';
 import type { Screen } from './store/types.js';
@@ -39,24 +34,26 @@ export function App() {
   );
 }
 
+/** The screen; the ones after the welcome screen come from a chunk loaded after the first frame. */
 function Route({ screen }: { screen: Screen }) {
+  const later = useLaterScreens();
   switch (screen.kind) {
-    case 'resume':
-      return <ResumeScreen />;
     case 'welcome':
       return <WelcomeScreen />;
-    case 'scan':
-      return <ScanScreen />;
-    case 'question':
-      return <QuestionScreen key={screen.id} id={screen.id} />;
-    case 'review':
-      return <ReviewScreen />;
-    case 'summary':
-      return <SummaryScreen />;
-    case 'write':
-      return <WriteScreen />;
     case 'quit':
       return <QuitScreen />;
+    case 'resume':
+      return later ? <later.ResumeScreen /> : null;
+    case 'scan':
+      return later ? <later.ScanScreen /> : null;
+    case 'question':
+      return later ? <later.QuestionScreen key={screen.id} id={screen.id} /> : null;
+    case 'review':
+      return later ? <later.ReviewScreen /> : null;
+    case 'summary':
+      return later ? <later.SummaryScreen /> : null;
+    case 'write':
+      return later ? <later.WriteScreen /> : null;
     default:
       return unreachable(screen);
   }

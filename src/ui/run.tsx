@@ -9,6 +9,7 @@ import { render } from 'ink';
 import type { Options } from '../commands/options.js';
 import { errorMessage, UsageError } from '../exit.js';
 import { App } from './App.js';
+import { loadLaterScreens } from './hooks/use-later-screens.js';
 import { loadScanner, type Scanner } from './scan-adapter.js';
 import { createWizardStore, type WizardStore } from './store/create-wizard-store.js';
 import type { WizardPaths } from './store/types.js';
@@ -38,6 +39,8 @@ export async function runWizardUi(opts: Options): Promise<number> {
     ...(saved ? { savedOffer: { savedAt: localStamp(saved.mtime) } } : {}),
   });
 
+  // a start that offers to resume opens on the resume screen, which is not in the first chunk
+  if (saved) await loadLaterScreens();
   const ink = render(
     <ThemeContext.Provider value={createTheme()}>
       <WizardContext.Provider value={store}>
