@@ -2,9 +2,10 @@
 /**
  * Argument parsing and dispatch only. Everything heavy is imported lazily, so that `--help` and
  * `--version` print without loading the bank, the detectors, React or Ink; and the
- * interactive/headless decision is made here, once.
+ * interactive/headless decision is made here, once (commands/wizard.ts, before it imports the UI).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runWizard } from './commands/wizard.js';
 import { EXIT, UsageError, runMain } from './exit.js';
 import { VERSION } from './version.js';
 
@@ -78,8 +79,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const maxPositionals = command === 'scan' || command === 'wizard' ? 1 : 0;
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see sigmature --help)`);
-  const { resolveOptions } = await import('./commands/options.js');
-  const options = resolveOptions(values, positionals[0]);
+  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, positionals[0]));
+  // the wizard's UI starts loading now, while the options are checked (wizard.js itself is small
+  // and loads no React or Ink: `--help` and the other commands never start that import)
+  if (command === 'wizard') return runWizard(checked);
+  const options = await checked;
   switch (command) {
     case 'questions':
       return (await import('./commands/questions.js')).runQuestions(options);
@@ -87,8 +91,6 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/report.js')).runReport(options);
     case 'scan':
       return (await import('./commands/scan.js')).runScan(options);
-    case 'wizard':
-      return (await import('./commands/wizard.js')).runWizard(options);
   }
 }
 

@@ -11,10 +11,16 @@ export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return ['CI', 'CONTINUOUS_INTEGRATION'].some((k) => k in env && env[k] !== '0' && env[k] !== 'false');
 }
 
-export async function runWizard(opts: Options): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY || inCi()) {
+/**
+ * Starts the wizard. `options` may still be being checked: the UI, the biggest thing the first
+ * frame waits for, loads meanwhile (on a terminal only).
+ */
+export async function runWizard(options: Options | Promise<Options>): Promise<number> {
+  const ui = process.stdin.isTTY && process.stdout.isTTY && !inCi() ? import('../ui/run.js') : undefined;
+  const opts = await options;
+  if (!ui) {
     throw new UsageError(`the wizard needs a terminal; without one, use "sigmature scan ${opts.dir ?? '.'} --format markdown" or "sigmature report --answers FILE"`);
   }
-  const { runWizardUi } = await import('../ui/run.js');
+  const { runWizardUi } = await ui;
   return runWizardUi(opts);
 }
