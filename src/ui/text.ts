@@ -55,8 +55,14 @@ export function pad(text: string, width: number): string {
 }
 
 const WIDE_CHAR = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-/** Closing marks that never start a row in Japanese text (kinsoku): the character before them moves down too. */
-const NO_ROW_START = /^[、。，．・：；？！ー）」』】〕〉》”’…‥々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)\]}]$/u;
+/**
+ * Closing marks that never start a row in Japanese text (kinsoku): the character before them moves
+ * down too. 、。，．・：；？！ー）」』】〕〉》”’…‥々, small kana, ASCII closing punctuation.
+ * Written as escapes, as every regular expression of the UI: the bundler escapes non-ASCII text in
+ * strings but not in regular expressions, and a single raw non-ASCII character makes V8 hold and
+ * scan the whole chunk (Ink and React with it) as a two-byte string: a slower start.
+ */
+const NO_ROW_START = /^[\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\u30fc\uff09\u300d\u300f\u3011\u3015\u3009\u300b\u201d\u2019\u2026\u2025\u3005\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7,.;:!?)\]}]$/u;
 
 /**
  * Word-wraps `text` to rows of at most `width` columns, as the wizard draws paragraphs itself

@@ -47,8 +47,9 @@ function cleanSaved(file: AnswersFile): AnswersFile {
   };
 }
 
+/** Names separated by commas, Japanese ones (、，) included (escaped: see NO_ROW_START in text.ts). */
 function splitNames(text: string): string[] {
-  return text.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
+  return text.split(/[,\u3001\uff0c]/).map((s) => s.trim()).filter(Boolean);
 }
 
 export function createSessionSlice(set: SetState, get: GetState, ctx: StoreContext, init: WizardInit): SessionSlice {
