@@ -19,7 +19,7 @@ let cache: Record<string, Entry> | null | undefined;
 function stamp(path: string): SourceStamp {
   const st = statSync(path);
   // whole milliseconds: sub-millisecond parts do not survive every copy or touch of a file
-  return { path: relative(packageRoot, path), size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+  return { path: relative(packageRoot, path), size: st.size, mtimeMs: Math.round(st.mtimeMs) };
 }
 
 /** An entry for the build to write: the value and the stamps of the files it came from. */

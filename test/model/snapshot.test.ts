@@ -17,12 +17,13 @@ describe('the build snapshot of the built-in bank and roadmap', () => {
   it('is ignored as soon as a source file changes', () => {
     expect(readSnapshot('bank')).toBeDefined();
     const file = join(defaultBankDir, 'keyless.yaml');
-    const { atime, mtime } = statSync(file);
+    // seconds as numbers keep the sub-millisecond part that a Date would drop
+    const { atimeMs, mtimeMs } = statSync(file);
     try {
-      utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+      utimesSync(file, atimeMs / 1000, (mtimeMs + 1000) / 1000);
       expect(readSnapshot('bank')).toBeUndefined();
     } finally {
-      utimesSync(file, atime, mtime);
+      utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
     }
     expect(readSnapshot('bank')).toBeDefined();
   });
