@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../scripts/bundle-options.mjs';
 import { median } from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,22 +25,11 @@ if (spawnSync('script', ['--version']).status !== 0) {
   process.exit(0);
 }
 
-// The same options as scripts/build.mjs, so both apps pay the same for bundling and chunk loading.
 await build({
+  ...BUNDLE_OPTIONS,
   entryPoints: { hello: join(root, 'bench/hello-ink.tsx') },
   outdir: join(work, 'hello'),
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   jsx: 'automatic',
-  logLevel: 'warning',
 });
 
 const repo = join(work, 'repo');

@@ -3,28 +3,17 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Build beside dist/ and swap it in, so that a running CLI (or a test) never sees a half-built dist/.
 const outdir = `dist.tmp-${process.pid}`;
 await build({
+  ...BUNDLE_OPTIONS,
   entryPoints: { cli: 'src/cli.ts' },
   outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  // Ink only imports react-devtools-core when DEV=true; it is not a dependency of ours.
-  external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"', SIGMATURE_VERSION: JSON.stringify(pkg.version) },
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
+  define: { ...BUNDLE_OPTIONS.define, SIGMATURE_VERSION: JSON.stringify(pkg.version) },
 });
 // The parsed built-in bank and roadmap, so that runs skip the YAML parser (src/model/snapshot.ts).
 // The entry runs from inside the new dist/ so that it finds the package root as the CLI does.
