@@ -72,6 +72,14 @@ const up: Binding = { command: 'up', keys: [UP, char('k')], label: 'keyMove', wi
 const down: Binding = { command: 'down', keys: [DOWN, char('j')], label: 'keyMove', widget: true, hidden: true };
 const move = [up, down];
 const back: Binding = { command: 'back', keys: [char('b'), LEFT, ESC], label: 'keyBack' };
+/** What every question screen offers after its own selection keys. */
+const questionTail: readonly Binding[] = [
+  { command: 'help', keys: [char('?')], label: 'keyHelp' },
+  { command: 'note', keys: [char('n')], label: 'keyNote' },
+  { command: 'skip', keys: [char('s')], label: 'keySkip' },
+  back,
+  quit,
+];
 
 /** Ctrl+C stops the wizard from any mode (answers are already saved); the root listens for it. */
 export const GLOBAL_BINDINGS: readonly Binding[] = [interrupt];
@@ -101,21 +109,13 @@ export const BINDINGS: Readonly<Record<Mode, readonly Binding[]>> = {
   question: [
     { command: 'select', keys: [ENTER], label: 'keySelect', widget: true },
     ...move,
-    { command: 'help', keys: [char('?')], label: 'keyHelp' },
-    { command: 'note', keys: [char('n')], label: 'keyNote' },
-    { command: 'skip', keys: [char('s')], label: 'keySkip' },
-    back,
-    quit,
+    ...questionTail,
   ],
   'question-multi': [
     { command: 'toggle', keys: [SPACE], label: 'keyToggle', widget: true },
     { command: 'confirm', keys: [ENTER], label: 'keyConfirm', widget: true },
     ...move,
-    { command: 'help', keys: [char('?')], label: 'keyHelp' },
-    { command: 'note', keys: [char('n')], label: 'keyNote' },
-    { command: 'skip', keys: [char('s')], label: 'keySkip' },
-    back,
-    quit,
+    ...questionTail,
   ],
   // While a note is typed every printable key is text (q included): only Enter and Esc act.
   note: [
