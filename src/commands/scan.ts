@@ -11,6 +11,7 @@ import { loadBank } from '../model/bank.js';
 import { generateReport } from '../report/generate.js';
 import { toSarif } from '../report/sarif.js';
 import { emptyAnswers, type AnswersFile } from '../session/answers-file.js';
+import { detectedAnswer } from '../session/detected-answer.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
 import { emit } from './output.js';
@@ -24,11 +25,7 @@ export function detectedAnswers(bank: Bank, scan: ScanResult): AnswersFile {
     repository: { path: scan.repository.root, ...(scan.repository.commit ? { commit: scan.repository.commit } : {}) },
   });
   for (const [id, s] of Object.entries(suggestAnswers(bank, scan))) {
-    file.answers[id] = {
-      value: s.value,
-      source: 'detected',
-      evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, detector: e.detector, excerpt: e.excerpt })),
-    };
+    file.answers[id] = detectedAnswer(s.value, s.evidence);
   }
   return file;
 }

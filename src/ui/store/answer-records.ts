@@ -4,14 +4,11 @@
  * - the team chooses something else → `stated`;
  * - a question the team never visits keeps its detected answer → `detected`.
  */
-import type { Evidence } from '../../detect/types.js';
+import { detectedAnswer, evidenceRefs } from '../../session/detected-answer.js';
 import { describeContradiction, findContradiction } from '../contradictions.js';
 import { normalizeValue, sameValue } from './navigation.js';
 import type { Answer, AnswerValue, Core, Suggestion, WizardState } from './types.js';
 
-export function evidenceRefs(evidence: readonly Evidence[]): NonNullable<Answer['evidence']> {
-  return evidence.map((e) => ({ file: e.file, line: e.line, detector: e.detector, excerpt: e.excerpt }));
-}
 
 export function buildAnswer(core: Core, s: WizardState, id: string, value: AnswerValue): Answer {
   const q = core.bank.byId.get(id)!;
@@ -50,7 +47,7 @@ export function mergeDetected(
     if (prev && prev.source !== 'detected') continue;
     const value = normalizeValue(core, id, suggestion.value);
     if (value === undefined) continue;
-    out[id] = { value, source: 'detected', evidence: evidenceRefs(suggestion.evidence), rev: core.bank.byId.get(id)!.rev };
+    out[id] = detectedAnswer(value, suggestion.evidence, core.bank.byId.get(id)!.rev);
   }
   return out;
 }
