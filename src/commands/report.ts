@@ -29,7 +29,7 @@ export async function runReport(opts: Options): Promise<number> {
     previous = old.file;
   }
   const scan = opts.repo ? await (await import('../detect/scan.js')).scanDirectory(opts.repo) : undefined;
-  const { text: report, level } = generateReport({
+  const { text: report, level } = await generateReport({
     bank, answers: loaded.file, answersText: text, scan, lang: opts.lang, format,
     template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings, previous,
   });

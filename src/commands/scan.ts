@@ -39,7 +39,7 @@ export async function runScan(opts: Options): Promise<number> {
   const scan = await scanning;
   const answers = detectedAnswers(bank, scan);
   const tool = { name: TOOL.name, version: TOOL.version };
-  const { text, level } = generateReport({
+  const { text, level } = await generateReport({
     bank, answers, scan, lang: opts.lang, format: format === 'sarif' ? 'json' : format, template: opts.template, tool,
   });
   emit(format === 'sarif' ? `${JSON.stringify(toSarif(scan, TOOL), null, 2)}\n` : text, opts.out);

@@ -9,7 +9,6 @@ import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { answerValues, serializeAnswers, type AnswersFile } from '../session/answers-file.js';
 import { toJsonReport } from './json.js';
-import { renderHtml, renderMarkdown } from './render.js';
 import { buildReportView } from './report-view.js';
 import { buildRoadmap, loadRoadmapCatalog, type RoadmapCatalog } from './roadmap.js';
 
@@ -36,7 +35,11 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export function generateReport(opts: GenerateOptions): { text: string; level: number } {
+/**
+ * The renderer (Mustache, markdown-it) is loaded only for Markdown and HTML: `scan --format json`
+ * in CI does not pay for it.
+ */
+export async function generateReport(opts: GenerateOptions): Promise<{ text: string; level: number }> {
   const assessment = assess(opts.bank, answerValues(opts.answers));
   const ci = opts.scan?.facts.ci ?? [];
   const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), ci);
@@ -52,6 +55,7 @@ export function generateReport(opts: GenerateOptions): { text: string; level: nu
   }
   const previous = opts.previous ? { answers: opts.previous, assessment: assess(opts.bank, answerValues(opts.previous)) } : undefined;
   const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, lang: opts.lang, tool: opts.tool, warnings, previous });
+  const { renderHtml, renderMarkdown } = await import('./render.js');
   const markdown = renderMarkdown(view, opts.template);
   return { text: opts.format === 'html' ? renderHtml(markdown, view) : markdown, level: assessment.level };
 }

@@ -63,7 +63,7 @@ export function createFileIO(paths: WizardPaths, template?: string): WizardIO {
       // The answers first: the report's digest is of these exact bytes.
       const answersText = serializeAnswers(file, bank);
       writeFileAtomic(paths.answers, answersText);
-      const { text, level } = generateReport({
+      const { text, level } = await generateReport({
         bank, answers: file, answersText, scan, lang, format: 'markdown', template, tool: { name: 'sigmature', version: VERSION },
       });
       writeFileAtomic(paths.report, text);

@@ -21,16 +21,16 @@ function example(level: number): { text: string; file: AnswersFile } {
   return { text, file: parseAnswers(text, `level-${level}.answers.yaml`, bank).file };
 }
 
-function report(level: number, lang: Lang, format: 'markdown' | 'html' | 'json' = 'markdown', edit?: (f: AnswersFile) => void) {
+async function report(level: number, lang: Lang, format: 'markdown' | 'html' | 'json' = 'markdown', edit?: (f: AnswersFile) => void) {
   const { text, file } = example(level);
   edit?.(file);
-  return generateReport({ bank, answers: file, answersText: edit ? undefined : text, lang, format, tool, catalog }).text;
+  return (await generateReport({ bank, answers: file, answersText: edit ? undefined : text, lang, format, tool, catalog })).text;
 }
 
 describe('golden reports', () => {
   const cases: [number, Lang][] = [[0, 'en'], [1, 'en'], [2, 'en'], [3, 'en'], [1, 'ja'], [2, 'ja']];
-  it.each(cases)('level-%i example in %s matches its golden file', (level, lang) => {
-    const text = report(level, lang);
+  it.each(cases)('level-%i example in %s matches its golden file', async (level, lang) => {
+    const text = await report(level, lang);
     const golden = join(goldenDir, `level-${level}.${lang}.md`);
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) {
       mkdirSync(goldenDir, { recursive: true });
@@ -39,21 +39,21 @@ describe('golden reports', () => {
     expect(text).toBe(readFileSync(golden, 'utf8'));
   });
 
-  it.each(cases)('level-%i report in %s passes markdownlint (default rules, line length aside)', (level, lang) => {
-    const result = lint({ strings: { report: report(level, lang) }, config: { default: true, MD013: false } });
+  it.each(cases)('level-%i report in %s passes markdownlint (default rules, line length aside)', async (level, lang) => {
+    const result = lint({ strings: { report: await report(level, lang) }, config: { default: true, MD013: false } });
     expect(result.report ?? []).toEqual([]);
   });
 });
 
 describe('report content', () => {
-  it('states the level, the target and what holds the team back in the summary', () => {
-    const text = report(1, 'en');
+  it('states the level, the target and what holds the team back in the summary', async () => {
+    const text = await report(1, 'en');
     expect(text).toContain('The team is at **level 1** of REL-001: Basic code signing with self managed keys.');
     expect(text).toContain('The target is level 2.');
     expect(text).toMatch(/What stands between the team and level 2:\n\n- .*HSM/);
   });
 
-  it('puts the next level\'s missing criteria first in the roadmap', () => {
+  it('puts the next level\'s missing criteria first in the roadmap', async () => {
     const { file } = example(1);
     const assessment = assess(bank, answerValues(file));
     const steps = buildRoadmap(assessment, catalog);
@@ -64,7 +64,7 @@ describe('report content', () => {
     expect(next.has(steps[0]!.criteria.find((c) => next.has(c)) ?? '')).toBe(true);
   });
 
-  it('gives a GitLab repository the GitLab snippet and others the default', () => {
+  it('gives a GitLab repository the GitLab snippet and others the default', async () => {
     const { file } = example(0);
     const assessment = assess(bank, answerValues(file));
     const gitlab = buildRoadmap(assessment, catalog, ['gitlab-ci']);
@@ -75,41 +75,41 @@ describe('report content', () => {
     expect(github.some((s) => s.snippet.ci === 'github-actions')).toBe(true);
   });
 
-  it('checks each level\'s evidence items as met, missed or open with the answers behind them', () => {
-    const text = report(2, 'en');
+  it('checks each level\'s evidence items as met, missed or open with the answers behind them', async () => {
+    const text = await report(2, 'en');
     expect(text).toMatch(/- \[x\] \*\*met\*\*: Signing keys are stored in an HSM or managed key service/);
     expect(text).toMatch(/- \[ \] \*\*missed\*\*: Keyless \/ OIDC-based signing/);
     expect(text).toMatch(/KEY-1 .*: \*\*.*KMS.*\*\* \(confirmed\) · `\.github\/workflows\/release\.yml:57`/);
   });
 
-  it('lists unsure answers as open items with their notes', () => {
-    const text = report(2, 'en');
+  it('lists unsure answers as open items with their notes', async () => {
+    const text = await report(2, 'en');
     expect(text).toMatch(/## Open items\n\n.*\n\n- PRV-2 .*: \*Unsure/);
   });
 
-  it('draws the dimension scores as a Mermaid chart', () => {
-    expect(report(3, 'en')).toMatch(/```mermaid\nxychart-beta\n {4}title "Dimension scores \(0-3\)"\n {4}x-axis \[.*\]\n {4}y-axis "Score" 0 --> 3\n {4}bar \[3, /);
+  it('draws the dimension scores as a Mermaid chart', async () => {
+    expect(await report(3, 'en')).toMatch(/```mermaid\nxychart-beta\n {4}title "Dimension scores \(0-3\)"\n {4}x-axis \[.*\]\n {4}y-axis "Score" 0 --> 3\n {4}bar \[3, /);
   });
 
-  it('ends with the SHA-256 of the answers file as read', () => {
+  it('ends with the SHA-256 of the answers file as read', async () => {
     const { text } = example(3);
-    expect(report(3, 'en')).toContain(`\`${sha256(text)}\``);
+    expect(await report(3, 'en')).toContain(`\`${sha256(text)}\``);
   });
 
-  it('keeps the standards mappings', () => {
-    const text = report(1, 'en');
+  it('keeps the standards mappings', async () => {
+    const text = await report(1, 'en');
     for (const ref of ['PS.2', 'PO.3', 'SLSA', 'Environment Management', 'A.8.28', 'A.8.30', 'BR-06', 'Signed-Releases']) expect(text).toContain(ref);
   });
 
-  it('reaches level 3 with no roadmap steps left', () => {
-    const text = report(3, 'en');
+  it('reaches level 3 with no roadmap steps left', async () => {
+    const text = await report(3, 'en');
     expect(text).toContain('Level 3 is reached: no criterion is missing.');
   });
 
-  it('compares with an earlier assessment', () => {
+  it('compares with an earlier assessment', async () => {
     const before = example(1).file;
     const { file, text: answersText } = example(2);
-    const out = generateReport({ bank, answers: file, answersText, lang: 'en', format: 'markdown', tool, catalog, previous: before }).text;
+    const out = (await generateReport({ bank, answers: file, answersText, lang: 'en', format: 'markdown', tool, catalog, previous: before })).text;
     expect(out).toMatch(/## Change since the previous assessment\n\nCompared with the assessment of 2026-11-21\. Level 1 → 2\./);
   });
 });
@@ -120,8 +120,8 @@ describe('text from the team or the repository never becomes markup', () => {
     f.answers['COV-2'] = { ...f.answers['COV-2']!, note: '**bold** <img src=x onerror=alert(1)>\n# heading\u001b[31m', evidence: [{ file: 'a|b`c.yml', line: 3 }] };
   };
 
-  it('in Markdown: escaped, one line, no control bytes', () => {
-    const text = report(1, 'en', 'markdown', hostile);
+  it('in Markdown: escaped, one line, no control bytes', async () => {
+    const text = await report(1, 'en', 'markdown', hostile);
     expect(text).toContain('\\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:alert(1))');
     expect(text).not.toContain('\u001b');
     expect(text).not.toMatch(/^# heading/m);
@@ -129,8 +129,8 @@ describe('text from the team or the repository never becomes markup', () => {
     expect(result.report ?? []).toEqual([]);
   });
 
-  it('in HTML: no script, no event handler, no javascript: link', () => {
-    const html = report(1, 'en', 'html', hostile);
+  it('in HTML: no script, no event handler, no javascript: link', async () => {
+    const html = await report(1, 'en', 'html', hostile);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/href="javascript:/i);
@@ -141,8 +141,8 @@ describe('text from the team or the repository never becomes markup', () => {
 });
 
 describe('JSON report', () => {
-  it('follows DESIGN section 7', () => {
-    const json = JSON.parse(report(2, 'en', 'json'));
+  it('follows DESIGN section 7', async () => {
+    const json = JSON.parse(await report(2, 'en', 'json'));
     for (const key of ['schemaVersion', 'tool', 'repository', 'facts', 'evidence', 'answers', 'level', 'criteria', 'dimensions', 'roadmap', 'warnings']) {
       expect(json, key).toHaveProperty(key);
     }
