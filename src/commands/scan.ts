@@ -1,6 +1,7 @@
 /**
- * `sigmature scan [DIR]`: detection without a terminal. The detected answers are scored as the
- * team's would be, marked "detected", so CI gets a level and a gate (`--min-level`).
+ * `sigmature scan [DIR]`: detection without a terminal. The detected answers are scored as
+ * "detected": the gate (`--min-level`) reads the level the repository shows (`detectedLevel`),
+ * which never includes a criterion that needs the team's word (an interview, a document).
  */
 import { suggestAnswers } from '../assess/prefill.js';
 import { scanDirectory } from '../detect/scan.js';
@@ -39,7 +40,7 @@ export async function runScan(opts: Options): Promise<number> {
   const scan = await scanning;
   const answers = detectedAnswers(bank, scan);
   const tool = { name: TOOL.name, version: TOOL.version };
-  const { text, level } = await generateReport({
+  const { text, detectedLevel: level } = await generateReport({
     bank, answers, scan, lang: opts.lang, format: format === 'sarif' ? 'json' : format, template: opts.template, tool,
   });
   emit(format === 'sarif' ? `${JSON.stringify(toSarif(scan, TOOL), null, 2)}\n` : text, opts.out);

@@ -119,6 +119,13 @@ export const Criterion = z
     text: Localized,
     /** Index into the level's `evidence` list of the control's source data: which evidence item this criterion checks. */
     evidence: z.number().int().min(0),
+    /**
+     * What can prove it. `repository`: the CI/CD configuration can show it, so detected answers
+     * count for the level a scan shows (never for the assessed level until the team confirms them).
+     * `team` (the default: when in doubt, lower): the control asks for an interview or a document,
+     * so only the team's stated or confirmed answers meet it.
+     */
+    proof: z.enum(['repository', 'team']).default('team'),
   })
   .strict();
 export type Criterion = z.infer<typeof Criterion>;

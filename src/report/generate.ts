@@ -7,7 +7,7 @@ import { assess } from '../assess/assess.js';
 import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
-import { answerValues, serializeAnswers, type AnswersFile } from '../session/answers-file.js';
+import { answerSources, answerValues, serializeAnswers, type AnswersFile } from '../session/answers-file.js';
 import { toJsonReport } from './json.js';
 import { buildReportView } from './report-view.js';
 import { buildRoadmap, loadRoadmapCatalog, type RoadmapCatalog } from './roadmap.js';
@@ -39,8 +39,8 @@ export function sha256(text: string): string {
  * The renderer (Mustache, markdown-it) is loaded only for Markdown and HTML: `scan --format json`
  * in CI does not pay for it.
  */
-export async function generateReport(opts: GenerateOptions): Promise<{ text: string; level: number }> {
-  const assessment = assess(opts.bank, answerValues(opts.answers));
+export async function generateReport(opts: GenerateOptions): Promise<{ text: string; level: number; detectedLevel: number }> {
+  const assessment = assess(opts.bank, answerValues(opts.answers), answerSources(opts.answers));
   const ci = opts.scan?.facts.ci ?? [];
   const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), ci);
   const answersDigest = sha256(opts.answersText ?? serializeAnswers(opts.answers, opts.bank));
@@ -48,14 +48,14 @@ export async function generateReport(opts: GenerateOptions): Promise<{ text: str
   if (opts.format === 'json') {
     const json = toJsonReport({ tool: opts.tool, bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, warnings });
     if (opts.previous) {
-      const before = assess(opts.bank, answerValues(opts.previous));
+      const before = assess(opts.bank, answerValues(opts.previous), answerSources(opts.previous));
       Object.assign(json, { comparison: { previousLevel: before.level, previousDimensions: Object.fromEntries(before.dimensions.map((d) => [d.id, d.score])) } });
     }
-    return { text: `${JSON.stringify(json, null, 2)}\n`, level: assessment.level };
+    return { text: `${JSON.stringify(json, null, 2)}\n`, level: assessment.level, detectedLevel: assessment.detectedLevel };
   }
-  const previous = opts.previous ? { answers: opts.previous, assessment: assess(opts.bank, answerValues(opts.previous)) } : undefined;
+  const previous = opts.previous ? { answers: opts.previous, assessment: assess(opts.bank, answerValues(opts.previous), answerSources(opts.previous)) } : undefined;
   const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, lang: opts.lang, tool: opts.tool, warnings, previous });
   const { renderHtml, renderMarkdown } = await import('./render.js');
   const markdown = renderMarkdown(view, opts.template);
-  return { text: opts.format === 'html' ? renderHtml(markdown, view) : markdown, level: assessment.level };
+  return { text: opts.format === 'html' ? renderHtml(markdown, view) : markdown, level: assessment.level, detectedLevel: assessment.detectedLevel };
 }

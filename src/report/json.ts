@@ -30,8 +30,8 @@ export function toJsonReport(input: JsonReportInput) {
       ...(a.note ? { note: a.note } : {}),
     };
   }
-  const criteria: Record<string, { level: number; met: boolean; why: string }> = {};
-  for (const c of assessment.criteria) criteria[c.id] = { level: c.level, met: c.met, why: why(c) };
+  const criteria: Record<string, { level: number; met: boolean; status: string; proof: string; why: string }> = {};
+  for (const c of assessment.criteria) criteria[c.id] = { level: c.level, met: c.met, status: c.status, proof: c.proof, why: why(c) };
   const dimensions: Record<string, number> = {};
   for (const d of assessment.dimensions) dimensions[d.id] = d.score;
   return {
@@ -47,6 +47,7 @@ export function toJsonReport(input: JsonReportInput) {
     answers,
     answersDigest: input.answersDigest,
     level: assessment.level,
+    detectedLevel: assessment.detectedLevel,
     targetLevel: input.answers.meta.targetLevel ?? null,
     criteria,
     dimensions,
@@ -63,9 +64,13 @@ export function toJsonReport(input: JsonReportInput) {
 }
 
 function why(c: CriterionResult): string {
-  if (c.met) return `met by ${c.metBy.map((m) => `${m.question}=${m.value}`).join(', ')}`;
-  const states = c.candidates.map((s) => `${s.id} ${s.status}${s.value !== undefined ? `=${[s.value].flat().join('+')}` : ''}`);
-  return `not met: ${states.join(', ') || 'no question can satisfy it'}`;
+  const by = c.metBy.map((m) => `${m.question}=${m.value} (${m.source})`).join(', ');
+  if (c.status === 'met') return `met by ${by}`;
+  if (c.status === 'met-detected') return `detected, not confirmed by the team: ${by}`;
+  if (c.needsTeam) return `open: needs the team's statement (an interview or a document); detected: ${by}`;
+  const states = c.candidates.map((s) =>
+    `${s.id} ${s.status}${s.value !== undefined ? `=${[s.value].flat().join('+')}` : ''}${s.source === 'detected' ? ' (detected)' : ''}`);
+  return `${c.status === 'open' ? 'open' : 'not met'}: ${states.join(', ') || 'no question can satisfy it'}`;
 }
 
 function repositoryFromMeta(file: AnswersFile): { root: string; commit?: string } | null {

@@ -9,7 +9,7 @@ import type { Bank } from '../model/bank.js';
 import { UNSURE } from '../model/schema.js';
 import { InputError, parseYamlSource, validateSource } from '../model/yaml-source.js';
 import { writeFileAtomic } from './atomic-write.js';
-import type { AnswerValue, AnswerValues } from '../assess/assess.js';
+import type { AnswerSources, AnswerValue, AnswerValues } from '../assess/assess.js';
 
 export const ANSWERS_SCHEMA_VERSION = 1;
 
@@ -35,6 +35,14 @@ export const Answer = z
     evidence: z.array(EvidenceRef).optional(),
     /** Where the team's answer disagrees with what the scan found, in words, kept for the auditor. */
     contradiction: z.string().optional(),
+    /**
+     * The team changed a detected answer: the value the scan suggested and the team's one-line
+     * reason. The detected evidence stays in `evidence`, so the report can show both sides.
+     */
+    override: z
+      .object({ detected: z.union([z.string().min(1), z.array(z.string().min(1))]), reason: z.string().optional() })
+      .strict()
+      .optional(),
     /** The question's fingerprint when answered; a different one means the question changed since. */
     rev: z.union([z.string(), z.number()]).transform(String).optional(),
   })
@@ -142,6 +150,13 @@ export function parseAnswers(text: string, file: string, bank: Bank): LoadedAnsw
 export function answerValues(file: AnswersFile): AnswerValues {
   const out: Record<string, AnswerValue> = {};
   for (const [id, a] of Object.entries(file.answers)) out[id] = a.value;
+  return out;
+}
+
+/** Where each answer came from, as scoring wants it: detected answers never carry the assessed level. */
+export function answerSources(file: AnswersFile): AnswerSources {
+  const out: Record<string, AnswerSource> = {};
+  for (const [id, a] of Object.entries(file.answers)) out[id] = a.source;
   return out;
 }
 

@@ -19,7 +19,7 @@ export function createCore(bankDir?: string): Core {
   let catalog: RoadmapCatalog | undefined;
   return {
     bank,
-    assess: (values) => assess(bank, values),
+    assess: (values, sources) => assess(bank, values, sources),
     questionStates: (values) => questionStates(bank, values),
     suggest: (scan) => suggestAnswers(bank, scan),
     emptyAnswers: (meta) => emptyAnswers(bank, meta),

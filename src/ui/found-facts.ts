@@ -6,7 +6,7 @@ import { sanitizeLine } from '../detect/sanitize.js';
 import type { Facts, ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { format, type MessageKey } from '../i18n/ui-messages.js';
-import { whereFound } from './contradictions.js';
+import { whereFound } from '../assess/contradictions.js';
 
 export interface FoundRow {
   label: string;

@@ -5,7 +5,7 @@
  * - a question the team never visits keeps its detected answer → `detected`.
  */
 import { detectedAnswer, evidenceRefs } from '../../session/detected-answer.js';
-import { describeContradiction, findContradiction } from '../contradictions.js';
+import { describeContradiction, findContradiction } from '../../assess/contradictions.js';
 import { normalizeValue, sameValue } from './navigation.js';
 import type { Answer, AnswerValue, Core, Suggestion, WizardState } from './types.js';
 

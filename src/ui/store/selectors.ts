@@ -4,7 +4,7 @@
  */
 import { WELCOME_FIELDS, type Assessment, type AnswersFile, type AnswerValue, type WizardState } from './types.js';
 import type { Mode } from '../keys.js';
-import { applicableIds, valuesOf } from './navigation.js';
+import { applicableIds, sourcesOf, valuesOf } from './navigation.js';
 import type { QuestionState } from '../../assess/assess.js';
 import type { RoadmapStep } from '../../report/roadmap.js';
 
@@ -19,7 +19,7 @@ function cacheOn<K extends object, R>(compute: (key: K, s: WizardState) => R): (
 }
 
 const statesOf = cacheOn((_answers: WizardState['answers'], s) => s.core!.questionStates(valuesOf(s.answers)));
-const assessmentOf = cacheOn((_answers: WizardState['answers'], s) => s.core!.assess(valuesOf(s.answers)));
+const assessmentOf = cacheOn((_answers: WizardState['answers'], s) => s.core!.assess(valuesOf(s.answers), sourcesOf(s.answers)));
 const roadmapOf = cacheOn((_answers: WizardState['answers'], s) =>
   s.core!.roadmap(assessmentOf(s.answers, s), s.detection.scan?.facts.ci ?? []));
 

@@ -4,7 +4,7 @@
  * computes with arrives after the first frame as a `Core` (the bank pulls in zod and the YAML
  * files; loading it first would delay the first screen), with the `WizardIO` that writes files.
  */
-import type { AnswerValue, AnswerValues, Assessment, QuestionState } from '../../assess/assess.js';
+import type { AnswerSources, AnswerValue, AnswerValues, Assessment, QuestionState } from '../../assess/assess.js';
 import type { Suggestion } from '../../assess/prefill.js';
 import type { ScanResult } from '../../detect/types.js';
 import type { Lang } from '../../i18n/report-messages.js';
@@ -12,7 +12,7 @@ import type { Bank } from '../../model/bank.js';
 import type { RoadmapStep } from '../../report/roadmap.js';
 import type { Answer, AnswersFile, LoadedAnswers, Meta } from '../../session/answers-file.js';
 
-export type { Answer, AnswersFile, AnswerValue, AnswerValues, Assessment, Bank, Lang, Meta, QuestionState, ScanResult, Suggestion };
+export type { Answer, AnswersFile, AnswerSources, AnswerValue, AnswerValues, Assessment, Bank, Lang, Meta, QuestionState, ScanResult, Suggestion };
 
 /** The wizard's steps. The root component routes them with an exhaustive switch. */
 export type Screen =
@@ -28,7 +28,7 @@ export type Screen =
 /** The bank and the pure core functions bound to it. */
 export interface Core {
   bank: Bank;
-  assess(values: AnswerValues): Assessment;
+  assess(values: AnswerValues, sources?: AnswerSources): Assessment;
   questionStates(values: AnswerValues): QuestionState[];
   suggest(scan: ScanResult): Record<string, Suggestion>;
   emptyAnswers(meta: Meta): AnswersFile;

@@ -10,7 +10,7 @@ import { sanitizeLine } from '../detect/sanitize.js';
 import type { Facts, KeyCustody, ScanResult } from '../detect/types.js';
 import { format, type MessageKey } from '../i18n/ui-messages.js';
 import type { Lang } from '../i18n/report-messages.js';
-import type { AnswerValue } from './store/types.js';
+import type { AnswerValue } from './assess.js';
 
 const LONG_LIVED: KeyCustody[] = ['ci-secret', 'kms', 'vault', 'hsm', 'file-in-repo'];
 const EXPOSED: KeyCustody[] = ['ci-secret', 'file-in-repo'];
