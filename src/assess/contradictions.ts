@@ -30,7 +30,7 @@ export const CONTRADICTION_RULES: readonly Rule[] = [
   { question: 'KEY-1', claims: ['cloud-kms', 'vault', 'hsm'], fact: 'keyCustody', conflicts: EXPOSED, detail: 'cxWeakerKey' },
   { question: 'KLS-1', claims: ['all'], fact: 'keyCustody', conflicts: LONG_LIVED, detail: 'cxLongLivedKey' },
   { question: 'KLS-1', claims: ['no'], fact: 'keyless', conflicts: [true], detail: 'cxKeyless' },
-  { question: 'CUS-1', claims: ['no-keys'], fact: 'keyCustody', conflicts: LONG_LIVED, detail: 'cxLongLivedKey' },
+  { question: 'CUS-1', claims: ['no-keys', 'keyless-restricted'], fact: 'keyCustody', conflicts: LONG_LIVED, detail: 'cxLongLivedKey' },
   { question: 'CUS-2', claims: ['no-keys'], fact: 'keyCustody', conflicts: LONG_LIVED, detail: 'cxLongLivedKey' },
   { question: 'COV-2', claims: ['none'], fact: 'signs', conflicts: [true], detail: 'cxSigns' },
   { question: 'VER-1', claims: ['none'], fact: 'verifies', conflicts: [true], detail: 'cxVerifies' },

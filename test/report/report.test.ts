@@ -147,7 +147,8 @@ describe('JSON report', () => {
       expect(json, key).toHaveProperty(key);
     }
     expect(json.level).toBe(2);
-    expect(json.criteria['L2.keys-protected']).toEqual({ level: 2, met: true, why: 'met by KEY-1=cloud-kms' });
+    expect(json.criteria['L2.keys-protected']).toEqual({ level: 2, met: true, status: 'met', proof: 'repository', why: 'met by KEY-1=cloud-kms (confirmed)' });
+    expect(json.detectedLevel).toBe(2);
     expect(json.criteria['L3.no-long-lived-keys'].met).toBe(false);
     expect(json.answers['KEY-1']).toMatchObject({ value: 'cloud-kms', source: 'confirmed', evidence: ['.github/workflows/release.yml:57'] });
     expect(Object.keys(json.dimensions)).toContain('key-protection');

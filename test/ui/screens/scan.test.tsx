@@ -19,7 +19,7 @@ describe('scan screen', () => {
     expect(frame).toMatch(/Signing tools\s+cosign\s+\.github\/workflows\/release\.yml:23/);
     expect(frame).toMatch(/Key custody\s+keyless\s+\.github\/workflows\/release\.yml:23/);
     expect(frame).toMatch(/Verification\s+no verification step found/);
-    expect(frame).toContain('12 of 22 questions are pre-filled');
+    expect(frame).toContain('9 of 22 questions are pre-filled');
     expect(fits(frame)).toBe(true);
     await press(r, ENTER);
     await waitForFrame(r, '1/22 · Coverage');

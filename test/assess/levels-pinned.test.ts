@@ -1,0 +1,100 @@
+/**
+ * The level of every bundled example and every detection fixture, pinned before and after a team
+ * confirms. A scan proves what files can; the control's interview and document criteria
+ * (L1.procedure, L1.custody-known, L2.central-platform, L2.access-restricted, L3.auditable) wait
+ * for the team, so no repository reaches a level on detection alone, nor on confirming detections.
+ * Each row was reviewed against the fixture's files; a change here is a change of what sigmature
+ * tells an auditor, so review it the same way.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assess, type AnswerSource } from '../../src/assess/assess.js';
+import { detectedAnswers } from '../../src/commands/scan.js';
+import { scanDirectory } from '../../src/detect/scan.js';
+import { loadBank } from '../../src/model/bank.js';
+import { answerSources, answerValues, parseAnswers } from '../../src/session/answers-file.js';
+
+const bank = loadBank();
+const TEAM_CRITERIA = ['L1.procedure', 'L1.custody-known', 'L2.central-platform', 'L2.access-restricted', 'L3.auditable'];
+
+describe('bundled examples', () => {
+  it.each([0, 1, 2, 3])('level-%i example: assessed at its level as answered, 0 when nothing is confirmed', (level) => {
+    const path = join('examples', `level-${level}.answers.yaml`);
+    const file = parseAnswers(readFileSync(path, 'utf8'), path, bank).file;
+    const values = answerValues(file);
+    expect(assess(bank, values, answerSources(file)).level).toBe(level);
+    const detected = Object.fromEntries(Object.keys(values).map((id) => [id, 'detected' as AnswerSource]));
+    const unconfirmed = assess(bank, values, detected);
+    expect(unconfirmed.level).toBe(0);
+    expect(unconfirmed.criteria.filter((c) => c.met)).toEqual([]);
+  });
+});
+
+// [fixture, level the repository shows, criteria met by detection only, level once the team
+//  confirms every detected answer, level once it also states a written procedure and who holds keys]
+const FIXTURES: [string, number, string[], number, number][] = [
+    ['android-apksigner', 0, ["L1.signed"], 0, 1],
+    ['buildkite-minisign', 0, ["L1.signed"], 0, 1],
+    ['circleci-gpg-rpm', 0, ["L1.signed"], 0, 1],
+    ['cloudbuild-make-include', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['committed-key', 0, ["L1.signed"], 0, 1],
+    ['composite-action', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['composite-make-ko', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['cosign-aws-kms', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['cosign-gcp-kms', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['cosign-vault', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['dev-makefile-push', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['docker-content-trust', 0, ["L1.signed"], 0, 1],
+    ['gha-key-env-secret', 0, ["L1.signed"], 0, 1],
+    ['gha-keyless-image', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['gitlab-keyless', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['gitlab-pkcs11-signing', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['goreleaser-cosign', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['gradle-signing', 0, ["L1.signed"], 0, 1],
+    ['helm-chart-policies', 0, [], 0, 0],
+    ['jenkins-gpg', 0, ["L1.signed"], 0, 1],
+    ['make-target-vars', 0, [], 0, 0],
+    ['maven-gpg', 0, ["L1.signed"], 0, 1],
+    ['maven-release-elsewhere', 0, ["L1.signed"], 0, 1],
+    ['multi-publish-partial', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['no-signing-sign-words', 0, [], 0, 0],
+    ['notation-akv', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['npm-provenance', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['pypi-attestations', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['reusable-release-canary', 0, ["L1.signed"], 0, 1],
+    ['script-release-xargs', 0, ["L1.signed"], 0, 1],
+    ['slsa-generator', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['tekton-chains', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['test-key-fixtures', 0, [], 0, 0],
+    ['test-key-names', 0, ["L1.signed"], 0, 1],
+    ['verify-only-kyverno', 0, [], 0, 0],
+    ['verify-only-policy-controller', 0, [], 0, 0],
+    ['windows-macos-signing', 0, ["L1.signed"], 0, 1],
+    ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+];
+
+describe('detection fixtures, before and after a team confirms', () => {
+  it('covers every fixture repository', () => {
+    expect(FIXTURES.map((f) => f[0]).sort()).toEqual([...readdirSync('test/fixtures/repos'), 'keyless-release'].sort());
+  });
+
+  it.each(FIXTURES)('%s', async (name, shown, metDetected, confirmedLevel, withTeamBasics) => {
+    const dir = name === 'keyless-release' ? join('examples', 'repos', name) : join('test', 'fixtures', 'repos', name);
+    const file = detectedAnswers(bank, await scanDirectory(dir));
+    const values = answerValues(file);
+    const before = assess(bank, values, answerSources(file));
+    expect(before.level).toBe(0);
+    expect(before.detectedLevel).toBe(shown);
+    expect(before.criteria.filter((c) => c.status === 'met-detected').map((c) => c.id)).toEqual(metDetected);
+    // a scan alone meets no criterion that needs an interview or a document
+    for (const c of before.criteria.filter((c) => TEAM_CRITERIA.includes(c.id))) expect(c.status, c.id).not.toMatch(/^met/);
+
+    const confirmed = Object.fromEntries(Object.keys(values).map((id) => [id, 'confirmed' as AnswerSource]));
+    const after = assess(bank, values, confirmed);
+    expect(after.level).toBe(confirmedLevel);
+    expect(after.criteria.filter((c) => c.met).map((c) => c.id)).toEqual(metDetected);
+    const stated = { ...confirmed, 'GOV-1': 'stated', 'CUS-2': 'stated' } as Record<string, AnswerSource>;
+    expect(assess(bank, { ...values, 'GOV-1': 'written', 'CUS-2': 'known-not-written' }, stated).level).toBe(withTeamBasics);
+  });
+});
