@@ -4,7 +4,12 @@ import { builtInBankSources, parseBuiltInBank } from '../src/model/bank.js';
 import { snapshotEntry } from '../src/model/snapshot.js';
 import { builtInRoadmapSources, parseRoadmapCatalog } from '../src/report/roadmap.js';
 
+function roadmapData() {
+  const { steps, ecosystems } = parseRoadmapCatalog();
+  return { steps, ecosystems };
+}
+
 process.stdout.write(JSON.stringify({
   bank: snapshotEntry(parseBuiltInBank(), builtInBankSources()),
-  roadmap: snapshotEntry(parseRoadmapCatalog().steps, builtInRoadmapSources()),
+  roadmap: snapshotEntry(roadmapData(), builtInRoadmapSources()),
 }));

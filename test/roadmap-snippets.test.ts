@@ -4,8 +4,8 @@
  * so these tests hold every snippet to the rules a reviewer would: it parses, GitHub
  * workflows are complete and pin every action to a commit SHA, keyless signing has its
  * OIDC grant, cosign signs and verifies images by digest only, verification pins the
- * signer identity and issuer, GitLab keyless jobs never pass --key, and nothing looks
- * like a real secret.
+ * signer identity and issuer, GitLab keyless jobs never pass --key, an image is signed by
+ * digest before any tag is pushed or moved onto it, and nothing looks like a real secret.
  */
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -58,6 +58,16 @@ function read(file: string): string {
   return readFileSync(join(SNIPPETS_DIR, file), 'utf8');
 }
 
+interface Option {
+  id: string;
+  title: Record<string, string>;
+  summary: Record<string, string>;
+  evidence?: Record<string, string>;
+  because?: Record<string, string>;
+  effort?: string;
+  snippets: Record<string, string>;
+}
+
 interface Step {
   id: string;
   criteria: string[];
@@ -65,7 +75,13 @@ interface Step {
   why: Record<string, string>;
   effort: string;
   evidence: Record<string, string>;
-  snippets: Record<string, string>;
+  snippets?: Record<string, string>;
+  options?: Option[];
+}
+
+/** Every snippet map of a step: its own, or one per option. */
+function snippetMaps(s: Step): [string, Record<string, string>][] {
+  return s.options ? s.options.map((o) => [`${s.id}/${o.id}`, o.snippets]) : [[s.id, s.snippets ?? {}]];
 }
 
 function loadSteps(): { steps: Step[]; errors: string[] } {
@@ -243,11 +259,20 @@ describe('templates/roadmap/steps.yaml', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('has only the known fields on every step', () => {
+  it('has only the known fields on every step and option', () => {
+    const required = ['criteria', 'effort', 'evidence', 'id', 'title', 'why'];
+    const optional = ['appliesWhen', 'doneWhen', 'ecosystems', 'options', 'recommendDefault', 'snippets'];
     for (const s of steps) {
-      expect(Object.keys(s).sort(), s.id).toEqual(
-        ['criteria', 'effort', 'evidence', 'id', 'snippets', 'title', 'why'],
-      );
+      const keys = Object.keys(s);
+      for (const k of required) expect(keys, s.id).toContain(k);
+      for (const k of keys) expect([...required, ...optional], `${s.id}: ${k}`).toContain(k);
+      expect('snippets' in s !== 'options' in s, `${s.id}: either snippets or options`).toBe(true);
+      for (const o of s.options ?? []) {
+        for (const k of ['id', 'title', 'summary', 'snippets']) expect(Object.keys(o), `${s.id}/${o.id}`).toContain(k);
+        for (const k of Object.keys(o)) {
+          expect(['id', 'title', 'summary', 'effort', 'evidence', 'ecosystems', 'offerWhen', 'recommendWhen', 'because', 'doneWhen', 'snippets'], `${s.id}/${o.id}: ${k}`).toContain(k);
+        }
+      }
     }
   });
 
@@ -259,9 +284,9 @@ describe('templates/roadmap/steps.yaml', () => {
     }
   });
 
-  it('addresses every criterion, each as the primary criterion of some step', () => {
+  it('addresses every criterion, each as the primary criterion of some step or of a step with alternatives', () => {
     const covered = new Set(steps.flatMap((s) => s.criteria));
-    const primary = new Set(steps.map((s) => s.criteria[0]));
+    const primary = new Set(steps.flatMap((s) => (s.options ? s.criteria : [s.criteria[0]])));
     for (const c of CRITERIA) {
       expect(covered.has(c), `${c} not addressed`).toBe(true);
       expect(primary.has(c), `${c} is nobody's primary criterion`).toBe(true);
@@ -279,6 +304,18 @@ describe('templates/roadmap/steps.yaml', () => {
         expect(typeof v.ja === 'string' && japanese.test(v.ja), `${s.id}.${field}.ja`).toBe(true);
         expect(japanese.test(v.en ?? ''), `${s.id}.${field}.en has Japanese`).toBe(false);
       }
+      for (const o of s.options ?? []) {
+        for (const field of ['title', 'summary', 'evidence', 'because'] as const) {
+          const v = o[field];
+          if (v === undefined && (field === 'evidence' || field === 'because')) continue;
+          expect(Object.keys(v ?? {}).sort(), `${s.id}/${o.id}.${field}`).toEqual(['en', 'ja']);
+          expect(japanese.test(v!.ja ?? ''), `${s.id}/${o.id}.${field}.ja`).toBe(true);
+          expect(japanese.test(v!.en ?? ''), `${s.id}/${o.id}.${field}.en has Japanese`).toBe(false);
+        }
+        expect(o.title.en!.length, `${s.id}/${o.id} title too long`).toBeLessThanOrEqual(80);
+        // one line each: the summary names the alternative, it does not argue for it
+        expect(o.summary.en!.split(/(?<=[.?!])\s+(?=[A-Z"`])/).length, `${s.id}/${o.id}.summary.en`).toBe(1);
+      }
       expect(s.title.en!.length, `${s.id} title too long`).toBeLessThanOrEqual(80);
       // why: the risk in two or three sentences
       const sentences = (s.why.en ?? '').split(/(?<=[.?!])\s+(?=[A-Z"`])/).filter(Boolean);
@@ -288,35 +325,44 @@ describe('templates/roadmap/steps.yaml', () => {
   });
 
   it('uses the agreed Japanese terms', () => {
-    const ja = steps.flatMap((s) => [s.title.ja, s.why.ja, s.evidence.ja]).join('\n');
-    for (const term of ['成果物署名', '署名鍵', 'キーレス署名', '鍵管理サービス', '透明性ログ']) {
+    const ja = steps
+      .flatMap((s) => [s.title.ja, s.why.ja, s.evidence.ja, ...(s.options ?? []).flatMap((o) => [o.title.ja, o.summary.ja, o.evidence?.ja, o.because?.ja])])
+      .join('\n');
+    for (const term of ['成果物署名', '署名鍵', 'キーレス署名', '鍵管理サービス', '透明性ログ', '一元管理', '長期鍵', 'アドミッションコントロール', '評価者']) {
       expect(ja, term).toContain(term);
+    }
+    // the same idea, never in other words
+    for (const [term, agreed] of [['集中管理', '一元管理'], ['集中型', '一元管理'], ['長期の秘密鍵', '長期鍵'], ['アドミッション制御', 'アドミッションコントロール'], ['審査者', '評価者'], ['アセッサー', '評価者']]) {
+      expect(ja, `${term}: use ${agreed}`).not.toContain(term);
     }
   });
 
   it('has a valid effort', () => {
-    for (const s of steps) expect(EFFORTS.has(s.effort), `${s.id}: ${s.effort}`).toBe(true);
+    for (const s of steps) {
+      expect(EFFORTS.has(s.effort), `${s.id}: ${s.effort}`).toBe(true);
+      for (const o of s.options ?? []) if (o.effort) expect(EFFORTS.has(o.effort), `${s.id}/${o.id}: ${o.effort}`).toBe(true);
+    }
   });
 
   it('has a default snippet, known CI keys, and snippet files that exist', () => {
-    for (const s of steps) {
-      expect(isObject(s.snippets), s.id).toBe(true);
-      expect(typeof s.snippets.default, `${s.id} has no default snippet`).toBe('string');
-      for (const [key, file] of Object.entries(s.snippets)) {
-        expect(SNIPPET_KEYS.has(key), `${s.id}: unknown snippet key ${key}`).toBe(true);
-        expect(file, `${s.id}.${key}`).toMatch(/^[a-z0-9][a-z0-9.-]*\.(yml|sh|md)$/);
-        expect(existsSync(join(SNIPPETS_DIR, file)), `${s.id}.${key}: ${file} missing`).toBe(true);
+    for (const [id, snippets] of steps.flatMap(snippetMaps)) {
+      expect(isObject(snippets), id).toBe(true);
+      expect(typeof snippets.default, `${id} has no default snippet`).toBe('string');
+      for (const [key, file] of Object.entries(snippets)) {
+        expect(SNIPPET_KEYS.has(key), `${id}: unknown snippet key ${key}`).toBe(true);
+        expect(file, `${id}.${key}`).toMatch(/^[a-z0-9][a-z0-9.-]*\.(yml|sh|md)$/);
+        expect(existsSync(join(SNIPPETS_DIR, file)), `${id}.${key}: ${file} missing`).toBe(true);
       }
       // A GitHub (GitLab) snippet is only offered to GitHub (GitLab) repositories or as the default.
-      for (const [key, file] of Object.entries(s.snippets)) {
-        if (file.startsWith('gitlab-ci-')) expect(['gitlab-ci', 'default'], `${s.id}.${key}`).toContain(key);
-        if (file.startsWith('github-actions-')) expect(['github-actions', 'default'], `${s.id}.${key}`).toContain(key);
+      for (const [key, file] of Object.entries(snippets)) {
+        if (file.startsWith('gitlab-ci-')) expect(['gitlab-ci', 'default'], `${id}.${key}`).toContain(key);
+        if (file.startsWith('github-actions-')) expect(['github-actions', 'default'], `${id}.${key}`).toContain(key);
       }
     }
   });
 
   it('references every snippet file, and every file is .yml, .sh or .md', () => {
-    const referenced = new Set(steps.flatMap((s) => Object.values(s.snippets)));
+    const referenced = new Set(steps.flatMap(snippetMaps).flatMap(([, snippets]) => Object.values(snippets)));
     for (const f of snippetFiles) {
       expect(f, 'snippet extension').toMatch(/\.(yml|sh|md)$/);
       expect(referenced.has(f), `${f} is not referenced by any step`).toBe(true);
@@ -735,6 +781,142 @@ describe('Markdown snippets', () => {
     expect(text.split('\n').length, `${file} is too long`).toBeLessThanOrEqual(90);
     const result = markdownlint({ strings: { [file]: text }, config: { default: true, MD013: false } });
     expect(result[file] ?? [], file).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- sign by digest before any tag
+
+/**
+ * A snippet must never let a tag name an image before that image's digest is signed: a consumer
+ * pulling the tag in between (or after a failed signing step) would get an unsigned image. Every
+ * operation that pushes or moves a tag must come after a `cosign sign` of a digest, in the order
+ * the snippet runs: jobs by `needs` (GitHub) or by stage (GitLab), steps and lines in order.
+ */
+type PublishOp = { kind: 'sign' | 'tag'; what: string };
+
+function truthyInput(v: Json | undefined): boolean {
+  return v === true || (typeof v === 'string' && /^(true|yes|1)$/i.test(v.trim()));
+}
+
+/** What one shell line does to a registry: sign a digest, or push/move a tag. */
+function commandOps(text: string): PublishOp[] {
+  const ops: PublishOp[] = [];
+  for (const raw of joinContinuations(text)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const cosign = parseCosignLines('', [line])[0];
+    if (cosign && cosign.sub === 'sign' && cosign.positionals.some((p) => p.includes('@'))) {
+      ops.push({ kind: 'sign', what: line });
+      continue;
+    }
+    const tag =
+      /\bdocker\s+(image\s+)?push\b/.test(line) ||
+      /\bpodman\s+push\b|\bbuildah\s+push\b|\bskopeo\s+copy\b/.test(line) ||
+      /\bcrane["']?\s+(tag|push|copy|cp|append|mutate)\b/.test(line) ||
+      /\boras\s+(push|tag)\b/.test(line) ||
+      /\bregctl\s+(image\s+(copy|tag)|tag)\b/.test(line) ||
+      /\bimagetools\s+create\b.*\s(-t|--tag)\b/.test(line) ||
+      /\bko\s+(build|publish|resolve|apply)\b/.test(line) && !/--push=false/.test(line) ||
+      /\bgoreleaser\s+release\b/.test(line) ||
+      (/\bdocker\s+(buildx\s+)?(build|bake)\b/.test(line) &&
+        (/\s--push\b/.test(line) || (/push=true/.test(line) && !/push-by-digest=true/.test(line))));
+    if (tag) ops.push({ kind: 'tag', what: line });
+  }
+  return ops;
+}
+
+function githubOps(wf: JsonObject): PublishOp[] {
+  const jobs = jobsOf(wf);
+  const placed: [string, JsonObject][] = [];
+  // jobs in the order they can run: a job after every job it needs (text order otherwise)
+  while (placed.length < jobs.length) {
+    const next = jobs.find(([name, job]) => !placed.some(([n]) => n === name)
+      && [job.needs].flat().filter((n): n is string => typeof n === 'string').every((n) => placed.some(([p]) => p === n)));
+    if (!next) break;
+    placed.push(next);
+  }
+  return placed.flatMap(([, job]) =>
+    stepsOf(job).flatMap((step): PublishOp[] => {
+      if (typeof step.run === 'string') return commandOps(step.run);
+      const uses = typeof step.uses === 'string' ? step.uses : '';
+      const inputs = isObject(step.with) ? step.with : {};
+      if (/^docker\/(build-push|bake)-action@/.test(uses)) {
+        const outputs = typeof inputs.outputs === 'string' ? inputs.outputs : '';
+        const tags = typeof inputs.tags === 'string' && inputs.tags.trim() !== '';
+        const byTag = (truthyInput(inputs.push) && (tags || uses.includes('bake')))
+          || (/push=true/.test(outputs) && !/push-by-digest=true/.test(outputs));
+        return byTag ? [{ kind: 'tag', what: `${uses} (push with tags)` }] : [];
+      }
+      if (/^goreleaser\/goreleaser-action@/.test(uses) && /\brelease\b/.test(String(inputs.args ?? ''))) {
+        return [{ kind: 'tag', what: `${uses} release` }];
+      }
+      return [];
+    }),
+  );
+}
+
+function gitlabOps(doc: JsonObject): PublishOp[] {
+  const stages = (Array.isArray(doc.stages) ? doc.stages : []).map(String);
+  const jobs = gitlabJobs(doc);
+  const rank = (job: JsonObject) => stages.indexOf(String(job.stage));
+  return [...jobs].sort((a, b) => rank(a[1]) - rank(b[1])).flatMap(([, job]) => commandOps(gitlabScript(job)));
+}
+
+/** The registry operations of a snippet, in the order it runs them. */
+function publishOps(file: string, text: string): PublishOp[] {
+  if (file.endsWith('.yml')) {
+    const doc = parseAllDocuments(text)[0]?.toJS() as Json;
+    if (!isObject(doc)) return [];
+    if (isObject(doc.jobs)) return githubOps(doc);
+    if (Array.isArray(doc.stages)) return gitlabOps(doc);
+    return [];
+  }
+  if (file.endsWith('.md')) {
+    const blocks: string[] = [];
+    const re = /^\s*```[^\n]*\n([\s\S]*?)^\s*```/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) blocks.push(m[1] as string);
+    return commandOps(blocks.join('\n'));
+  }
+  return commandOps(text);
+}
+
+/** Tag operations that come before any digest is signed. */
+function tagsBeforeSigning(file: string, text: string): string[] {
+  const ops = publishOps(file, text);
+  const firstSign = ops.findIndex((o) => o.kind === 'sign');
+  return ops.filter((o, i) => o.kind === 'tag' && (firstSign < 0 || i < firstSign)).map((o) => o.what);
+}
+
+describe('images are signed by digest before any tag is pushed', () => {
+  it.each(snippetFiles)('%s pushes or moves no tag before it signs the digest', (file) => {
+    expect(tagsBeforeSigning(file, read(file))).toEqual([]);
+  });
+
+  it('the snippets that publish images do tag them, after signing', () => {
+    const tagging = snippetFiles.filter((f) => publishOps(f, read(f)).some((o) => o.kind === 'tag'));
+    expect(tagging.length).toBeGreaterThanOrEqual(4);
+  });
+
+  const gha = (steps: string) => `name: x\non: {push: {}}\npermissions: {contents: read}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n${steps}`;
+  const buildWithTags = '      - id: build\n        uses: docker/build-push-action@0000000000000000000000000000000000000000 # v1.0.0\n        with:\n          push: true\n          tags: ghcr.io/o/i:v1\n';
+  const buildByDigest = '      - id: build\n        uses: docker/build-push-action@0000000000000000000000000000000000000000 # v1.0.0\n        with:\n          outputs: type=image,name=ghcr.io/o/i,push-by-digest=true,name-canonical=true,push=true\n';
+  const sign = '      - run: cosign sign --yes "ghcr.io/o/i@${DIGEST}"\n';
+  const craneTag = '      - run: crane tag "ghcr.io/o/i@${DIGEST}" v1\n';
+  const gitlab = (script: string[]) => `stages: [release]\njob:\n  stage: release\n  script:\n${script.map((l) => `    - ${l}`).join('\n')}\n`;
+
+  it.each([
+    ['a workflow that pushes with tags, then signs', 'github-actions-x.yml', gha(buildWithTags + sign), 1],
+    ['a workflow that tags with crane before signing', 'github-actions-x.yml', gha(buildByDigest + craneTag + sign), 1],
+    ['a workflow that tags in a job the signing job needs', 'github-actions-x.yml',
+      'name: x\non: {push: {}}\npermissions: {contents: read}\njobs:\n  sign:\n    needs: tag\n    runs-on: u\n    steps:\n' + sign + '  tag:\n    runs-on: u\n    steps:\n' + craneTag, 1],
+    ['a GitLab job that runs docker push, then signs', 'gitlab-ci-x.yml', gitlab(['docker push "$IMAGE:$CI_COMMIT_TAG"', 'cosign sign --yes "$IMAGE@$DIGEST"']), 1],
+    ['a script that builds with --push -t, then signs', 'x.sh', 'docker buildx build --push -t r/i:v1 .\ncosign sign --yes r/i@sha256:abc\n', 1],
+    ['a script that tags but never signs', 'x.sh', 'docker buildx imagetools create -t r/i:v1 r/i@sha256:abc\n', 1],
+    ['a workflow that pushes by digest, signs, then tags', 'github-actions-x.yml', gha(buildByDigest + sign + craneTag), 0],
+    ['a GitLab job that pushes by digest, signs, then tags', 'gitlab-ci-x.yml',
+      gitlab(['docker buildx build --output "type=image,name=r/i,push-by-digest=true,push=true" .', 'cosign sign --yes "r/i@$D"', 'crane tag "r/i@$D" v1']), 0],
+  ])('catches %s', (_what, file, text, found) => {
+    expect(tagsBeforeSigning(file, text)).toHaveLength(found);
   });
 });
 

@@ -41,8 +41,7 @@ export function sha256(text: string): string {
  */
 export async function generateReport(opts: GenerateOptions): Promise<{ text: string; level: number; detectedLevel: number }> {
   const assessment = assess(opts.bank, answerValues(opts.answers), answerSources(opts.answers));
-  const ci = opts.scan?.facts.ci ?? [];
-  const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), ci);
+  const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), opts.scan ?? {});
   const answersDigest = sha256(opts.answersText ?? serializeAnswers(opts.answers, opts.bank));
   const warnings = opts.warnings ?? [];
   if (opts.format === 'json') {

@@ -55,6 +55,16 @@ export function toJsonReport(input: JsonReportInput) {
     roadmap: input.roadmap.map((s) => ({
       id: s.id, level: s.level, criteria: s.criteria, title: s.title.en, why: s.why.en, effort: s.effort,
       evidence: s.evidence.en, snippet: { file: s.snippet.file, ci: s.snippet.ci },
+      // added with alternatives (options) and ecosystems; the fields above keep their meaning
+      unlocksLevel: s.unlocksLevel,
+      satisfies: s.satisfies,
+      ecosystems: s.ecosystems,
+      recommended: s.recommended ?? null,
+      options: s.options.map((o) => ({
+        id: o.id, title: o.title.en, summary: o.summary.en, effort: o.effort, recommended: o.recommended,
+        ...(o.because ? { because: o.because.en } : {}),
+        snippet: { file: o.snippet.file, ci: o.snippet.ci },
+      })),
     })),
     warnings: [
       ...(scan?.warnings ?? []),

@@ -112,19 +112,29 @@ export function buildReportView(input: ReportInput) {
   const scan = input.scan;
   const evidenceRows = scan ? scanEvidenceRows(scan) : collectAnswerEvidence(answers);
 
-  const roadmap = input.roadmap.map((s, i) => ({
-    n: i + 1,
-    title: mdTrusted(s.title[lang]),
-    level: s.level,
-    meets: s.criteria.map((c) => `${c}`).join(', '),
-    why: mdTrusted(s.why[lang]),
-    effort: t.efforts[s.effort],
-    askFor: mdTrusted(s.evidence[lang]),
-    snippetCi: s.snippet.ci === 'default' ? '' : s.snippet.ci,
-    fence: fenceFor(s.snippet.text),
-    language: s.snippet.language,
-    snippet: s.snippet.text,
-  }));
+  const roadmap = input.roadmap.map((s, i) => {
+    // alternatives: the recommended option (with its snippet) first, the others named in one line each
+    const [chosen, ...others] = s.options;
+    return {
+      n: i + 1,
+      title: mdTrusted(s.title[lang]),
+      level: s.unlocksLevel,
+      meets: (s.satisfies.length ? s.satisfies : s.criteria).join(', '),
+      why: mdTrusted(s.why[lang]),
+      effort: t.efforts[s.effort],
+      askFor: mdTrusted(s.evidence[lang]),
+      recommended: chosen
+        ? { title: mdTrusted(chosen.title[lang]), because: chosen.because ? t.recommendedBecause(mdTrusted(chosen.because[lang])) : '' }
+        : undefined,
+      alternatives: others.length
+        ? { items: others.map((o) => ({ title: mdTrusted(o.title[lang]), summary: mdTrusted(o.summary[lang]) })) }
+        : undefined,
+      snippetCi: s.snippet.ci === 'default' ? '' : s.snippet.ci,
+      fence: fenceFor(s.snippet.text),
+      language: s.snippet.language,
+      snippet: s.snippet.text,
+    };
+  });
 
   const criterionMet = new Map(assessment.criteria.map((c) => [c.id, c.met]));
   const standards = bank.standards.map((s) => {

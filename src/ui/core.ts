@@ -23,10 +23,10 @@ export function createCore(bankDir?: string): Core {
     questionStates: (values) => questionStates(bank, values),
     suggest: (scan) => suggestAnswers(bank, scan),
     emptyAnswers: (meta) => emptyAnswers(bank, meta),
-    roadmap(assessment, ci) {
+    roadmap(assessment, scan) {
       try {
         catalog ??= loadRoadmapCatalog();
-        return { steps: buildRoadmap(assessment, catalog, ci) };
+        return { steps: buildRoadmap(assessment, catalog, scan ?? {}) };
       } catch (err) {
         return { error: errorMessage(err).line };
       }

@@ -21,7 +21,7 @@ function cacheOn<K extends object, R>(compute: (key: K, s: WizardState) => R): (
 const statesOf = cacheOn((_answers: WizardState['answers'], s) => s.core!.questionStates(valuesOf(s.answers)));
 const assessmentOf = cacheOn((_answers: WizardState['answers'], s) => s.core!.assess(valuesOf(s.answers), sourcesOf(s.answers)));
 const roadmapOf = cacheOn((_answers: WizardState['answers'], s) =>
-  s.core!.roadmap(assessmentOf(s.answers, s), s.detection.scan?.facts.ci ?? []));
+  s.core!.roadmap(assessmentOf(s.answers, s), s.detection.scan));
 
 export function selectStates(s: WizardState): QuestionState[] {
   return s.core ? statesOf(s.answers, s) : [];

@@ -9,7 +9,7 @@ import type { Suggestion } from '../../assess/prefill.js';
 import type { ScanResult } from '../../detect/types.js';
 import type { Lang } from '../../i18n/report-messages.js';
 import type { Bank } from '../../model/bank.js';
-import type { RoadmapStep } from '../../report/roadmap.js';
+import type { RoadmapContext, RoadmapStep } from '../../report/roadmap.js';
 import type { Answer, AnswersFile, LoadedAnswers, Meta } from '../../session/answers-file.js';
 
 export type { Answer, AnswersFile, AnswerSources, AnswerValue, AnswerValues, Assessment, Bank, Lang, Meta, QuestionState, ScanResult, Suggestion };
@@ -33,7 +33,7 @@ export interface Core {
   suggest(scan: ScanResult): Record<string, Suggestion>;
   emptyAnswers(meta: Meta): AnswersFile;
   /** The roadmap for an assessment, or why there is none (the step catalogue may be missing). */
-  roadmap(assessment: Assessment, ci: readonly string[]): { steps: RoadmapStep[] } | { error: string };
+  roadmap(assessment: Assessment, scan?: RoadmapContext): { steps: RoadmapStep[] } | { error: string };
 }
 
 export interface WrittenFiles {

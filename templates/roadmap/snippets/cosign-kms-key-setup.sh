@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Create a signing key inside a cloud KMS and publish its public key.
 # The private key is generated in the KMS and can never be exported; signing is a
-# KMS API call that the KMS logs (AWS CloudTrail / Google Cloud Audit Logs).
+# KMS API call that the KMS logs (AWS CloudTrail / Google Cloud Audit Logs / Azure
+# Key Vault diagnostic logs).
 #
 #   PROVIDER=aws ./cosign-kms-key-setup.sh
 #   PROVIDER=gcp GCP_PROJECT=my-project GCP_LOCATION=europe-west1 ./cosign-kms-key-setup.sh
+#   PROVIDER=azure AZURE_VAULT=my-vault ./cosign-kms-key-setup.sh
 #
 # Run it once, as an administrator, from a trusted machine or an admin pipeline.
 set -euo pipefail
 
-PROVIDER="${PROVIDER:?set PROVIDER=aws or PROVIDER=gcp}"
+PROVIDER="${PROVIDER:?set PROVIDER=aws, gcp or azure}"
 KEY_NAME="${KEY_NAME:-release-signing}"
 
 case "$PROVIDER" in
@@ -34,8 +36,14 @@ case "$PROVIDER" in
       --protection-level hsm
     key_ref="gcpkms://projects/${GCP_PROJECT}/locations/${GCP_LOCATION}/keyRings/${GCP_KEYRING}/cryptoKeys/${KEY_NAME}"
     ;;
+  azure)
+    AZURE_VAULT="${AZURE_VAULT:?set AZURE_VAULT (a Premium key vault, for HSM-backed keys)}"
+    az keyvault key create --vault-name "$AZURE_VAULT" --name "$KEY_NAME" \
+      --kty EC-HSM --curve P-256 --ops sign verify
+    key_ref="azurekms://${AZURE_VAULT}.vault.azure.net/${KEY_NAME}"
+    ;;
   *)
-    echo "PROVIDER must be aws or gcp" >&2
+    echo "PROVIDER must be aws, gcp or azure" >&2
     exit 2
     ;;
 esac
