@@ -83,7 +83,9 @@ describe('a keyless team (examples/repos/keyless-release)', () => {
     'AUD-4': 'none', 'GOV-2': 'none', 'GOV-3': 'none',
   };
   // steps a keyless team never needs, whatever else it still has to do
-  const alreadyDone = ['protect-signing-keys', 'restrict-and-document-key-access', 'key-rotation-runbook', 'inventory-keys-and-signers', 'sign-release-deliverables'];
+  // (who holds keys and who may sign stay open until the team states them: keyless does not settle
+  // the interview, nor who can trigger the signing workflow)
+  const alreadyDone = ['protect-signing-keys', 'key-rotation-runbook', 'sign-release-deliverables'];
   const otherEcosystems = ['npm-trusted-publishing-provenance'];
   let scan: ScanResult;
   beforeAll(async () => {
@@ -113,6 +115,17 @@ describe('a keyless team (examples/repos/keyless-release)', () => {
   it('drops "pin the signing toolchain" once the team pins and verifies its tools', () => {
     expect(ids(roadmapOf(answersFor(scan), scan).steps)).toContain('pin-signing-toolchain');
     expect(ids(roadmapOf(answersFor(scan, team), scan).steps)).not.toContain('pin-signing-toolchain');
+  });
+
+  it('asks a keyless team to restrict who can trigger signing (no key policy), until it states that it does', () => {
+    for (const stated of [{}, team]) {
+      const step = roadmapOf(answersFor(scan, stated), scan).steps.find((s) => s.id === 'restrict-and-document-key-access')!;
+      expect(step.options.map((o) => o.id)).toEqual(['keyless-identity']);
+      expect(step.options[0]!.recommended).toBe(true);
+      expect(step.options[0]!.snippet.file).toBe('restrict-keyless-signing-github.md');
+    }
+    const restricted = { ...team, 'CUS-1': 'keyless-restricted' };
+    expect(ids(roadmapOf(answersFor(scan, restricted), scan).steps)).not.toContain('restrict-and-document-key-access');
   });
 
   it('keeps the work the team said is not done: monitoring the log and a compromise runbook', () => {
