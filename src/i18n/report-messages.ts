@@ -69,6 +69,10 @@ const en = {
   askFor: 'Evidence an assessor will ask for',
   snippetFor: 'Example for',
   standardsHeading: 'Standards mappings',
+  standardsIntro:
+    'Requirements of other frameworks that the control\'s criteria support. A row is supported when every related criterion is met by the team\'s answers; criteria met by detection only do not count.',
+  standardsNotMapped: 'Listed by the control\'s own data but not mapped by this question bank:',
+  standardsNotes: 'Notes on the mappings:',
   framework: 'Framework',
   reference: 'Reference',
   relatedCriteria: 'Related criteria',
@@ -168,6 +172,10 @@ const ja: ReportMessages = {
   askFor: '評価者が確認するエビデンス',
   snippetFor: '設定例',
   standardsHeading: '標準・フレームワークとの対応',
+  standardsIntro:
+    'コントロールの基準が裏付ける、他のフレームワークの要求事項です。関連するすべての基準がチームの回答で充足している行を「対応済み」とします。検出のみの基準は数えません。',
+  standardsNotMapped: 'コントロール自体のデータには記載されているが、この質問バンクでは対応付けていないもの:',
+  standardsNotes: '対応付けについての注記:',
   framework: 'フレームワーク',
   reference: '参照',
   relatedCriteria: '関連する基準',

@@ -7,6 +7,7 @@ import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { reportMessages } from '../i18n/report-messages.js';
 import { UNSURE } from '../model/schema.js';
+import type { Bank } from '../model/bank.js';
 import type { Answer, AnswersFile } from '../session/answers-file.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
 import type { ReportData } from './report-data.js';
@@ -127,17 +128,21 @@ export function buildReportView(input: ReportInput) {
   }));
 
   const criterionMet = new Map(assessment.criteria.map((c) => [c.id, c.met]));
-  const standards = bank.standards.map((s) => {
+  const standardTitle = (s: Bank['standards'][number]) => (s.url ? `[${mdTrusted(s.title[lang])}](${s.url})` : mdTrusted(s.title[lang]));
+  // A mapping without criteria supports nothing: listed under the table, never as a row.
+  const standards = bank.standards.filter((s) => s.criteria.length).map((s) => {
     const related = s.criteria.map((c) => criterionMet.get(c) ?? false);
-    const status: 'met' | 'partial' | 'missed' = related.length && related.every(Boolean) ? 'met' : related.some(Boolean) ? 'partial' : 'missed';
+    const status: 'met' | 'partial' | 'missed' = related.every(Boolean) ? 'met' : related.some(Boolean) ? 'partial' : 'missed';
     return {
       framework: mdText(s.framework),
       ref: mdText(s.ref),
-      title: s.url ? `[${mdTrusted(s.title[lang])}](${s.url})` : mdTrusted(s.title[lang]),
+      title: standardTitle(s),
       criteria: s.criteria.join(', '),
       status: t.standardStatus[status],
     };
   });
+  const notMapped = bank.standards.filter((s) => !s.criteria.length);
+  const standardNotes = bank.standards.filter((s) => s.criteria.length && s.note);
 
   const metaRows = [
     [t.organisation, meta.organisation],
@@ -205,6 +210,12 @@ export function buildReportView(input: ReportInput) {
     open: openItems.length ? { items: openItems } : undefined,
     roadmap: roadmap.length ? { steps: roadmap } : undefined,
     standards,
+    standardsNotMapped: notMapped.length
+      ? { items: notMapped.map((s) => ({ text: `${mdText(s.framework)} ${mdText(s.ref)} ${standardTitle(s)}${s.note ? `: ${mdTrusted(s.note[lang])}` : ''}` })) }
+      : undefined,
+    standardsNotes: standardNotes.length
+      ? { items: standardNotes.map((s) => ({ text: `${mdText(s.framework)} ${mdText(s.ref)}: ${mdTrusted(s.note![lang])}` })) }
+      : undefined,
     digest: input.answersDigest,
     tool: `${input.tool.name} ${input.tool.version}`,
     warnings: input.warnings.length ? { items: input.warnings.map((w) => ({ text: mdText(w) })) } : undefined,
