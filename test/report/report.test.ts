@@ -165,13 +165,26 @@ describe('text from the team or the repository never becomes markup', () => {
 });
 
 describe('JSON report', () => {
+  it('carries every answer field, the overrides and the open items with who settles them (additive)', async () => {
+    const json = JSON.parse(await report(2, 'en', 'json', (f) => {
+      f.answers['KEY-1'] = { ...f.answers['KEY-1']!, contradiction: 'a long-lived key at release.yml:3', override: { detected: 'no-long-lived-keys', reason: 'KMS key in another repo' } };
+    }));
+    expect(json.answers['KEY-1']).toMatchObject({
+      contradiction: 'a long-lived key at release.yml:3',
+      override: { detected: 'no-long-lived-keys', reason: 'KMS key in another repo' },
+    });
+    expect(json.overrides).toEqual([expect.objectContaining({ question: 'KEY-1', detected: 'no-long-lived-keys', reason: 'KMS key in another repo' })]);
+    expect(json.openItems.questions.length + json.openItems.criteria.length).toBeGreaterThan(0);
+    for (const q of json.openItems.questions) expect(q.owner.length, q.question).toBeGreaterThan(0);
+  });
+
   it('follows DESIGN section 7', async () => {
     const json = JSON.parse(await report(2, 'en', 'json'));
     for (const key of ['schemaVersion', 'tool', 'repository', 'facts', 'evidence', 'answers', 'level', 'criteria', 'dimensions', 'roadmap', 'warnings']) {
       expect(json, key).toHaveProperty(key);
     }
     expect(json.level).toBe(2);
-    expect(json.criteria['L2.keys-protected']).toEqual({ level: 2, met: true, why: 'met by KEY-1=cloud-kms' });
+    expect(json.criteria['L2.keys-protected']).toEqual({ level: 2, met: true, status: 'met', proof: 'repository', why: 'met by KEY-1=cloud-kms (confirmed)' });
     expect(json.criteria['L3.no-long-lived-keys'].met).toBe(false);
     expect(json.answers['KEY-1']).toMatchObject({ value: 'cloud-kms', source: 'confirmed', evidence: ['.github/workflows/release.yml:57'] });
     expect(Object.keys(json.dimensions)).toContain('key-protection');
