@@ -48,9 +48,9 @@ describe('golden reports', () => {
 describe('report content', () => {
   it('states the level, the target and what holds the team back in the summary', async () => {
     const text = await report(1, 'en');
-    expect(text).toContain('The team is at **level 1** of REL-001: Basic code signing with self managed keys.');
+    expect(text).toContain("The team's assessed level is **level 1** of REL-001: Basic code signing with self managed keys.");
     expect(text).toContain('The target is level 2.');
-    expect(text).toMatch(/What stands between the team and level 2:\n\n- .*HSM/);
+    expect(text).toMatch(/What stands between the team and level 2:\n\n- \*\*(missed|open)\*\*: .*HSM/);
   });
 
   it('puts the next level\'s missing criteria first in the roadmap', async () => {
@@ -75,16 +75,16 @@ describe('report content', () => {
     expect(github.some((s) => s.snippet.ci === 'github-actions')).toBe(true);
   });
 
-  it('checks each level\'s evidence items as met, missed or open with the answers behind them', async () => {
+  it('checks each criterion under the control\'s evidence item, with its status and the answers behind it', async () => {
     const text = await report(2, 'en');
-    expect(text).toMatch(/- \[x\] \*\*met\*\*: Signing keys are stored in an HSM or managed key service/);
-    expect(text).toMatch(/- \[ \] \*\*missed\*\*: Keyless \/ OIDC-based signing/);
+    expect(text).toMatch(/The control asks: Signing keys are stored in an HSM or managed key service.*\n\n- \[x\] \*\*met\*\*: L2\.keys-protected /);
+    expect(text).toMatch(/The control asks: Keyless \/ OIDC-based signing.*\n\n- \[ \] \*\*missed\*\*: L3\.no-long-lived-keys /);
     expect(text).toMatch(/KEY-1 .*: \*\*.*KMS.*\*\* \(confirmed\) · `\.github\/workflows\/release\.yml:57`/);
   });
 
-  it('lists unsure answers as open items with their notes', async () => {
+  it('lists unsure answers as open items with their notes and who settles them', async () => {
     const text = await report(2, 'en');
-    expect(text).toMatch(/## Open items\n\n.*\n\n- PRV-2 .*: \*Unsure/);
+    expect(text).toMatch(/## Open items\n\n.*\n\n### Questions\n\n- PRV-2 .*: \*answered "unsure": Unsure \/ don't know\*\n {2}- Note: Provenance comes from GitHub.*\n {2}- To be settled by: Release engineering/);
   });
 
   it('draws the dimension scores as a Mermaid chart', async () => {
