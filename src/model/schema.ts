@@ -146,6 +146,11 @@ export const Dimension = z
     name: Localized,
     /** Advisory dimensions inform the roadmap but never gate a level. */
     advisory: z.boolean().default(false),
+    /**
+     * The role that should settle this dimension's open items (release engineering, platform team,
+     * security lead, key custodian): the report names it beside each open item.
+     */
+    owner: Localized.optional(),
   })
   .strict();
 export type Dimension = z.infer<typeof Dimension>;
@@ -159,6 +164,8 @@ export const Standard = z
     url: z.string().url().optional(),
     /** Criteria whose evidence supports this standard's requirement. */
     criteria: z.array(CriterionId).default([]),
+    /** Why the mapping is what it is, for the report's reader (e.g. where it differs from the control's own data). */
+    note: Localized.optional(),
   })
   .strict();
 export type Standard = z.infer<typeof Standard>;

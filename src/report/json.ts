@@ -5,6 +5,7 @@
 import type { CriterionResult } from '../assess/assess.js';
 import type { Facts } from '../detect/types.js';
 import type { AnswersFile } from '../session/answers-file.js';
+import { openItems, overrides, ownerOf } from './record.js';
 import type { ReportData } from './report-data.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -21,15 +22,23 @@ export interface JsonReportInput extends ReportData {
 export function toJsonReport(input: JsonReportInput) {
   const { assessment, scan, bank } = input;
   const evidenceIdAt = new Map((scan?.evidence ?? []).map((e) => [`${e.file}:${e.line}`, e.id]));
-  const answers: Record<string, { value: string | string[]; source: string; evidence: string[]; note?: string }> = {};
+  const evidenceId = (e: { file: string; line: number }) => evidenceIdAt.get(`${e.file}:${e.line}`) ?? `${e.file}:${e.line}`;
+  const answers: Record<string, {
+    value: string | string[]; source: string; evidence: string[]; note?: string; contradiction?: string;
+    override?: { detected: string | string[]; reason?: string };
+  }> = {};
   for (const [id, a] of Object.entries(input.answers.answers)) {
     answers[id] = {
       value: a.value,
       source: a.source,
-      evidence: (a.evidence ?? []).map((e) => evidenceIdAt.get(`${e.file}:${e.line}`) ?? `${e.file}:${e.line}`),
+      evidence: (a.evidence ?? []).map(evidenceId),
       ...(a.note ? { note: a.note } : {}),
+      ...(a.contradiction ? { contradiction: a.contradiction } : {}),
+      ...(a.override ? { override: a.override } : {}),
     };
   }
+  const owner = (questions: string[]) => [...new Set(questions.map((q) => ownerOf(bank, q)?.owner?.en).filter((o): o is string => Boolean(o)))];
+  const pending = openItems(bank, assessment);
   const criteria: Record<string, { level: number; met: boolean; status: string; proof: string; why: string }> = {};
   for (const c of assessment.criteria) criteria[c.id] = { level: c.level, met: c.met, status: c.status, proof: c.proof, why: why(c) };
   const dimensions: Record<string, number> = {};
@@ -52,6 +61,16 @@ export function toJsonReport(input: JsonReportInput) {
     criteria,
     dimensions,
     open: assessment.open,
+    /** What is still to be settled, and which role should settle it (the bank's dimension owners). */
+    openItems: {
+      questions: pending.questions.map((q) => ({ ...q, owner: owner([q.question]) })),
+      criteria: pending.criteria.map((c) => ({ ...c, owner: owner(c.detected.map((d) => d.question)) })),
+    },
+    /** Answers the team changed from what the scan detected. */
+    overrides: overrides(input.answers, bank).map((o) => ({
+      question: o.question, detected: o.detected, value: o.value, source: o.source,
+      ...(o.reason ? { reason: o.reason } : {}), evidence: o.evidence.map(evidenceId),
+    })),
     roadmap: input.roadmap.map((s) => ({
       id: s.id, level: s.level, criteria: s.criteria, title: s.title.en, why: s.why.en, effort: s.effort,
       evidence: s.evidence.en, snippet: { file: s.snippet.file, ci: s.snippet.ci },

@@ -17,6 +17,11 @@ export function mdText(text: string | undefined): string {
   return stripControls(text)
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(/[\\`*_[\]<>|~#!]/g, (c) => `\\${c}`)
+    // no autolinks either (GitHub links bare URLs, www. names and e-mail addresses): an escaped
+    // ':', '.' or '@' renders the same and breaks them
+    .replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1\\://')
+    .replace(/\bwww\./gi, 'www\\.')
+    .replace(/@/g, '\\@')
     .trim();
 }
 

@@ -2,13 +2,15 @@
  * The report's view: every string the Markdown template places, already localised and already
  * Markdown-safe, so that templates (ours or an organisation's) stay logic-less.
  */
-import type { Assessment, CriterionResult, QuestionState } from '../assess/assess.js';
+import type { Assessment, CriterionResult, CriterionStatus, QuestionState } from '../assess/assess.js';
 import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { reportMessages } from '../i18n/report-messages.js';
-import { UNSURE } from '../model/schema.js';
-import type { Answer, AnswersFile } from '../session/answers-file.js';
+import type { Bank } from '../model/bank.js';
+import { UNSURE, type Condition } from '../model/schema.js';
+import type { Answer, AnswersFile, EvidenceRef } from '../session/answers-file.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
+import { answerCounts, openItems as findOpenItems, openReasons, owners, overrides as findOverrides } from './record.js';
 import type { ReportData } from './report-data.js';
 
 export interface ReportInput extends ReportData {
@@ -16,8 +18,6 @@ export interface ReportInput extends ReportData {
   /** An earlier assessment of the same team, for `--compare`. */
   previous?: { answers: AnswersFile; assessment: Assessment };
 }
-
-type Status = 'met' | 'missed' | 'open';
 
 export function buildReportView(input: ReportInput) {
   const { bank, answers, assessment, lang } = input;
@@ -30,44 +30,72 @@ export function buildReportView(input: ReportInput) {
   const optionLabel = (qid: string, value: string) =>
     bank.byId.get(qid)?.options.find((o) => o.value === value)?.label[lang] ?? value;
 
+  // --- answers, as every section shows them -------------------------------------------------
+  const labels = (qid: string, value: string | string[]) =>
+    [value].flat().map((v) => `**${mdTrusted(optionLabel(qid, v))}**`).join(t.listSep);
+  const evidenceText = (e: EvidenceRef) =>
+    mdCode(`${e.file}:${e.line}`) + (e.detector ? ` ${mdCode(e.detector)}` : '') + (e.excerpt ? `: ${mdCode(e.excerpt)}` : '');
+  const reasonText = (a: Answer) => (a.override?.reason ? mdText(a.override.reason) : t.noReason);
+  const ownerText = (qids: readonly string[]) => owners(bank, qids).map((o) => mdTrusted(o[lang])).join(t.listSep);
+
   const answerLine = (state: QuestionState): string => {
     const answer: Answer | undefined = answers.answers[state.id];
     const head = `${state.id} ${mdTrusted(questionText(state.id))}`;
     if (state.status === 'skipped') return `${head}: *${t.skipped}*`;
     if (state.status === 'unanswered' || !answer) return `${head}: *${t.noAnswer}*`;
-    const values = (Array.isArray(answer.value) ? answer.value : [answer.value]).map((v) => `**${mdTrusted(optionLabel(state.id, v))}**`);
-    const parts = [`${head}: ${values.join(', ')} (${t.source[answer.source]})`];
+    const parts = [`${head}: ${labels(state.id, answer.value)} (${t.source[answer.source]})`];
     for (const e of answer.evidence ?? []) parts.push(mdCode(`${e.file}:${e.line}`));
+    if (answer.override) parts.push(`${t.overriddenFrom} ${labels(state.id, answer.override.detected)} (${t.reason}: ${reasonText(answer)})`);
     if (answer.note) parts.push(`${t.note}: ${mdText(answer.note)}`);
     if (answer.contradiction) parts.push(`⚠ ${t.contradiction}: ${mdText(answer.contradiction)}`);
     return parts.join(' · ');
   };
 
-  const statusOf = (results: CriterionResult[]): Status => {
-    if (results.every((r) => r.met)) return 'met';
-    const unsettled = results.some((r) => !r.met && r.candidates.some((c) => c.status === 'unsure' || c.status === 'unanswered'));
-    return unsettled ? 'open' : 'missed';
+  // --- criteria by status ---------------------------------------------------------------------
+  const stateOf = new Map(assessment.questions.map((q) => [q.id, q]));
+  const statusMark: Record<CriterionStatus, string> = { met: '[x]', 'met-detected': '[ ]', missed: '[ ]', open: '[ ]' };
+  /** Why a criterion stands where it does, in words; empty for met and missed. */
+  const whyText = (c: CriterionResult): string => {
+    if (c.status === 'met-detected') return t.detectedDoesNotCount;
+    if (c.status !== 'open') return '';
+    if (c.needsTeam) return t.needsTeam;
+    const byKind = new Map<keyof typeof t.openWhy, string[]>();
+    for (const r of openReasons(bank, assessment, c)) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.question]);
+    return [...byKind].map(([kind, ids]) => `${t.openWhy[kind]}: ${ids.join(t.listSep)}`).join(t.itemSep);
   };
-  const statusMark: Record<Status, string> = { met: '[x]', missed: '[ ]', open: '[ ]' };
-
+  /** The answers behind a criterion: those that meet it (or would, once confirmed), else every question it waits for. */
+  const behind = (c: CriterionResult): QuestionState[] => {
+    const ids = c.metBy.length
+      ? c.metBy.map((m) => m.question)
+      : [...c.candidates.map((q) => q.id), ...openReasons(bank, assessment, c).map((r) => r.question)];
+    return [...new Set(ids)].map((id) => stateOf.get(id)).filter((q): q is QuestionState => Boolean(q));
+  };
+  const settlerOf = (c: CriterionResult): string => {
+    if (c.status === 'met-detected' || c.needsTeam) return ownerText(c.metBy.map((m) => m.question));
+    if (c.status === 'open') return ownerText(openReasons(bank, assessment, c).map((r) => r.question));
+    return '';
+  };
   const levels = [1, 2, 3].map((level) => {
     const def = bank.levels[level]!;
     const items = def.evidence.map((ev, index) => {
       const results = assessment.criteria.filter((c) => c.level === level && bank.criteria.find((d) => d.id === c.id)!.evidence === index);
-      const status = results.length ? statusOf(results) : 'open';
-      const seen = new Set<string>();
-      const behind = results.flatMap((r) => r.candidates).filter((c) => !seen.has(c.id) && seen.add(c.id));
       return {
-        mark: statusMark[status],
-        status: t.status[status],
         text: mdTrusted(ev[lang]),
-        criteria: results.map((r) => `${r.id} ${mdTrusted(criterionText(r.id))}`).join('; '),
-        answers: behind.map((s) => ({ line: answerLine(s) })),
+        criteria: results.map((c) => ({
+          id: c.id,
+          mark: statusMark[c.status],
+          status: t.status[c.status],
+          why: whyText(c),
+          text: mdTrusted(criterionText(c.id)),
+          answers: behind(c).map((s) => ({ line: answerLine(s) })),
+          settle: settlerOf(c),
+        })),
       };
     });
     return { level, title: mdTrusted(def.title[lang]), reached: assessment.level >= level, items };
   });
 
+  // --- dimensions -----------------------------------------------------------------------------
   const dimensionName = (id: string) => bank.dimensions.find((d) => d.id === id)!.name[lang];
   const dimensions = assessment.dimensions.map((d) => ({
     name: mdTrusted(dimensionName(d.id)) + (d.advisory ? ` (${t.advisory})` : ''),
@@ -85,6 +113,7 @@ export function buildReportView(input: ReportInput) {
     `    bar [${assessment.dimensions.map((d) => d.score).join(', ')}]`,
   ].join('\n');
 
+  // --- executive summary ----------------------------------------------------------------------
   const nextGap = assessment.gaps[0];
   const firstSteps = input.roadmap.slice(0, 3).map((s) => ({ text: mdTrusted(s.title[lang]) }));
   const detectedOnly = Object.values(answers.answers).filter((a) => a.source === 'detected').length;
@@ -92,23 +121,67 @@ export function buildReportView(input: ReportInput) {
   const onlyDetected = detectedOnly > 0 && detectedOnly === Object.keys(answers.answers).length;
   const published = input.scan?.published ?? [];
   const unsignedList = published.filter((p) => !p.signed).map((p) => `${p.artifact} (${p.file}:${p.line})`).join(', ');
+  const open = findOpenItems(bank, assessment);
+  const metDetected = assessment.criteria.filter((c) => c.status === 'met-detected');
+  const needsTeam = assessment.criteria.filter((c) => c.needsTeam);
+  const questionsOf = (cs: CriterionResult[]) => [...new Set(cs.flatMap((c) => c.metBy.map((m) => m.question)))].join(t.listSep);
+  // What confirming would take: the detected answers behind the criteria up to the level the repository shows.
+  const toConfirm = metDetected.filter((c) => c.level <= assessment.detectedLevel);
+  const openQuestionCount = open.questions.filter((q) => q.kind === 'unsure' || q.kind === 'unanswered').length;
   const summary = [
-    (onlyDetected ? t.summaryLevelDetected : t.summaryLevel)(assessment.level, mdTrusted(levelTitle(assessment.level))) +
+    (onlyDetected
+      ? t.summaryLevelDetected(assessment.detectedLevel, mdTrusted(levelTitle(assessment.detectedLevel)))
+      : t.summaryLevel(assessment.level, mdTrusted(levelTitle(assessment.level)))) +
       (target !== undefined ? `${lang === 'ja' ? '' : ' '}${t.summaryTarget(target, assessment.level >= target)}` : ''),
+    ...(!onlyDetected && assessment.detectedLevel > assessment.level
+      ? [t.summaryRepositoryShows(assessment.detectedLevel, mdTrusted(levelTitle(assessment.detectedLevel)), toConfirm.map((c) => c.id).join(t.listSep), questionsOf(toConfirm))]
+      : []),
+    ...(metDetected.length && (onlyDetected || metDetected.length > toConfirm.length) ? [t.summaryConfirm(metDetected.length, questionsOf(metDetected))] : []),
+    ...(needsTeam.length ? [t.summaryNeedsTeam(needsTeam.length)] : []),
     ...(published.length ? [mdText(t.summaryCoverage(published.filter((p) => p.signed).length, published.length, unsignedList))] : []),
-    ...(assessment.open.length ? [t.summaryOpen(assessment.open.length)] : []),
+    ...(openQuestionCount ? [t.summaryOpen(openQuestionCount)] : []),
     ...(detectedOnly ? [t.summaryDetected(detectedOnly)] : []),
   ].map((text) => ({ text }));
+  const holdsBack = nextGap
+    ? {
+        heading: t.summaryHoldsBack(nextGap.level),
+        // each with where it stands: a criterion the repository shows is not met until confirmed
+        items: nextGap.missing.map((c) => ({ text: `**${t.status[c.status]}**: ${mdTrusted(criterionText(c.id))}` })),
+      }
+    : undefined;
 
-  const openItems = assessment.questions
-    .filter((q) => q.status === 'unsure' || q.status === 'unanswered')
-    .map((q) => ({
-      id: q.id,
-      text: mdTrusted(questionText(q.id)),
-      status: q.status === 'unsure' ? mdText(bank.unsure[lang]) : t.noAnswer,
-      note: answers.answers[q.id]?.note ? mdText(answers.answers[q.id]!.note) : '',
-    }));
+  // --- open items, overrides ------------------------------------------------------------------
+  const openView = {
+    questions: open.questions.map((q) => {
+      const note = answers.answers[q.question]?.note;
+      return {
+        id: q.question,
+        text: mdTrusted(questionText(q.question)),
+        status: q.kind === 'unsure' ? `${t.openKind.unsure}: ${mdText(bank.unsure[lang])}` : t.openKind[q.kind],
+        criteria: q.criteria.length ? `${t.keepsOpen}: ${q.criteria.join(t.listSep)}` : '',
+        note: note ? mdText(note) : '',
+        settle: ownerText([q.question]),
+      };
+    }),
+    criteria: open.criteria.map((c) => ({
+      id: c.criterion,
+      text: mdTrusted(criterionText(c.criterion)),
+      status: c.kind === 'confirm' ? t.openConfirm : t.openNeedsTeam,
+      detected: c.detected.map((d) => `${d.question} ${labels(d.question, d.value)}`).join(t.listSep),
+      settle: ownerText(c.detected.map((d) => d.question)),
+    })),
+  };
+  const overrideItems = findOverrides(answers, bank).map((o) => ({
+    id: o.question,
+    text: mdTrusted(questionText(o.question)),
+    detected: labels(o.question, o.detected),
+    value: labels(o.question, o.value),
+    source: t.source[o.source as keyof typeof t.source] ?? mdText(o.source),
+    reason: o.reason ? mdText(o.reason) : t.noReason,
+    evidence: o.evidence.map((e) => ({ text: evidenceText(e) })),
+  }));
 
+  // --- evidence, roadmap, standards -----------------------------------------------------------
   const scan = input.scan;
   const evidenceRows = scan ? scanEvidenceRows(scan) : collectAnswerEvidence(answers);
 
@@ -137,18 +210,23 @@ export function buildReportView(input: ReportInput) {
   });
 
   const criterionMet = new Map(assessment.criteria.map((c) => [c.id, c.met]));
-  const standards = bank.standards.map((s) => {
+  const standardTitle = (s: Bank['standards'][number]) => (s.url ? `[${mdTrusted(s.title[lang])}](${s.url})` : mdTrusted(s.title[lang]));
+  // A mapping without criteria supports nothing: listed under the table, never as a row.
+  const standards = bank.standards.filter((s) => s.criteria.length).map((s) => {
     const related = s.criteria.map((c) => criterionMet.get(c) ?? false);
-    const status: 'met' | 'partial' | 'missed' = related.length && related.every(Boolean) ? 'met' : related.some(Boolean) ? 'partial' : 'missed';
+    const status: 'met' | 'partial' | 'missed' = related.every(Boolean) ? 'met' : related.some(Boolean) ? 'partial' : 'missed';
     return {
       framework: mdText(s.framework),
       ref: mdText(s.ref),
-      title: s.url ? `[${mdTrusted(s.title[lang])}](${s.url})` : mdTrusted(s.title[lang]),
+      title: standardTitle(s),
       criteria: s.criteria.join(', '),
       status: t.standardStatus[status],
     };
   });
+  const notMapped = bank.standards.filter((s) => !s.criteria.length);
+  const standardNotes = bank.standards.filter((s) => s.criteria.length && s.note);
 
+  // --- details, scope and method, sign-off ----------------------------------------------------
   const metaRows = [
     [t.organisation, meta.organisation],
     [t.team, meta.team],
@@ -157,13 +235,86 @@ export function buildReportView(input: ReportInput) {
     [t.date, meta.date],
     [t.repository, meta.repository?.url ?? meta.repository?.path],
     [t.commit, meta.repository?.commit],
-    [t.level, `${assessment.level}: ${levelTitle(assessment.level)}`],
+    [t.assessedLevel, `${assessment.level}: ${levelTitle(assessment.level)}`],
+    [t.detectedLevel, assessment.detectedLevel !== assessment.level ? `${assessment.detectedLevel}: ${levelTitle(assessment.detectedLevel)}` : undefined],
     [t.target, target === undefined ? t.notSet : `${target}: ${levelTitle(target)}`],
     [t.bank, `${bank.id} ${bank.version}`],
   ]
     .filter((r): r is [string, string] => Boolean(r[1]))
     // URLs and commits as code: a bare URL is not a link the team's text can smuggle in
     .map(([label, value]) => ({ label, value: label === t.repository || label === t.commit ? mdCode(value) : mdText(value) }));
+
+  const where = (path: string | undefined, commit: string | undefined) =>
+    path ? mdCode(path) + (commit ? ` (${t.scopeAt} ${mdCode(commit)})` : '') : '';
+  const assessedRepo = meta.repository?.url ?? meta.repository?.path;
+  const scannedRepo = scan ? where(scan.repository.root, scan.repository.commit) : t.scopeNotScanned;
+  const who = [
+    meta.organisation && `${t.organisation}: ${mdText(meta.organisation)}`,
+    meta.team && `${t.team}: ${mdText(meta.team)}`,
+    meta.participants.length && `${t.participants}: ${mdText(meta.participants.join(', '))}`,
+    meta.assessor && `${t.assessor}: ${mdText(meta.assessor)}`,
+  ].filter(Boolean).join(t.itemSep);
+  const teamCriteria = bank.criteria.filter((c) => c.proof === 'team').map((c) => c.id).join(t.listSep);
+  const scope = {
+    rows: [
+      { label: t.scopeScanned, value: scannedRepo },
+      ...(assessedRepo && (!scan || assessedRepo !== scan.repository.root) ? [{ label: t.scopeAssessed, value: where(assessedRepo, meta.repository?.commit) }] : []),
+      { label: t.scopeWho, value: who || (onlyDetected ? t.scopeNobody : t.notSet) },
+      { label: t.scopeBank, value: `${mdCode(bank.id)} ${mdText(bank.version)}` },
+      { label: t.scopeControl, value: `${mdText(bank.control.id)} ${mdTrusted(bank.control.title[lang])}` + (bank.control.source ? ` (${mdCode(bank.control.source)})` : '') },
+    ],
+    sources: (['stated', 'confirmed', 'detected'] as const).map((s) => ({ text: t.methodSources[s] })),
+    method: t.methodCounts(answerCounts(assessment)) + (lang === 'ja' ? '' : ' ') + t.methodRule(teamCriteria),
+    cannotSee: t.cannotSee.map((text) => ({ text })),
+    scanLimits: scan && scan.warnings.some((w) => w.kind === 'limit')
+      ? { items: scan.warnings.filter((w) => w.kind === 'limit').map((w) => ({ text: (w.file ? `${mdCode(w.file)}: ` : '') + mdText(w.message) })) }
+      : undefined,
+  };
+  // Blank cells are for the pen; a table row with one space in each keeps markdownlint's compact style.
+  const tableRow = (cells: string[]) => `|${cells.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`;
+  const signoff = {
+    intro: t.signoffIntro(assessment.level, input.answersDigest),
+    rows: [
+      [t.assessor, meta.assessor ? mdText(meta.assessor) : '', '', meta.date ? mdText(meta.date) : '', ''],
+      [t.approver, '', '', '', ''],
+    ].map((cells) => ({ line: tableRow(cells) })),
+  };
+
+  // --- appendix: the whole record -------------------------------------------------------------
+  const conditionText = (c: Condition): string => {
+    if ('question' in c) return t.condIs(c.question, c.in.map((v) => t.quote(mdTrusted(optionLabel(c.question, v)))).join(t.condOr));
+    if ('allOf' in c) return c.allOf.map(conditionText).join(t.condAnd);
+    if ('anyOf' in c) return c.anyOf.map(conditionText).join(t.condOr);
+    return t.condNot(conditionText(c.not));
+  };
+  // dimensions in the order their first question is asked
+  const askedOrder = [...new Set(bank.questions.map((q) => q.dimension))];
+  const record = askedOrder
+    .map((id) => bank.dimensions.find((d) => d.id === id)!)
+    .map((d) => ({
+      name: mdTrusted(d.name[lang]),
+      owner: d.owner ? mdTrusted(d.owner[lang]) : '',
+      questions: bank.questions.filter((q) => q.dimension === d.id).map((q) => {
+        const state = stateOf.get(q.id);
+        const a = answers.answers[q.id];
+        const head = `**${q.id}** ${mdTrusted(q.text[lang])}`;
+        const details: string[] = [];
+        let status = '';
+        if (state?.status === 'skipped') {
+          status = q.skipWhen ? t.skippedBecause(conditionText(q.skipWhen)) : t.skipped;
+          if (a) details.push(`${t.skippedIgnored} ${labels(q.id, a.value)} (${t.source[a.source]})`);
+        } else if (!a) status = t.noAnswer;
+        else details.push(`${t.answer}: ${labels(q.id, a.value)} (${t.sourceLabel}: ${t.source[a.source]})`);
+        if (a) {
+          for (const e of a.evidence ?? []) details.push(`${t.evidence}: ${evidenceText(e)}`);
+          if (a.note) details.push(`${t.noteLabel}: ${mdText(a.note)}`);
+          if (a.contradiction) details.push(`⚠ ${t.contradictionLabel}: ${mdText(a.contradiction)}`);
+          if (a.override) details.push(`${t.overrideLabel}: ${labels(q.id, a.override.detected)} (${t.reason}: ${reasonText(a)})`);
+        }
+        return { head, status, details: details.map((text) => ({ text })) };
+      }),
+    }))
+    .filter((d) => d.questions.length);
 
   const previous = input.previous;
   const comparison = previous
@@ -188,11 +339,10 @@ export function buildReportView(input: ReportInput) {
     controlTitle: mdTrusted(bank.control.title[lang]),
     metaRows,
     summary,
-    holdsBack: nextGap
-      ? { heading: t.summaryHoldsBack(nextGap.level), items: nextGap.missing.map((c) => ({ text: mdTrusted(criterionText(c.id)) })) }
-      : undefined,
+    holdsBack,
     top: assessment.level === 3 ? t.summaryTop : '',
     firstSteps: firstSteps.length ? { heading: t.summaryFirstSteps, items: firstSteps } : undefined,
+    scope,
     dimensions,
     chart,
     levels,
@@ -203,18 +353,31 @@ export function buildReportView(input: ReportInput) {
           rows: published.map((p) => ({ artifact: mdText(p.artifact), where: mdCode(`${p.file}:${p.line}`), status: p.signed ? t.signed : t.unsigned })),
         }
       : undefined,
-    limits: scan && scan.warnings.some((w) => w.kind === 'limit')
-      ? { items: scan.warnings.filter((w) => w.kind === 'limit').map((w) => ({ text: (w.file ? `${mdCode(w.file)}: ` : '') + mdText(w.message) })) }
-      : undefined,
+    /** The scan's limits (kept under this name for templates written before the scope section). */
+    limits: scope.scanLimits,
     keys: scan && (scan.facts.committedPrivateKeys.length || scan.testKeys.length)
       ? {
           committed: scan.facts.committedPrivateKeys.length ? { items: scan.facts.committedPrivateKeys.map(keyItem) } : undefined,
           test: scan.testKeys.length ? { items: scan.testKeys.map(keyItem) } : undefined,
         }
       : undefined,
-    open: openItems.length ? { items: openItems } : undefined,
+    overrides: overrideItems.length ? { items: overrideItems } : undefined,
+    open: openView.questions.length || openView.criteria.length
+      ? {
+          questions: openView.questions.length ? { items: openView.questions } : undefined,
+          criteria: openView.criteria.length ? { items: openView.criteria } : undefined,
+        }
+      : undefined,
     roadmap: roadmap.length ? { steps: roadmap } : undefined,
     standards,
+    standardsNotMapped: notMapped.length
+      ? { items: notMapped.map((s) => ({ text: `${mdText(s.framework)} ${mdText(s.ref)} ${standardTitle(s)}${s.note ? `: ${mdTrusted(s.note[lang])}` : ''}` })) }
+      : undefined,
+    standardsNotes: standardNotes.length
+      ? { items: standardNotes.map((s) => ({ text: `${mdText(s.framework)} ${mdText(s.ref)}: ${mdTrusted(s.note![lang])}` })) }
+      : undefined,
+    signoff,
+    record,
     digest: input.answersDigest,
     tool: `${input.tool.name} ${input.tool.version}`,
     warnings: input.warnings.length ? { items: input.warnings.map((w) => ({ text: mdText(w) })) } : undefined,

@@ -48,9 +48,9 @@ describe('golden reports', () => {
 describe('report content', () => {
   it('states the level, the target and what holds the team back in the summary', async () => {
     const text = await report(1, 'en');
-    expect(text).toContain('The team is at **level 1** of REL-001: Basic code signing with self managed keys.');
+    expect(text).toContain("The team's assessed level is **level 1** of REL-001: Basic code signing with self managed keys.");
     expect(text).toContain('The target is level 2.');
-    expect(text).toMatch(/What stands between the team and level 2:\n\n- .*HSM/);
+    expect(text).toMatch(/What stands between the team and level 2:\n\n- \*\*(missed|open)\*\*: .*HSM/);
   });
 
   it('puts the next level\'s missing criteria first in the roadmap', async () => {
@@ -75,16 +75,16 @@ describe('report content', () => {
     expect(github.some((s) => s.snippet.ci === 'github-actions')).toBe(true);
   });
 
-  it('checks each level\'s evidence items as met, missed or open with the answers behind them', async () => {
+  it('checks each criterion under the control\'s evidence item, with its status and the answers behind it', async () => {
     const text = await report(2, 'en');
-    expect(text).toMatch(/- \[x\] \*\*met\*\*: Signing keys are stored in an HSM or managed key service/);
-    expect(text).toMatch(/- \[ \] \*\*missed\*\*: Keyless \/ OIDC-based signing/);
+    expect(text).toMatch(/The control asks: Signing keys are stored in an HSM or managed key service.*\n\n- \[x\] \*\*met\*\*: L2\.keys-protected /);
+    expect(text).toMatch(/The control asks: Keyless \/ OIDC-based signing.*\n\n- \[ \] \*\*missed\*\*: L3\.no-long-lived-keys /);
     expect(text).toMatch(/KEY-1 .*: \*\*.*KMS.*\*\* \(confirmed\) · `\.github\/workflows\/release\.yml:57`/);
   });
 
-  it('lists unsure answers as open items with their notes', async () => {
+  it('lists unsure answers as open items with their notes and who settles them', async () => {
     const text = await report(2, 'en');
-    expect(text).toMatch(/## Open items\n\n.*\n\n- PRV-2 .*: \*Unsure/);
+    expect(text).toMatch(/## Open items\n\n.*\n\n### Questions\n\n- PRV-2 .*: \*answered "unsure": Unsure \/ don't know\*\n {2}- Note: Provenance comes from GitHub.*\n {2}- To be settled by: Release engineering/);
   });
 
   it('draws the dimension scores as a Mermaid chart', async () => {
@@ -96,9 +96,33 @@ describe('report content', () => {
     expect(await report(3, 'en')).toContain(`\`${sha256(text)}\``);
   });
 
-  it('keeps the standards mappings', async () => {
+  it('maps to the standards, with the corrected SAMM and ISO rows and the Cyber Resilience Act', async () => {
     const text = await report(1, 'en');
-    for (const ref of ['PS.2', 'PO.3', 'SLSA', 'Environment Management', 'A.8.28', 'A.8.30', 'BR-06', 'Signed-Releases']) expect(text).toContain(ref);
+    const rows = text.split('\n').filter((l) => /^\| [^-]/.test(l)).join('\n');
+    for (const ref of [
+      '| PS.2 |', '| PO.3 |', 'SLSA', '| OSPS-BR-06 |', '| Signed-Releases |', '| A.8.28 |',
+      '| Implementation \\> Secure Build \\> Build Process (I-SB-1-A) |',
+      '| Implementation \\> Secure Deployment \\> Deployment Process, maturity 3 (I-SD-3-A) |',
+      '| A.8.24 |', '| A.8.32 |', '| A.5.21 |',
+      '| EU Cyber Resilience Act, Regulation (EU) 2024/2847 | Annex I, Part I, point (2)(f) |',
+      '| EU Cyber Resilience Act, Regulation (EU) 2024/2847 | Annex I, Part II, point (7) |',
+      '| EU Cyber Resilience Act, Regulation (EU) 2024/2847 | Article 13 |',
+    ]) expect(rows, ref).toContain(ref);
+    // the control's own SAMM and ISO mappings are explained, not presented as requirements the team supports
+    expect(rows).not.toContain('Environment Management');
+    expect(rows).not.toContain('A.8.30');
+    expect(text).toMatch(/Listed by the control's own data but not mapped by this question bank:\n\n- OWASP SAMM v2 Operations \\> Environment Management .*hardening and patching/);
+    expect(text).toMatch(/\n- ISO\/IEC 27001:2022 A\.8\.30 \[Outsourced development\].*suppliers/);
+    expect(await report(1, 'ja')).toMatch(/コントロール自体のデータには記載されているが、この質問バンクでは対応付けていないもの:\n\n- OWASP SAMM v2 Operations \\> Environment Management/);
+  });
+
+  it('never counts a detected-only criterion toward a standard', async () => {
+    const text = await report(3, 'en', 'markdown', (f) => {
+      for (const a of Object.values(f.answers)) a.source = 'detected';
+    });
+    const rows = text.split('\n').filter((l) => l.startsWith('| NIST SSDF') || l.startsWith('| EU Cyber'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatch(/\| not yet supported \|$/);
   });
 
   it('reaches level 3 with no roadmap steps left', async () => {
@@ -141,6 +165,19 @@ describe('text from the team or the repository never becomes markup', () => {
 });
 
 describe('JSON report', () => {
+  it('carries every answer field, the overrides and the open items with who settles them (additive)', async () => {
+    const json = JSON.parse(await report(2, 'en', 'json', (f) => {
+      f.answers['KEY-1'] = { ...f.answers['KEY-1']!, contradiction: 'a long-lived key at release.yml:3', override: { detected: 'no-long-lived-keys', reason: 'KMS key in another repo' } };
+    }));
+    expect(json.answers['KEY-1']).toMatchObject({
+      contradiction: 'a long-lived key at release.yml:3',
+      override: { detected: 'no-long-lived-keys', reason: 'KMS key in another repo' },
+    });
+    expect(json.overrides).toEqual([expect.objectContaining({ question: 'KEY-1', detected: 'no-long-lived-keys', reason: 'KMS key in another repo' })]);
+    expect(json.openItems.questions.length + json.openItems.criteria.length).toBeGreaterThan(0);
+    for (const q of json.openItems.questions) expect(q.owner.length, q.question).toBeGreaterThan(0);
+  });
+
   it('follows DESIGN section 7', async () => {
     const json = JSON.parse(await report(2, 'en', 'json'));
     for (const key of ['schemaVersion', 'tool', 'repository', 'facts', 'evidence', 'answers', 'level', 'criteria', 'dimensions', 'roadmap', 'warnings']) {
