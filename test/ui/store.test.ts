@@ -193,7 +193,7 @@ describe('contradictions', () => {
     store.getState().setLang('ja');
     store.getState().edit('CUS-1');
     store.getState().answer('CUS-1', 'no-keys');
-    expect(store.getState().answers['CUS-1']!.contradiction).toContain('有効期間の長い鍵');
+    expect(store.getState().answers['CUS-1']!.contradiction).toContain('長期鍵 (ci-secret)');
   });
 });
 

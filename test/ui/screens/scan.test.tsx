@@ -51,7 +51,7 @@ describe('scan screen', () => {
     store.getState().scanFinished(scan);
     const r = await renderWizard(store);
     const frame = await waitForFrame(r, 'Enter で質問を始めます。');
-    expect(frame).toMatch(/鍵の管理\s+ci-secret\s+\.github\/workflows\/release\.yml:51/);
+    expect(frame).toMatch(/鍵の管理責任\s+ci-secret\s+\.github\/workflows\/release\.yml:51/);
     expect(frame).toContain('秘密鍵 1 件がコミットされています: deploy/cosign.key');
   });
 });
