@@ -158,7 +158,7 @@ describe('contradictions', () => {
     store.getState().answer('KEY-1', 'no-long-lived-keys');
     const s = store.getState();
     expect(screenOf(s)).toBe('question:KEY-1');
-    expect(s.pending?.contradiction).toContain('ci-secret');
+    expect(s.pending?.contradiction).toContain('a long-lived key (CI secret)');
     expect(s.pending?.contradiction).toContain('.github/workflows/release.yml:51');
     expect(s.answers['KEY-1']).toMatchObject({ value: 'no-long-lived-keys', source: 'stated' });
     expect(s.answers['KEY-1']!.contradiction).toBe(s.pending?.contradiction);
@@ -171,7 +171,7 @@ describe('contradictions', () => {
     const { store } = atQuestions(keySecretScan());
     store.getState().edit('KLS-1');
     store.getState().answer('KLS-1', 'all');
-    expect(store.getState().answers['KLS-1']!.contradiction).toMatch(/long-lived key \(ci-secret\)/);
+    expect(store.getState().answers['KLS-1']!.contradiction).toMatch(/long-lived key \(CI secret\)/);
     store.getState().answer('KLS-1', 'no');
     expect(store.getState().answers['KLS-1']).toMatchObject({ value: 'no', source: 'confirmed' });
     expect(store.getState().answers['KLS-1']!.contradiction).toBeUndefined();
@@ -193,7 +193,7 @@ describe('contradictions', () => {
     store.getState().setLang('ja');
     store.getState().edit('CUS-1');
     store.getState().answer('CUS-1', 'no-keys');
-    expect(store.getState().answers['CUS-1']!.contradiction).toContain('長期鍵 (ci-secret)');
+    expect(store.getState().answers['CUS-1']!.contradiction).toBe('.github/workflows/release.yml:51 で長期鍵 (CI のシークレット) を使っています');
   });
 });
 
