@@ -173,7 +173,7 @@ const ja: Messages = {
   organisation: '組織',
   team: 'チーム',
   participants: '参加者',
-  participantsHint: '名前をカンマ区切りで',
+  participantsHint: '名前を「、」区切りで',
   assessor: '評価者',
   language: '言語',
   targetLevel: '目標レベル',

@@ -293,7 +293,8 @@ describe('resume', () => {
     expect(selectMode(s)).toBe('welcome-start');
     expect(s.lang).toBe('ja');
     expect(s.meta).toMatchObject({ organisation: 'Acme', team: 'Payments', participants: ['Aiko', 'Ben'], targetLevel: 2, date: '2025-05-31' });
-    expect(s.participantsText).toBe('Aiko, Ben');
+    // a Japanese session lists the names as Japanese does, with 「、」
+    expect(s.participantsText).toBe('Aiko、Ben');
     expect(s.notes).toEqual({ 'COV-2': 'the Helm chart is not signed yet' });
     // resuming rewrites the file with what was restored: nothing is lost
     expect(io.saves.at(-1)!.answers['COV-2']).toMatchObject({ value: 'most', note: 'the Helm chart is not signed yet' });
@@ -389,6 +390,13 @@ describe('typed text', () => {
     const s = store.getState();
     expect(s.meta).toMatchObject({ organisation: 'ACME', team: 'Payments', participants: ['Aiko', 'Ben'] });
     expect(s.participantsText).toBe('Aiko, Ben');
+  });
+
+  it('names typed in Japanese are separated by 「、」 as well as by commas', () => {
+    const { store } = setup();
+    store.getState().setParticipants('佐藤、鈴木，高橋, Ben');
+    expect(store.getState().meta.participants).toEqual(['佐藤', '鈴木', '高橋', 'Ben']);
+    expect(store.getState().participantsText).toBe('佐藤、鈴木，高橋, Ben');
   });
 
   it('a trailing Enter moves to the next field, and control sequences never reach the store', () => {
