@@ -8,6 +8,7 @@
  */
 import { sanitizeLine } from '../detect/sanitize.js';
 import type { Facts, KeyCustody, ScanResult } from '../detect/types.js';
+import { factValueLabel } from '../i18n/fact-labels.js';
 import { format, type MessageKey } from '../i18n/ui-messages.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { AnswerValue } from './assess.js';
@@ -40,6 +41,7 @@ export const CONTRADICTION_RULES: readonly Rule[] = [
 
 export interface Contradiction {
   detail: MessageKey;
+  /** `custody` is the fact value (`ci-secret`); `describeContradiction` puts it in words. */
   vars: { where: string; custody?: string };
 }
 
@@ -76,6 +78,8 @@ export function findContradiction(question: string, value: AnswerValue, scan: Sc
   return undefined;
 }
 
+/** The contradiction in words of `lang`: the custody value as a label ("CI secret", 「CI のシークレット」), never raw. */
 export function describeContradiction(c: Contradiction, lang: Lang): string {
-  return format(lang, c.detail, c.vars);
+  const { custody, ...vars } = c.vars;
+  return format(lang, c.detail, custody === undefined ? vars : { ...vars, custody: factValueLabel('keyCustody', custody, lang) });
 }

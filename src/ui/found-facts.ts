@@ -1,9 +1,12 @@
 /**
  * The scan, summarised for the scan screen: one row per kind of fact (CI, tools, custody,
  * verification, signed artifacts, committed keys), each with the first place it was seen.
+ * Values are shown in words of the session language (src/i18n/fact-labels.ts), never raw.
  */
 import { sanitizeLine } from '../detect/sanitize.js';
 import type { Facts, ScanResult } from '../detect/types.js';
+import { factValuesText, type ListFact } from '../i18n/fact-labels.js';
+import { joinList } from '../i18n/names.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { format, type MessageKey } from '../i18n/ui-messages.js';
 import { whereFound } from '../assess/contradictions.js';
@@ -16,10 +19,10 @@ export interface FoundRow {
 
 export function foundFacts(scan: ScanResult, lang: Lang): FoundRow[] {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => format(lang, key, vars);
-  const list = (fact: keyof Facts, label: MessageKey): FoundRow => {
+  const list = (fact: ListFact & keyof Facts, label: MessageKey): FoundRow => {
     const values = scan.facts[fact] as readonly string[];
     return values.length
-      ? { label: t(label), value: values.join(', '), where: whereFound(scan, fact, values) }
+      ? { label: t(label), value: factValuesText(fact, values, lang), where: whereFound(scan, fact, values) }
       : { label: t(label), value: t('noneFound') };
   };
   const rows = [
@@ -33,7 +36,7 @@ export function foundFacts(scan: ScanResult, lang: Lang): FoundRow[] {
   ];
   const keys = scan.facts.committedPrivateKeys;
   if (keys.length) {
-    rows.push({ label: t('factKeys'), value: t('keysCommitted', { count: keys.length, paths: keys.map((k) => sanitizeLine(k.path)).join(', ') }) });
+    rows.push({ label: t('factKeys'), value: t('keysCommitted', { count: keys.length, paths: joinList(keys.map((k) => sanitizeLine(k.path)), lang) }) });
   }
   return rows;
 }

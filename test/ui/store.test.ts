@@ -158,7 +158,7 @@ describe('contradictions', () => {
     store.getState().answer('KEY-1', 'no-long-lived-keys');
     const s = store.getState();
     expect(screenOf(s)).toBe('question:KEY-1');
-    expect(s.pending?.contradiction).toContain('ci-secret');
+    expect(s.pending?.contradiction).toContain('a long-lived key (CI secret)');
     expect(s.pending?.contradiction).toContain('.github/workflows/release.yml:51');
     expect(s.answers['KEY-1']).toMatchObject({ value: 'no-long-lived-keys', source: 'stated' });
     expect(s.answers['KEY-1']!.contradiction).toBe(s.pending?.contradiction);
@@ -171,7 +171,7 @@ describe('contradictions', () => {
     const { store } = atQuestions(keySecretScan());
     store.getState().edit('KLS-1');
     store.getState().answer('KLS-1', 'all');
-    expect(store.getState().answers['KLS-1']!.contradiction).toMatch(/long-lived key \(ci-secret\)/);
+    expect(store.getState().answers['KLS-1']!.contradiction).toMatch(/long-lived key \(CI secret\)/);
     store.getState().answer('KLS-1', 'no');
     expect(store.getState().answers['KLS-1']).toMatchObject({ value: 'no', source: 'confirmed' });
     expect(store.getState().answers['KLS-1']!.contradiction).toBeUndefined();
@@ -193,7 +193,7 @@ describe('contradictions', () => {
     store.getState().setLang('ja');
     store.getState().edit('CUS-1');
     store.getState().answer('CUS-1', 'no-keys');
-    expect(store.getState().answers['CUS-1']!.contradiction).toContain('有効期間の長い鍵');
+    expect(store.getState().answers['CUS-1']!.contradiction).toBe('.github/workflows/release.yml:51 で長期鍵 (CI のシークレット) を使っています');
   });
 });
 
@@ -293,7 +293,8 @@ describe('resume', () => {
     expect(selectMode(s)).toBe('welcome-start');
     expect(s.lang).toBe('ja');
     expect(s.meta).toMatchObject({ organisation: 'Acme', team: 'Payments', participants: ['Aiko', 'Ben'], targetLevel: 2, date: '2025-05-31' });
-    expect(s.participantsText).toBe('Aiko, Ben');
+    // a Japanese session lists the names as Japanese does, with 「、」
+    expect(s.participantsText).toBe('Aiko、Ben');
     expect(s.notes).toEqual({ 'COV-2': 'the Helm chart is not signed yet' });
     // resuming rewrites the file with what was restored: nothing is lost
     expect(io.saves.at(-1)!.answers['COV-2']).toMatchObject({ value: 'most', note: 'the Helm chart is not signed yet' });
@@ -389,6 +390,13 @@ describe('typed text', () => {
     const s = store.getState();
     expect(s.meta).toMatchObject({ organisation: 'ACME', team: 'Payments', participants: ['Aiko', 'Ben'] });
     expect(s.participantsText).toBe('Aiko, Ben');
+  });
+
+  it('names typed in Japanese are separated by 「、」 as well as by commas', () => {
+    const { store } = setup();
+    store.getState().setParticipants('佐藤、鈴木，高橋, Ben');
+    expect(store.getState().meta.participants).toEqual(['佐藤', '鈴木', '高橋', 'Ben']);
+    expect(store.getState().participantsText).toBe('佐藤、鈴木，高橋, Ben');
   });
 
   it('a trailing Enter moves to the next field, and control sequences never reach the store', () => {

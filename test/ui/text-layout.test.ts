@@ -1,5 +1,7 @@
 /** Width, cutting and wrapping on a terminal, and the question screen's height budget. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { questionLayout } from '../../src/ui/question-layout.js';
 import { summaryLayout, type SummaryLayout, type SummaryLayoutInput } from '../../src/ui/summary-layout.js';
 import { displayPath, textWidth, truncate, truncateStart, wrapText } from '../../src/ui/text.js';
@@ -37,6 +39,65 @@ describe('text', () => {
   it('shows paths inside the working directory relative to it', () => {
     expect(displayPath('/w/repo/.sigmature/answers.yaml', '/w')).toBe('repo/.sigmature/answers.yaml');
     expect(displayPath('/elsewhere/report.md', '/w')).toBe('/elsewhere/report.md');
+  });
+});
+
+describe('wrapText', () => {
+  // [text, width, rows]: the rows are what a reader of the shared screen sees.
+  it.each<[string, string, number, string[]]>([
+    ['Latin words move whole', 'aaa bbb ccc', 7, ['aaa bbb', 'ccc']],
+    ['runs of spaces become one', 'aaa  bbb', 20, ['aaa bbb']],
+    ['a space never starts or ends a row', 'aaa bbb', 3, ['aaa', 'bbb']],
+    ['paragraphs stay apart', 'one\ntwo', 10, ['one', 'two']],
+    ['a word wider than the row is cut', 'x'.repeat(25), 10, ['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]],
+    ['Japanese breaks between characters, two columns each', '署名鍵を保管する', 6, ['署名鍵', 'を保管', 'する']],
+    ['a Latin word inside Japanese moves whole, breaking at its spaces', 'KEY-1 最も露出している署名鍵', 12, ['KEY-1 最も露', '出している署', '名鍵']],
+    ['「、」 never starts a row: the character before it moves down', '鍵があり、誰が', 8, ['鍵があ', 'り、誰が']],
+    ['「。」 never starts a row', '鍵があります。次', 12, ['鍵がありま', 'す。次']],
+    ['a run of closing marks moves down with one character before it', '鍵を保管する。」と言った', 8, ['鍵を保管', 'する。」', 'と言った']],
+    ['「）」 after Japanese never starts a row', '鍵 (KMS のみ) を使う', 12, ['鍵 (KMS の', 'み) を使う']],
+    ['a Latin word before 「、」 moves down with it', '鍵 (KMS)、と', 8, ['鍵', '(KMS)、', 'と']],
+    ['an opening 「「」 never ends a row', 'ここでは「キーレス署名」を使う', 9, ['ここでは', '「キーレ', 'ス署名」', 'を使う']],
+    ['an opening "(" never ends a row', '署名鍵は HSM (ハードウェア) にある', 14, ['署名鍵は HSM', '(ハードウェア)', 'にある']],
+    ['「）」 never starts a row either when the character before it moves', '署名鍵は HSM (ハードウェア) にある', 13, ['署名鍵は HSM', '(ハードウェ', 'ア) にある']],
+    ['the long vowel mark and small kana never start a row', 'ローテーション', 6, ['ロー', 'テー', 'ション']],
+    ['a Latin word too long to move down leaves its last letter to go with 「、」', '(sigstore-python、sigstore-js)', 16, ['(sigstore-pytho', 'n、sigstore-js)']],
+    ['a Latin word splits rather than let 「」」 start a row', 'ab 「cd」', 5, ['ab', '「c', 'd」']],
+    ['where no break obeys kinsoku (a row one character wide), the row breaks rather than overflow', 'あ。', 2, ['あ', '。']],
+  ])('%s', (_name, text, width, rows) => {
+    expect(wrapText(text, width)).toEqual(rows);
+  });
+
+  const jaTexts = (): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown, key = ''): void => {
+      if (typeof v === 'string') {
+        if (key === 'ja') out.push(v);
+      } else if (Array.isArray(v)) v.forEach((x) => walk(x));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    for (const f of readdirSync('questions').filter((n) => n.endsWith('.yaml'))) walk(parse(readFileSync(`questions/${f}`, 'utf8')));
+    return out;
+  };
+  const CLOSING_START = /^[、。，．・：；？！）」』】〕〉》］｝”’…‥々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)\]}]/u;
+  const OPENING_END = /[（「『【〔〈《［｛“‘([{]$/u;
+
+  it('wraps every Japanese text of the bank within the width, obeying kinsoku, losing no character', () => {
+    const texts = jaTexts();
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) {
+      for (const width of [16, 23, 40, 57, 76]) {
+        const rows = wrapText(text, width);
+        for (const row of rows) {
+          const where = `${JSON.stringify(text.slice(0, 30))} at ${width}: ${JSON.stringify(row)}`;
+          expect(textWidth(row), where).toBeLessThanOrEqual(width);
+          expect(row, where).not.toMatch(CLOSING_START);
+          expect(row, where).not.toMatch(OPENING_END);
+          expect(row, where).toBe(row.trim());
+        }
+        expect(rows.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+      }
+    }
   });
 });
 

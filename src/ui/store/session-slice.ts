@@ -1,5 +1,6 @@
 /** The session: which screen, the language, who is in the room (meta), the files, and the end. */
 import { sanitizeExcerpt, sanitizeLine } from '../../detect/sanitize.js';
+import { joinNames, splitNames } from '../../i18n/names.js';
 import { mergeDetected } from './answer-records.js';
 import { stripTyped } from './typed-text.js';
 import { applicable, firstOpen, previousQuestion } from './navigation.js';
@@ -45,11 +46,6 @@ function cleanSaved(file: AnswersFile): AnswersFile {
     },
     answers,
   };
-}
-
-/** Names separated by commas, Japanese ones (、，) included (escaped: see NO_ROW_START in text.ts). */
-function splitNames(text: string): string[] {
-  return text.split(/[,\u3001\uff0c]/).map((s) => s.trim()).filter(Boolean);
 }
 
 export function createSessionSlice(set: SetState, get: GetState, ctx: StoreContext, init: WizardInit): SessionSlice {
@@ -145,7 +141,7 @@ export function createSessionSlice(set: SetState, get: GetState, ctx: StoreConte
         saved: { status: 'resumed', warnings: s.saved.loaded.warnings },
         lang,
         meta: { ...s.meta, ...file.meta, language: lang, repository: { ...s.meta.repository, ...file.meta.repository, path: s.meta.repository?.path } },
-        participantsText: file.meta.participants.join(', '),
+        participantsText: joinNames(file.meta.participants, lang),
         answers: s.detection.status === 'done' ? mergeDetected(s.core, answers, s.suggestions) : answers,
         notes,
         screen: { kind: 'welcome' },

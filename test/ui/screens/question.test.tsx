@@ -139,13 +139,13 @@ describe('question screen', () => {
     await press(r, ENTER);
     const frame = await waitForFrame(r, '⚠ This answer contradicts the scan');
     const flat = frame.replace(/\s+/g, ' ');
-    expect(flat).toContain('a long-lived key (ci-secret) is used at .github/workflows/release.yml:51');
+    expect(flat).toContain('a long-lived key (CI secret) is used at .github/workflows/release.yml:51');
     expect(flat).toContain('Press Enter again to keep it');
     expect(fits(frame)).toBe(true);
     expect(store.getState().answers['KEY-1']!.contradiction).toContain('release.yml:51');
     await press(r, ENTER);
     await waitForFrame(r, 'KEY-2 ');
-    expect(store.getState().answers['KEY-1']!.contradiction).toContain('ci-secret');
+    expect(store.getState().answers['KEY-1']!.contradiction).toContain('CI secret');
   });
 
   it('every question, with its help open, fits 80x24 in English and Japanese', async () => {

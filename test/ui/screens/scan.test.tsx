@@ -15,9 +15,9 @@ describe('scan screen', () => {
     expect(store.getState().screen.kind).toBe('scan');
     store.getState().scanFinished(keylessScan());
     const frame = await waitForFrame(r, 'Press Enter to start the questions.');
-    expect(frame).toMatch(/CI\s+github-actions\s+\.github\/workflows\/release\.yml:1/);
+    expect(frame).toMatch(/CI\s+GitHub Actions\s+\.github\/workflows\/release\.yml:1/);
     expect(frame).toMatch(/Signing tools\s+cosign\s+\.github\/workflows\/release\.yml:23/);
-    expect(frame).toMatch(/Key custody\s+keyless\s+\.github\/workflows\/release\.yml:23/);
+    expect(frame).toMatch(/Key custody\s+keyless \(no long-lived key\)\s+\.github\/workflows\/release\.yml:23/);
     expect(frame).toMatch(/Verification\s+no verification step found/);
     expect(frame).toContain('9 of 22 questions are pre-filled');
     expect(fits(frame)).toBe(true);
@@ -51,7 +51,8 @@ describe('scan screen', () => {
     store.getState().scanFinished(scan);
     const r = await renderWizard(store);
     const frame = await waitForFrame(r, 'Enter で質問を始めます。');
-    expect(frame).toMatch(/鍵の管理\s+ci-secret\s+\.github\/workflows\/release\.yml:51/);
+    expect(frame).toMatch(/CI\s+GitHub Actions\s/);
+    expect(frame).toMatch(/鍵の管理責任\s+CI のシークレット\s+\.github\/workflows\/release\.yml:51/);
     expect(frame).toContain('秘密鍵 1 件がコミットされています: deploy/cosign.key');
   });
 });

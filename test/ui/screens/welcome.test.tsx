@@ -49,7 +49,7 @@ describe('welcome screen', () => {
     await press(r, ENTER);
     await waitForFrame(r, 'Enter 進む');
     await press(r, ENTER);
-    await waitForFrame(r, 'リポジトリから分かったこと');
+    await waitForFrame(r, 'リポジトリからわかったこと');
     expect(store.getState().screen.kind).toBe('scan');
   });
 
