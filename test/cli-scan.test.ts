@@ -70,10 +70,10 @@ describe('sigmature scan', () => {
 
   it('names committed keys and test keys apart in the Markdown report, by path and kind only', () => {
     const committed = scan([join(fixtures, 'committed-key'), '--format', 'markdown']).stdout;
-    expect(committed).toMatch(/Committed private keys.*\n\n- `cosign\.key` \(sigstore-encrypted\)\n- `deploy\/signing\.pem` \(pem-rsa\)/);
+    expect(committed).toMatch(/Committed private keys.*\n\n- `cosign\.key`: Sigstore encrypted private key\n- `deploy\/signing\.pem`: RSA private key \(PEM\)/);
     const tests = scan([join(fixtures, 'test-key-fixtures'), '--format', 'markdown']).stdout;
     expect(tests).not.toContain('Committed private keys');
-    expect(tests).toMatch(/Keys under test fixtures.*\n\n(- `[^`]+` \([a-z-]+\)\n){3}/);
+    expect(tests).toMatch(/Keys under test fixtures.*\n\n(- `[^`]+`: [^\n]+\n){3}/);
     // no key material: neither the armour nor any line of a key's body
     const bodies = ['committed-key/cosign.key', 'committed-key/deploy/signing.pem', 'test-key-fixtures/testdata/cosign.key']
       .flatMap((f) => readFileSync(join(fixtures, f), 'utf8').split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));

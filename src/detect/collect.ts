@@ -8,6 +8,7 @@
  * Dockerfiles are deliberately not read: a `gpg --verify` there checks a downloaded tool, which is
  * neither signing of this repository's deliverables nor verification of them.
  */
+import { limitWarning } from '../i18n/limit-messages.js';
 import type { RepoFile, RepoReader, ScanWarning } from './types.js';
 import { isThrowawayRegistry, recogniseLine } from './commands.js';
 import { recogniseUses } from './actions.js';
@@ -493,11 +494,7 @@ function markTestKeySigning(ops: Op[], keys: readonly FoundKey[], ctx: Context):
   const first = marked[0];
   if (!first) return;
   const places = new Set(marked.map((o) => `${o.at.file}:${o.at.line}`));
-  ctx.warn({
-    kind: 'limit',
-    file: first.at.file,
-    message: `${places.size} signing step(s) use a test key committed to the repository (first: ${first.at.file}:${first.at.line} with ${first.testKey}); anyone can make such signatures, so they are not counted as signing`,
-  });
+  ctx.warn(limitWarning('test-key-signing', first.at.file, { count: String(places.size), at: `${first.at.file}:${first.at.line}`, key: first.testKey ?? '' }));
 }
 
 const MAX_CONTINUED = 30;

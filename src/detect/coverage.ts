@@ -13,7 +13,8 @@
  * Not counted (each with a limit): developer tooling no pipeline runs, and uploads of files a job
  * downloads rather than builds. Signing configured in a build file that nothing publishes is a limit.
  */
-import type { DetectorMeta, PublishStep, ScanWarning } from './types.js';
+import type { ArtifactKind, DetectorMeta, PublishStep, ScanWarning } from './types.js';
+import { limitWarning } from '../i18n/limit-messages.js';
 import type { Op } from './ops.js';
 import type { DetectorContext, SignOp } from './detectors/helpers.js';
 import { signOps } from './detectors/helpers.js';
@@ -151,16 +152,11 @@ function notCounted(pub: PublishOp, signs: SignOp[], all: Op[]): NotCounted | un
   return undefined;
 }
 
-const NOT_COUNTED_LIMIT: Record<NotCounted, (count: number, first: string) => string> = {
-  'dev-tooling': (n, first) => `${n} publishing step(s) in Makefile targets or scripts that no pipeline runs (first: ${first}) are not counted as published: the CI pipelines publish the releases; if a maintainer also publishes by hand with them, those artifacts are not signed there`,
-  republished: (n, first) => `${n} publishing step(s) upload files their job downloads from elsewhere and does not build from this repository (first: ${first}): they republish artifacts built, and signed or not, where they come from, so they are not counted here`,
-};
-
 /** What a build or release file's signing configuration signs, by the artifact its publishing step names. */
-const CONFIGURED_FOR: Array<[(s: SignOp) => boolean, string]> = [
-  [(s) => s.rec.tool === 'maven-gpg' || s.rec.tool === 'gradle-signing', 'Maven artifacts'],
-  [(s) => s.extraTools?.includes('goreleaser') ?? false, 'release artifacts (goreleaser)'],
-  [(s) => s.rec.tool === 'npm-provenance', 'npm package'],
+const CONFIGURED_FOR: Array<[(s: SignOp) => boolean, string, ArtifactKind]> = [
+  [(s) => s.rec.tool === 'maven-gpg' || s.rec.tool === 'gradle-signing', 'Maven artifacts', 'package'],
+  [(s) => s.extraTools?.includes('goreleaser') ?? false, 'release artifacts (goreleaser)', 'blob'],
+  [(s) => s.rec.tool === 'npm-provenance', 'npm package', 'package'],
 ];
 
 /**
@@ -168,11 +164,11 @@ const CONFIGURED_FOR: Array<[(s: SignOp) => boolean, string]> = [
  * publishConfig.provenance) that no pipeline or script runs: no step publishes what it signs. The
  * configuration shows a procedure, but where it runs (and with which key) the repository cannot show.
  */
-function unpublishedConfiguredSigning(signs: SignOp[], all: Op[]): Array<[string, Op['at']]> {
-  const out: Array<[string, Op['at']]> = [];
-  for (const [configures, artifact] of CONFIGURED_FOR) {
+function unpublishedConfiguredSigning(signs: SignOp[], all: Op[]): Array<[string, Op['at'], ArtifactKind]> {
+  const out: Array<[string, Op['at'], ArtifactKind]> = [];
+  for (const [configures, artifact, kind] of CONFIGURED_FOR) {
     const configured = signs.find((s) => s.origin === 'config' && s.pipeline === undefined && configures(s));
-    if (configured && !all.some((o) => o.rec.kind === 'publish' && o.rec.artifact === artifact)) out.push([artifact, configured.at]);
+    if (configured && !all.some((o) => o.rec.kind === 'publish' && o.rec.artifact === artifact)) out.push([artifact, configured.at, kind]);
   }
   return out;
 }
@@ -217,23 +213,19 @@ export function coverage(ctx: DetectorContext): { published: PublishStep[]; warn
   const warnings: ScanWarning[] = [];
   if (published.length > 0 && signs.length === 0) {
     const first = published[0]!;
-    warnings.push({
-      kind: 'limit',
-      file: first.file,
-      message: `${published.length} publishing step(s) found (first: ${first.artifact} at ${first.file}:${first.line}) but no signing in the repository; if signing happens elsewhere (a release machine, another repository, the registry), the scan cannot see it`,
-    });
+    warnings.push(limitWarning('publishing-without-signing', first.file, {
+      count: String(published.length), artifact: first.artifact, artifactKind: first.kind, at: `${first.file}:${first.line}`,
+    }));
   }
-  for (const [what, site] of unpublishedConfiguredSigning(signs, all)) {
-    warnings.push({
-      kind: 'limit',
-      file: site.file,
-      message: `signing is configured in ${site.file}:${site.line}, but nothing in the repository publishes the ${what}: releases are made elsewhere (a maintainer's machine, a release repository), where the scan cannot see which key signs or whether the signing runs`,
-    });
+  for (const [what, site, kind] of unpublishedConfiguredSigning(signs, all)) {
+    warnings.push(limitWarning('signing-configured-not-published', site.file, { artifact: what, artifactKind: kind, at: `${site.file}:${site.line}` }));
   }
   for (const [reason, ops] of uncounted) {
     const first = ops[0]!;
     const places = new Set(ops.map((u) => `${u.at.file}:${u.at.line}`));
-    warnings.push({ kind: 'limit', file: first.at.file, message: NOT_COUNTED_LIMIT[reason](places.size, `${first.rec.artifact} at ${first.at.file}:${first.at.line}`) });
+    warnings.push(limitWarning(reason, first.at.file, {
+      count: String(places.size), artifact: first.rec.artifact, artifactKind: first.rec.artifactKind, at: `${first.at.file}:${first.at.line}`,
+    }));
   }
   return { published, warnings };
 }

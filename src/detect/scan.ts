@@ -15,6 +15,8 @@ import { openLocalRepository } from './reader/local-reader.js';
 function sanitiseWarning(w: ScanWarning): ScanWarning {
   const out: ScanWarning = { kind: w.kind, message: sanitizeLine(w.message) };
   if (w.file !== undefined) out.file = sanitizeLine(w.file);
+  if (w.code !== undefined) out.code = w.code;
+  if (w.vars !== undefined) out.vars = Object.fromEntries(Object.entries(w.vars).map(([k, v]) => [k, sanitizeLine(v)]));
   return out;
 }
 

@@ -51,7 +51,10 @@ export type WarningKind = 'unreadable' | 'unparsable' | 'too-large' | 'limit' | 
 export interface ScanWarning {
   kind: WarningKind;
   file?: string;
-  message: string;       // one line, sanitised
+  message: string;       // one line, sanitised; English
+  /** For a limit: what it is (src/i18n/limit-messages.ts), so a report can say it in its language. */
+  code?: string;
+  vars?: Readonly<Record<string, string>>;
 }
 
 /** One file as the reader hands it to detectors. */

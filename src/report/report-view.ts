@@ -9,6 +9,9 @@ import { reportMessages } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { UNSURE, type Condition } from '../model/schema.js';
 import type { Answer, AnswersFile, EvidenceRef } from '../session/answers-file.js';
+import { publishedArtifactLabel, privateKeyKindLabel } from '../i18n/fact-labels.js';
+import { warningText } from '../i18n/limit-messages.js';
+import { joinList, joinNames } from '../i18n/names.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
 import { answerCounts, openItems as findOpenItems, openReasons, owners, overrides as findOverrides } from './record.js';
 import type { ReportData } from './report-data.js';
@@ -120,7 +123,7 @@ export function buildReportView(input: ReportInput) {
   // A report of a scan alone speaks of the repository, not of a team.
   const onlyDetected = detectedOnly > 0 && detectedOnly === Object.keys(answers.answers).length;
   const published = input.scan?.published ?? [];
-  const unsignedList = published.filter((p) => !p.signed).map((p) => `${p.artifact} (${p.file}:${p.line})`).join(', ');
+  const unsignedList = joinList(published.filter((p) => !p.signed).map((p) => `${publishedArtifactLabel(p.artifact, p.kind, lang)} (${p.file}:${p.line})`), lang);
   const open = findOpenItems(bank, assessment);
   const metDetected = assessment.criteria.filter((c) => c.status === 'met-detected');
   const needsTeam = assessment.criteria.filter((c) => c.needsTeam);
@@ -230,7 +233,7 @@ export function buildReportView(input: ReportInput) {
   const metaRows = [
     [t.organisation, meta.organisation],
     [t.team, meta.team],
-    [t.participants, meta.participants.join(', ')],
+    [t.participants, joinNames(meta.participants, lang)],
     [t.assessor, meta.assessor],
     [t.date, meta.date],
     [t.repository, meta.repository?.url ?? meta.repository?.path],
@@ -251,7 +254,7 @@ export function buildReportView(input: ReportInput) {
   const who = [
     meta.organisation && `${t.organisation}: ${mdText(meta.organisation)}`,
     meta.team && `${t.team}: ${mdText(meta.team)}`,
-    meta.participants.length && `${t.participants}: ${mdText(meta.participants.join(', '))}`,
+    meta.participants.length && `${t.participants}: ${mdText(joinNames(meta.participants, lang))}`,
     meta.assessor && `${t.assessor}: ${mdText(meta.assessor)}`,
   ].filter(Boolean).join(t.itemSep);
   const teamCriteria = bank.criteria.filter((c) => c.proof === 'team').map((c) => c.id).join(t.listSep);
@@ -267,7 +270,7 @@ export function buildReportView(input: ReportInput) {
     method: t.methodCounts(answerCounts(assessment)) + (lang === 'ja' ? '' : ' ') + t.methodRule(teamCriteria),
     cannotSee: t.cannotSee.map((text) => ({ text })),
     scanLimits: scan && scan.warnings.some((w) => w.kind === 'limit')
-      ? { items: scan.warnings.filter((w) => w.kind === 'limit').map((w) => ({ text: (w.file ? `${mdCode(w.file)}: ` : '') + mdText(w.message) })) }
+      ? { items: scan.warnings.filter((w) => w.kind === 'limit').map((w) => ({ text: (w.file ? `${mdCode(w.file)}: ` : '') + mdText(warningText(w, lang)) })) }
       : undefined,
   };
   // Blank cells are for the pen; a table row with one space in each keeps markdownlint's compact style.
@@ -350,15 +353,15 @@ export function buildReportView(input: ReportInput) {
     coverage: published.length
       ? {
           sentence: t.signedOf(published.filter((p) => p.signed).length, published.length),
-          rows: published.map((p) => ({ artifact: mdText(p.artifact), where: mdCode(`${p.file}:${p.line}`), status: p.signed ? t.signed : t.unsigned })),
+          rows: published.map((p) => ({ artifact: mdText(publishedArtifactLabel(p.artifact, p.kind, lang)), where: mdCode(`${p.file}:${p.line}`), status: p.signed ? t.signed : t.unsigned })),
         }
       : undefined,
     /** The scan's limits (kept under this name for templates written before the scope section). */
     limits: scope.scanLimits,
     keys: scan && (scan.facts.committedPrivateKeys.length || scan.testKeys.length)
       ? {
-          committed: scan.facts.committedPrivateKeys.length ? { items: scan.facts.committedPrivateKeys.map(keyItem) } : undefined,
-          test: scan.testKeys.length ? { items: scan.testKeys.map(keyItem) } : undefined,
+          committed: scan.facts.committedPrivateKeys.length ? { items: scan.facts.committedPrivateKeys.map((k) => keyItem(k, lang)) } : undefined,
+          test: scan.testKeys.length ? { items: scan.testKeys.map((k) => keyItem(k, lang)) } : undefined,
         }
       : undefined,
     overrides: overrideItems.length ? { items: overrideItems } : undefined,
@@ -394,8 +397,8 @@ function changedAnswers(before: AnswersFile, after: AnswersFile): number {
 }
 
 /** A key by path and kind only: never its content. */
-function keyItem(k: { path: string; kind: string }) {
-  return { text: `${mdCode(k.path)} (${mdText(k.kind)})` };
+function keyItem(k: { path: string; kind: string }, lang: Lang) {
+  return { text: `${mdCode(k.path)}: ${mdText(privateKeyKindLabel(k.kind, lang))}` };
 }
 
 /** One row per place in the repository, naming every detector that cited it. */

@@ -242,7 +242,7 @@ describe('open items, overrides, scope and sign-off', () => {
     expect(scope).toContain(en ? '- Repository scanned: none for this report' : '- スキャンしたリポジトリ: このレポートではスキャンしていません');
     expect(scope).toContain('`https://github.com/example/release-tools`');
     expect(scope).toContain('`9f1c2b3a4d5e`');
-    expect(scope).toContain('Aiko Tanaka (platform), Ben Carter (developer)');
+    expect(scope).toContain(en ? 'Aiko Tanaka (platform), Ben Carter (developer)' : 'Aiko Tanaka (platform)、Ben Carter (developer)');
     expect(scope).toContain('Sam Okafor (AppSec)');
     expect(scope).toContain('`owasp-dsovs-rel-001` 1.0.0');
     expect(scope).toContain(en ? '### How the answers were obtained' : '### 回答の取得方法');

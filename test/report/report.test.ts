@@ -113,7 +113,7 @@ describe('report content', () => {
     expect(rows).not.toContain('A.8.30');
     expect(text).toMatch(/Listed by the control's own data but not mapped by this question bank:\n\n- OWASP SAMM v2 Operations \\> Environment Management .*hardening and patching/);
     expect(text).toMatch(/\n- ISO\/IEC 27001:2022 A\.8\.30 \[Outsourced development\].*suppliers/);
-    expect(await report(1, 'ja')).toMatch(/コントロール自体のデータには記載されているが、この質問バンクでは対応付けていないもの:\n\n- OWASP SAMM v2 Operations \\> Environment Management/);
+    expect(await report(1, 'ja')).toMatch(/コントロール自体のデータには記載されているが、この質問集では対応付けていないもの:\n\n- OWASP SAMM v2 Operations \\> Environment Management/);
   });
 
   it('never counts a detected-only criterion toward a standard', async () => {

@@ -4,6 +4,7 @@
  * reusable workflow is kept as a `uses` step (so known generators are still recognised) and noted
  * as a limit, since what it does cannot be seen from here.
  */
+import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, CiStep, Loc, ParseContext, Pipeline, ValueMap } from './model.js';
 import { emptyStep, normalisePath } from './model.js';
 import { entries, get, getEntry, items, scalarString, scriptLines, str, stringMap, type YamlFile } from './yaml-nodes.js';
@@ -227,8 +228,7 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
     for (const j of pipeline.jobs) j.steps = withInputs(j.steps, inherited.inputs, defaults);
   }
   for (const [ref, jobs] of remote) {
-    const who = jobs.length === 1 ? `job "${jobs[0]}" calls` : `${jobs.length} jobs (${jobs.map((j) => `"${j}"`).join(', ')}) call`;
-    ctx.warn({ kind: 'limit', file: path, message: `${who} another repository's reusable workflow (${ref}); what it signs or publishes runs there and cannot be seen from this repository` });
+    ctx.warn(limitWarning('github-remote-workflow', path, { jobs: String(jobs.length), names: jobs.map((j) => `"${j}"`).join(', '), ref }));
   }
   return pipeline;
 }

@@ -4,6 +4,7 @@
  * Jobs are the top-level mappings that are not keywords; hidden jobs (`.name`) are kept because
  * `extends:` and `!reference` pull their scripts into real jobs.
  */
+import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, CiStep, Loc, ParseContext, Pipeline } from './model.js';
 import { emptyStep, normalisePath } from './model.js';
 import { entries, get, getEntry, isMapping, items, scalarString, scriptList, str, stringMap, type YamlFile } from './yaml-nodes.js';
@@ -21,7 +22,7 @@ function includeTargets(ctx: ParseContext, y: YamlFile): string[] {
     const line = y.lineOf(inc);
     const s = scalarString(y, inc);
     if (s !== undefined) {
-      if (/^https?:\/\//.test(s)) limit(ctx, y.path, line, `remote include ${s}`);
+      if (/^https?:\/\//.test(s)) limit(ctx, y.path, line, 'remote', s);
       else out.push(s);
       continue;
     }
@@ -34,15 +35,12 @@ function includeTargets(ctx: ParseContext, y: YamlFile): string[] {
     }
     for (const kind of ['remote', 'project', 'template', 'component']) {
       const e = getEntry(y, inc, kind);
-      if (e) limit(ctx, y.path, e.line, `${kind} include ${scalarString(y, e.value) ?? ''}`.trim());
+      if (e) limit(ctx, y.path, e.line, kind, scalarString(y, e.value) ?? '');
     }
   }
   return out;
 }
 
-function limit(ctx: ParseContext, file: string, line: number, what: string): void {
-  ctx.warn({ kind: 'limit', file, message: `${file}:${line}: ${what}: its jobs come from outside this repository and cannot be inspected` });
-}
 
 function idTokens(y: YamlFile, node: unknown): Loc | undefined {
   const e = getEntry(y, node, 'id_tokens');
@@ -113,14 +111,14 @@ export function parseGitLab(ctx: ParseContext, entry: string): Pipeline | undefi
       // project (`trigger: project:` or `trigger: group/project`) runs there, like a remote include
       const trigger = getEntry(y, e.value, 'trigger');
       const project = trigger ? scalarString(y, trigger.value) ?? str(y, trigger.value, 'project') : undefined;
-      if (trigger && project) ctx.warn({ kind: 'limit', file: path, message: `${path}:${trigger.line}: job "${e.key}" triggers a pipeline of project ${project}: what it signs or publishes runs there and cannot be inspected` });
+      if (trigger && project) ctx.warn(limitWarning('gitlab-trigger', path, { at: `${path}:${trigger.line}`, job: String(e.key), project }));
       for (const inc of items(y, get(y, trigger?.value, 'include'))) {
         const local = scalarString(y, get(y, inc, 'local')) ?? scalarString(y, inc);
         const target = local ? normalisePath(local) : undefined;
         if (target && ctx.exists(target)) queue.push(target);
         else for (const kind of ['project', 'remote', 'template', 'component']) {
           const ext = getEntry(y, inc, kind);
-          if (ext) limit(ctx, path, ext.line, `child pipeline ${kind} include ${scalarString(y, ext.value) ?? ''}`.trim());
+          if (ext) limit(ctx, path, ext.line, `child pipeline ${kind}`, scalarString(y, ext.value) ?? '');
         }
       }
       const ext = get(y, e.value, 'extends');
@@ -145,4 +143,8 @@ export function parseGitLab(ctx: ParseContext, entry: string): Pipeline | undefi
   };
   for (const job of pipeline.jobs) inherit(job, 0);
   return pipeline;
+}
+
+function limit(ctx: ParseContext, file: string, line: number, include: string, what: string): void {
+  ctx.warn(limitWarning('gitlab-include', file, { at: `${file}:${line}`, include, what }));
 }

@@ -4,6 +4,7 @@
  * `credentials('…')` bindings are noted so a key variable can be told to come from a CI secret.
  * Each `stage('…')` becomes a job.
  */
+import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, ParseContext, Pipeline } from './model.js';
 import { emptyStep } from './model.js';
 import { joinContinuations, type SourceLine } from '../shell.js';
@@ -30,7 +31,7 @@ export function parseJenkinsfile(ctx: ParseContext, path: string): Pipeline | un
     const trimmed = raw.trim();
     if (trimmed.startsWith('//') || trimmed.startsWith('*') || trimmed.startsWith('/*')) continue;
     const lib = /^\s*@Library\s*\(\s*\[?\s*['"]([^'"]+)['"]/.exec(raw) ?? /^\s*library\s*\(?\s*['"]([^'"]+)['"]/.exec(raw);
-    if (lib) ctx.warn({ kind: 'limit', file: path, message: `${path}:${i + 1}: Jenkins shared library ${lib[1]}: its steps come from another repository and cannot be inspected` });
+    if (lib) ctx.warn(limitWarning('jenkins-library', path, { at: `${path}:${i + 1}`, library: lib[1]! }));
     const stage = /\bstage\s*\(\s*['"]([^'"]+)['"]/.exec(raw);
     if (stage) {
       job = { id: stage[1]!, file: path, line: i + 1, steps: [], env: {}, secretVariables: [] };

@@ -4,6 +4,7 @@
  * become one command line. A Tekton Chains configuration means signing happens in the cluster,
  * outside the repository: a limit.
  */
+import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, CiStep, ParseContext, Pipeline } from './model.js';
 import { emptyStep } from './model.js';
 import { entries, get, getEntry, items, scalarString, scriptLines, str, type YamlFile } from './yaml-nodes.js';
@@ -61,7 +62,7 @@ export function parseTekton(ctx: ParseContext, path: string): Pipeline | undefin
     const kind = str(y, root, 'kind') ?? '';
     const name = str(y, get(y, root, 'metadata'), 'name') ?? '';
     if (isChainsConfig(y)) {
-      ctx.warn({ kind: 'limit', file: path, message: `Tekton Chains configuration (${name || 'ConfigMap'}): signing is done by the Chains controller in the cluster, outside this repository` });
+      ctx.warn(limitWarning('tekton-chains', path, { name: name || 'ConfigMap' }));
       continue;
     }
     if (!api.startsWith('tekton.dev/') || !KINDS.has(kind)) continue;

@@ -3,6 +3,7 @@
  * Buildkite, Travis, Drone, Cloud Build and CodeBuild. Each is a small mapping from the system's
  * keys to the normalised model.
  */
+import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, CiStep, ParseContext, Pipeline } from './model.js';
 import { dirname, emptyStep, normalisePath } from './model.js';
 import { entries, get, getEntry, isMapping, items, scalarString, scriptLines, scriptList, str, stringMap, type YamlFile } from './yaml-nodes.js';
@@ -74,7 +75,7 @@ export function parseAzure(ctx: ParseContext, path: string): Pipeline | undefine
     const template = (node: unknown): void => {
       const t = str(y, node, 'template');
       if (!t || t.includes('@')) {
-        if (t) ctx.warn({ kind: 'limit', file, message: `template ${t} comes from another repository and cannot be inspected` });
+        if (t) ctx.warn(limitWarning('remote-template', file, { template: t }));
         return;
       }
       const target = normalisePath(t, dirname(file)) ;
