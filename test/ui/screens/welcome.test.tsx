@@ -9,6 +9,8 @@ describe('welcome screen', () => {
     const { store, io } = setup();
     const r = await renderWizard(store);
     const first = await waitForFrame(r, 'Artifact-signing maturity workshop');
+    // no answer yet: the header shows no level
+    expect(first.split('\n')[0]).not.toMatch(/Level/);
     expect(first).toContain('Repository    /work/repo  (commit: reading...)');
     expect(first).toContain('> Organisation');
     expect(first).toMatch(/^Enter\/Tab next  Up previous  Ctrl\+C stop$/m);
