@@ -49,16 +49,18 @@ function listRegion(from) {
  * whose beginning is drawn where no whole item is: those are cut.
  */
 function locate(flat, items) {
-  const at = items.map((it) => flat.indexOf(squash(it.text)));
-  const spans = items.map((it, i) => [at[i], at[i] + squash(it.text).length]).filter(([s]) => s >= 0);
-  const cut = items.filter((it, i) => {
-    if (at[i] >= 0) return false;
+  const whole = items.map((it) => flat.indexOf(squash(it.text)));
+  const spans = items.map((it, i) => [whole[i], whole[i] + squash(it.text).length]).filter(([s]) => s >= 0);
+  // where each item is drawn at all: whole, or only its beginning (cut)
+  const at = items.map((it, i) => {
+    if (whole[i] >= 0) return whole[i];
     const head = squash(it.text).slice(0, 12);
     for (let from = flat.indexOf(head); from >= 0; from = flat.indexOf(head, from + 1)) {
-      if (!spans.some(([s, e]) => from >= s && from < e)) return true;
+      if (!spans.some(([s, e]) => from >= s && from < e)) return from;
     }
-    return false;
+    return -1;
   });
+  const cut = items.filter((_, i) => whole[i] < 0 && at[i] >= 0);
   return { at, cut };
 }
 
@@ -70,7 +72,7 @@ function checkList(kind, region, items, counted = true) {
   for (const it of cut) problems.push(`${kind}: "${it.text}" is not drawn whole`);
   const seen = at.map((a, index) => ({ index, at: a })).filter((x) => x.at >= 0);
   if (!seen.length) {
-    problems.push(`${kind}: no item of the list is drawn whole`);
+    problems.push(`${kind}: no item of the list is drawn`);
     return;
   }
   for (let i = 1; i < seen.length; i++) {
