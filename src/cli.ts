@@ -66,19 +66,15 @@ function parse(argv: string[]) {
   }
 }
 
-/** The language of the help: --lang when it is given as en or ja, else the locale. */
-async function helpLang(values: Record<string, string | boolean | undefined>): Promise<'en' | 'ja'> {
-  if (values.lang === 'en' || values.lang === 'ja') return values.lang;
-  return (await import('./commands/options.js')).localeLang();
-}
-
 async function printHelp(topic: string | undefined, values: Record<string, string | boolean | undefined>): Promise<number> {
-  const { helpText, HELP_TOPICS } = await import('./commands/help.js');
+  const { helpText, HELP_TOPICS, localeLang } = await import('./commands/help.js');
+  // --lang when it is given as en or ja, else the locale
+  const lang = values.lang === 'en' || values.lang === 'ja' ? values.lang : localeLang();
   if (topic !== undefined && !(HELP_TOPICS as readonly string[]).includes(topic)) {
     const guess = closest(topic, HELP_TOPICS);
     throw new UsageError(`no help on "${topic}"${guess ? `; did you mean ${guess}?` : ` (commands: ${HELP_TOPICS.join(', ')})`}`);
   }
-  process.stdout.write(helpText((topic as (typeof HELP_TOPICS)[number] | undefined) ?? 'overview', await helpLang(values), VERSION));
+  process.stdout.write(helpText((topic as (typeof HELP_TOPICS)[number] | undefined) ?? 'overview', lang, VERSION));
   return EXIT.ok;
 }
 

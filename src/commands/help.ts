@@ -3,7 +3,10 @@
  * in English and Japanese. Plain strings, no dependencies: `--help` loads this and nothing else
  * (no bank, no detectors, no React, no Ink).
  */
+import { localeLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/report-messages.js';
+
+export { localeLang };
 
 export const HELP_TOPICS = ['wizard', 'scan', 'report', 'questions'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../exit.js';
+import { localeLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/report-messages.js';
 
 export interface Options {
@@ -20,10 +21,7 @@ export interface Options {
   dir?: string;
 }
 
-export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ja([_.-]|$)/i.test(locale) ? 'ja' : 'en';
-}
+export { localeLang };
 
 export function resolveOptions(values: Record<string, string | boolean | undefined>, dir: string | undefined): Options {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
