@@ -12,41 +12,10 @@
 #   bash bench/tmux-lists.sh              (BUILD=0 to reuse dist/; RUNS="en-80x24 ja-60x18" to choose;
 #                                          KEEP=1 to keep the captures)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-command -v tmux >/dev/null || { echo "tmux-lists: needs tmux (apt-get install -y tmux)" >&2; exit 2; }
-[ "${BUILD:-1}" = 0 ] || npm run build --silent
-
-repo=${REPO:-examples/repos/keyless-release}
-work=$(mktemp -d)
-session="sigmature-lists-$$"
-cleanup() {
-  tmux kill-session -t "$session" 2>/dev/null || true
-  if [ "${KEEP:-0}" = 1 ]; then echo "tmux-lists: captures kept in $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-status=0
-fail() { echo "tmux-lists: $*" >&2; status=1; }
-capture() { tmux capture-pane -p -t "$session"; }
-
-# Waits until the pane stops changing (two equal captures 0.05 s apart, 3 s at most) and prints it.
-settled() {
-  local last now
-  last=$(capture)
-  for _ in $(seq 1 60); do
-    sleep 0.05
-    now=$(capture)
-    [ "$now" = "$last" ] && { printf '%s\n' "$now"; return; }
-    last=$now
-  done
-  printf '%s\n' "$now"
-}
-
-wait_for() {
-  for _ in $(seq 1 150); do capture | grep -q -- "$1" && return 0; sleep 0.1; done
-  echo "tmux-lists: timed out waiting for \"$1\"; the screen:" >&2; capture >&2; exit 1
-}
+name=tmux-lists
+SETTLE=${SETTLE:-0.05}
+# shellcheck source=bench/tmux-lib.sh
+source "$(dirname "$0")/tmux-lib.sh"
 
 # Sends one key and captures the settled pane (the captures are checked together at the end of the run).
 key() {
