@@ -15,48 +15,10 @@
 #   bash bench/tmux-wizard.sh            (BUILD=0 to reuse dist/; REPO=<dir> to drive another repository;
 #                                         KEEP=1 to keep the captures; RUNS="en ja" to choose runs)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-command -v tmux >/dev/null || { echo "tmux-wizard: needs tmux (apt-get install -y tmux)" >&2; exit 2; }
-if [ ! -c /dev/null ]; then
-  # tmux's server refuses to start without it; something that wrote "atomically" to /dev/null replaced it
-  if [ "$(id -u)" = 0 ]; then
-    for _ in 1 2 3 4 5; do rm -f /dev/null; mknod -m 666 /dev/null c 1 3 && break; done
-    echo "tmux-wizard: restored /dev/null (it was a regular file)" >&2
-  else echo "tmux-wizard: /dev/null is not a character device; tmux cannot start" >&2; exit 2; fi
-fi
-[ "${BUILD:-1}" = 0 ] || npm run build --silent
-
-repo=${REPO:-examples/repos/keyless-release}
-work=$(mktemp -d)
-session="sigmature-wizard-$$"
-cleanup() {
-  tmux kill-session -t "$session" 2>/dev/null || true
-  if [ "${KEEP:-0}" = 1 ]; then echo "tmux-wizard: captures kept in $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-status=0
-fail() { echo "tmux-wizard: $*" >&2; status=1; }
-capture() { tmux capture-pane -p -t "$session"; }
-
-# Waits until the pane stops changing (two equal captures 0.1 s apart, 3 s at most) and prints it.
-settled() {
-  local last now
-  last=$(capture)
-  for _ in $(seq 1 30); do
-    sleep 0.1
-    now=$(capture)
-    [ "$now" = "$last" ] && { printf '%s\n' "$now"; return; }
-    last=$now
-  done
-  printf '%s\n' "$now"
-}
-
-wait_for() {
-  for _ in $(seq 1 150); do capture | grep -q -- "$1" && return 0; sleep 0.1; done
-  echo "tmux-wizard: timed out waiting for \"$1\"; the screen:" >&2; capture >&2; exit 1
-}
+name=tmux-wizard
+SETTLE=${SETTLE:-0.1}
+# shellcheck source=bench/tmux-lib.sh
+source "$(dirname "$0")/tmux-lib.sh"
 
 # One frame in the capture $1 (what key $2 caused), else a failure that shows it and the one before.
 check() {

@@ -4,36 +4,12 @@
  * `--version` print without loading the bank, the detectors, React or Ink; and the
  * interactive/headless decision is made here, once (commands/wizard.ts, before it imports the UI).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runWizard } from './commands/wizard.js';
+import { closest } from './commands/suggest.js';
 import { EXIT, UsageError, runMain } from './exit.js';
 import { VERSION } from './version.js';
-
-const HELP = `sigmature ${VERSION}: artifact-signing maturity self-assessment (OWASP DSOVS REL-001)
-
-Usage:
-  sigmature [DIR]                  the workshop wizard (needs a terminal)
-  sigmature scan [DIR]             detect signing practice in a repository
-      --format json|markdown|html|sarif   (default: json)
-      --out FILE                   write to FILE instead of stdout
-      --min-level N                exit 1 when the detected level is below N
-  sigmature report --answers FILE  render a maturity report from an answers file
-      --repo DIR                   also scan DIR for evidence and the CI system
-      --format markdown|html|json  (default: markdown)
-      --out FILE                   write to FILE instead of stdout
-      --min-level N                exit 1 when the assessed level is below N
-  sigmature questions              list and validate the question bank
-
-Common options:
-  --lang en|ja        language (default: from LANG/LC_ALL, else en)
-  --bank DIR          a question bank directory (with bank.yaml: replaces the
-                      built-in bank; without: adds its questions to it)
-  --template FILE     a Mustache template for the Markdown/HTML report
-  -h, --help          this help
-  -v, --version       the version
-
-Exit codes: 0 ok; 1 level below --min-level; 2 bad usage or bad input; 3 internal fault.
-`;
 
 const common = {
   lang: { type: 'string' },
@@ -54,31 +30,72 @@ const commands = {
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof commands;
+const helpOptions = { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const satisfies ParseArgsConfig['options'];
+const COMMANDS = Object.keys(commands) as Command[];
+
+const see = (command: Command) => (command === 'wizard' ? 'sigmature --help' : `sigmature ${command} --help`);
+
+/** An option the command does not know, in one line: the likely one, or the command it belongs to. */
+function unknownOption(command: Command, arg: string): UsageError {
+  const name = arg.replace(/^-+/, '').split('=')[0]!;
+  const known = Object.keys(commands[command]);
+  const guess = closest(name, known);
+  if (guess) return new UsageError(`unknown option ${arg} for ${command}; did you mean --${guess}?`);
+  const owner = COMMANDS.find((c) => c !== command && name in commands[c]);
+  if (owner) return new UsageError(`unknown option ${arg} for ${command}: --${name} is an option of ${owner} (see ${see(owner)})`);
+  return new UsageError(`unknown option ${arg} for ${command} (see ${see(command)})`);
+}
 
 function parse(argv: string[]) {
   const first = argv[0];
-  const command: Command = first === 'scan' || first === 'report' || first === 'questions' ? first : 'wizard';
-  const rest = command === 'wizard' ? argv : argv.slice(1);
+  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'help';
+  const command: Command | 'help' = named ? (first as Command | 'help') : 'wizard';
+  // `sigmature scna .`: a mistyped command, before its options are read as the wizard's
+  if (!named && first !== undefined && !first.startsWith('-')) checkNotACommand(first);
+  const rest = named ? argv.slice(1) : argv;
+  const options = command === 'help' ? helpOptions : commands[command];
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: commands[command], allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
     return { command, values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (err) {
-    throw new UsageError(String((err as Error).message).split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
+    const e = err as Error & { code?: string };
+    const message = String(e.message).split('\n')[0]!.replace(/^TypeError \[\w+\]: /, '');
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown && command !== 'help') throw unknownOption(command, unknown[1]!);
+    throw new UsageError(message);
   }
 }
 
+async function printHelp(topic: string | undefined, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const { helpText, HELP_TOPICS, localeLang } = await import('./commands/help.js');
+  // --lang when it is given as en or ja, else the locale
+  const lang = values.lang === 'en' || values.lang === 'ja' ? values.lang : localeLang();
+  if (topic !== undefined && !(HELP_TOPICS as readonly string[]).includes(topic)) {
+    const guess = closest(topic, HELP_TOPICS);
+    throw new UsageError(`no help on "${topic}"${guess ? `; did you mean ${guess}?` : ` (commands: ${HELP_TOPICS.join(', ')})`}`);
+  }
+  process.stdout.write(helpText((topic as (typeof HELP_TOPICS)[number] | undefined) ?? 'overview', lang, VERSION));
+  return EXIT.ok;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { command, values, positionals } = parse(argv);
+  const parsed = parse(argv);
+  const { command, values, positionals } = parsed;
+  if (command === 'help') {
+    // `sigmature help [COMMAND] [--lang ja]`
+    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}" (see sigmature help)`);
+    return printHelp(positionals[0], values);
+  }
   if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
+    // the wizard given as the default command shows the overview; named, its own help
+    return printHelp(command === 'wizard' && argv[0] !== 'wizard' ? undefined : command, values);
   }
   if (values.version) {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
   const maxPositionals = command === 'scan' || command === 'wizard' ? 1 : 0;
-  if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see sigmature --help)`);
+  if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see ${see(command)})`);
   const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, positionals[0]));
   // the wizard's UI starts loading now, while the options are checked (wizard.js itself is small
   // and loads no React or Ink: `--help` and the other commands never start that import)
@@ -92,6 +109,13 @@ async function main(argv: string[]): Promise<number> {
     case 'scan':
       return (await import('./commands/scan.js')).runScan(options);
   }
+}
+
+/** `sigmature scna .`: a mistyped command, not a directory to assess. */
+function checkNotACommand(word: string): void {
+  if (word.includes('/') || word.includes('\\') || word.startsWith('.') || existsSync(word)) return;
+  const guess = closest(word, [...COMMANDS, 'help']);
+  if (guess) throw new UsageError(`unknown command "${word}"; did you mean ${guess}? (a directory of that name does not exist)`);
 }
 
 runMain(() => main(process.argv.slice(2)));

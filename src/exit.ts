@@ -14,7 +14,7 @@ export function errorMessage(err: unknown): { line: string; code: number } {
   if (err instanceof UsageError || err instanceof InputError) return { line: err.message, code: EXIT.badInput };
   if (err instanceof Error && err.name === 'RepoError') return { line: err.message, code: EXIT.badInput };
   const e = err as NodeJS.ErrnoException;
-  if (e && (e.code === 'ENOSPC' || e.code === 'EACCES' || e.code === 'EROFS' || e.code === 'ENOENT' || e.code === 'EISDIR')) {
+  if (e && (e.code === 'ENOSPC' || e.code === 'EACCES' || e.code === 'EROFS' || e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'ENOTDIR')) {
     return { line: `cannot write or read ${e.path ?? 'a file'}: ${e.code}`, code: EXIT.badInput };
   }
   return { line: `internal error: ${e?.message ?? String(err)} (please report this; SIGMATURE_DEBUG=1 shows where)`, code: EXIT.internal };

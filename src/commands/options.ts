@@ -1,8 +1,10 @@
 /**
  * Turns parsed flags into checked options: every bad value is a one-line UsageError (exit 2).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError } from '../exit.js';
+import { localeLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/report-messages.js';
 
 export interface Options {
@@ -19,10 +21,7 @@ export interface Options {
   dir?: string;
 }
 
-export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ja([_.-]|$)/i.test(locale) ? 'ja' : 'en';
-}
+export { localeLang };
 
 export function resolveOptions(values: Record<string, string | boolean | undefined>, dir: string | undefined): Options {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
@@ -39,6 +38,8 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
     if (!existsSync(template)) throw new UsageError(`--template: no such file: ${template}`);
     template = readFileSync(template, 'utf8');
   }
+  const out = str('out');
+  if (out !== undefined && out !== '-') checkOut(out);
   return {
     lang, minLevel, template, dir,
     bankDir: str('bank'), format: str('format'), out: str('out'), answers: str('answers'),
@@ -50,4 +51,13 @@ export function checkFormat<T extends string>(format: string | undefined, allowe
   if (format === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`--format must be ${allowed.join(', ')}, not "${format}"`);
   return format as T;
+}
+
+/** `--out FILE` must be writable where it points: its parent a directory (checked before any work is done). */
+function checkOut(out: string): void {
+  const parent = dirname(out);
+  const stat = statSync(parent, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`--out ${out}: no such directory: ${parent}`);
+  if (!stat.isDirectory()) throw new UsageError(`--out ${out}: ${parent} is a file, not a directory`);
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${out}: is a directory`);
 }

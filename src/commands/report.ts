@@ -34,5 +34,9 @@ export async function runReport(opts: Options): Promise<number> {
     template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings, previous,
   });
   emit(report, opts.out);
-  return opts.minLevel !== undefined && level < opts.minLevel ? EXIT.belowMinLevel : EXIT.ok;
+  if (opts.minLevel !== undefined && level < opts.minLevel) {
+    process.stderr.write(`sigmature: the assessed level is ${level}, below --min-level ${opts.minLevel} (${opts.answers})\n`);
+    return EXIT.belowMinLevel;
+  }
+  return EXIT.ok;
 }

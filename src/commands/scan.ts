@@ -45,5 +45,13 @@ export async function runScan(opts: Options): Promise<number> {
   });
   emit(format === 'sarif' ? `${JSON.stringify(toSarif(scan, TOOL), null, 2)}\n` : text, opts.out);
   for (const w of scan.warnings.filter((w) => w.kind !== 'limit')) process.stderr.write(`sigmature: warning: ${w.file ? `${w.file}: ` : ''}${w.message}\n`);
-  return opts.minLevel !== undefined && level < opts.minLevel ? EXIT.belowMinLevel : EXIT.ok;
+  if (opts.minLevel !== undefined && level < opts.minLevel) {
+    process.stderr.write(
+      `sigmature: the repository shows level ${level}, below --min-level ${opts.minLevel}; criteria that need the team's word ` +
+        `(an interview, a document) cannot be met by a scan: run the wizard, or gate on the team's answers with ` +
+        `"sigmature report --answers FILE --min-level ${opts.minLevel}"\n`,
+    );
+    return EXIT.belowMinLevel;
+  }
+  return EXIT.ok;
 }

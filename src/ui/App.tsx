@@ -25,6 +25,8 @@ export function App() {
   const ended = useWizard((s) => s.exitCode !== undefined);
   const actions = useActions();
   useCommands('global', { interrupt: () => actions.quit(true) }, !ended);
+  // q with something not saved yet: the question is in the footer, and only it listens
+  useCommands('confirm-quit', { quitAnyway: () => actions.quit(false), stay: actions.stay });
   return (
     <Box flexDirection="column">
       <Header />

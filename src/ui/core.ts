@@ -48,16 +48,18 @@ function stamp(date: Date): string {
   return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
 }
 
-export function createFileIO(paths: WizardPaths, template?: string): WizardIO {
+export function createFileIO(paths: WizardPaths, template?: string, now = new Date()): WizardIO {
+  // named once, so that the resume screen can say where "start over" puts the saved file
+  const asideTo = paths.answers.replace(/\.yaml$/, `-${stamp(now)}.yaml`);
   return {
+    asideTo,
     save(file, bank) {
       writeAnswersFile(paths.answers, file, bank);
     },
     setAside() {
       if (!existsSync(paths.answers)) return undefined;
-      const to = paths.answers.replace(/\.yaml$/, `-${stamp(new Date())}.yaml`);
-      renameSync(paths.answers, to);
-      return to;
+      renameSync(paths.answers, asideTo);
+      return asideTo;
     },
     async writeReport({ file, bank, scan, lang }) {
       // The answers first: the report's digest is of these exact bytes.

@@ -1,8 +1,8 @@
 /**
  * The one binding map: every key the wizard reacts to, as a named command per input mode. Screens
  * ask `commandFor(mode, input, key)` and dispatch the command; the footer lists `BINDINGS[mode]`.
- * Bindings marked `widget` are handled by the list or text widget on screen (ink-select-input,
- * the multi-select, ink-text-input): they are listed here so the footer shows them, and so that
+ * Bindings marked `widget` are handled by the list or text widget on screen (ChoiceList, for
+ * single and multiple choice; ink-text-input): they are listed here so the footer shows them, and so that
  * this file stays the single place that says which key does what.
  */
 import type { Key } from 'ink';
@@ -18,6 +18,8 @@ export type Mode =
   | 'question'
   | 'question-multi'
   | 'note'
+  | 'reason'
+  | 'confirm-quit'
   | 'review'
   | 'summary'
   | 'write'
@@ -28,7 +30,8 @@ export type Command =
   | 'select' | 'up' | 'down' | 'toggle' | 'confirm'
   | 'help' | 'note' | 'skip' | 'back' | 'quit' | 'interrupt'
   | 'nextField' | 'prevField' | 'change' | 'changeBack' | 'continue'
-  | 'saveNote' | 'cancelNote' | 'retry';
+  | 'saveNote' | 'cancelNote' | 'saveReason' | 'cancelReason' | 'retry'
+  | 'quitAnyway' | 'stay';
 
 type NamedKey = 'return' | 'escape' | 'leftArrow' | 'rightArrow' | 'upArrow' | 'downArrow' | 'tab';
 
@@ -88,7 +91,8 @@ export const BINDINGS: Readonly<Record<Mode, readonly Binding[]>> = {
   resume: [{ command: 'select', keys: [ENTER], label: 'keySelect', widget: true }, ...move, quit],
   loading: [quit],
   'welcome-text': [
-    // the welcome screen is the first frame: its footer is plain ASCII (see SelectIndicator)
+    // the welcome screen is the first frame: its footer is plain ASCII (the first non-ASCII text Ink
+    // measures costs ~40 ms: string-width compiles its emoji regular expression)
     { command: 'nextField', keys: [ENTER, TAB, DOWN], label: 'keyNextField' },
     { command: 'prevField', keys: [UP, SHIFT_TAB], label: 'keyPrevField', glyph: 'Up' },
     interrupt,
@@ -121,6 +125,18 @@ export const BINDINGS: Readonly<Record<Mode, readonly Binding[]>> = {
   note: [
     { command: 'saveNote', keys: [ENTER], label: 'keySave' },
     { command: 'cancelNote', keys: [ESC], label: 'keyCancel' },
+    interrupt,
+  ],
+  // The reason for overriding a detected answer: one line of text, like a note.
+  reason: [
+    { command: 'saveReason', keys: [ENTER], label: 'keyAccept' },
+    { command: 'cancelReason', keys: [ESC], label: 'keyBackToList' },
+    interrupt,
+  ],
+  // q with input not yet saved: ask first.
+  'confirm-quit': [
+    { command: 'quitAnyway', keys: [char('y')], label: 'keyQuitAnyway' },
+    { command: 'stay', keys: [char('n'), ESC], label: 'keyStay' },
     interrupt,
   ],
   review: [
@@ -175,7 +191,7 @@ export function footerEntries(mode: Mode): { glyph: string; label: MessageKey }[
 }
 
 /** Modes where printable keys are text for a text field, not commands. */
-export const TEXT_MODES: ReadonlySet<Mode> = new Set(['welcome-text', 'note']);
+export const TEXT_MODES: ReadonlySet<Mode> = new Set(['welcome-text', 'note', 'reason']);
 
 /**
  * The first key of input that Ink handed over as one event. Ink 6 hands each escape sequence (an

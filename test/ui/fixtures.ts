@@ -72,6 +72,7 @@ export function recordingIO(): RecordingIO {
   const saves: AnswersFile[] = [];
   return {
     saves,
+    asideTo: '/work/repo/.sigmature/answers-20250101-000000.yaml',
     save: (file) => void saves.push(structuredClone(file)),
     setAside: vi.fn(() => '/work/repo/.sigmature/answers-20250101-000000.yaml'),
     writeReport: vi.fn(async () => ({ report: PATHS.report, answers: PATHS.answers, level: 1 })),

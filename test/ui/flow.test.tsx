@@ -84,7 +84,10 @@ describe('the whole flow', () => {
     await type(r, 'CLI tarball unsigned');
     await press(r, ENTER);
     await press(r, DOWN);
-    await press(r, ENTER); // COV-2: most (stated), with a note
+    await press(r, ENTER); // COV-2: most (stated, overriding the detected "some"), with a note and a reason
+    await waitForFrame(r, 'Reason:');
+    await type(r, 'the Helm chart is not signed');
+    await press(r, ENTER);
     await waitForFrame(r, '3/22 · Coverage');
     await press(r, 'q');
     const bye = await waitForFrame(r, 'Stopped.');
@@ -94,7 +97,11 @@ describe('the whole flow', () => {
 
     const between = answersOf(paths);
     expect(between.meta).toMatchObject({ organisation: 'Acme', participants: ['Aiko', 'Ben'] });
-    expect(between.answers['COV-2']).toMatchObject({ value: 'most', source: 'stated', note: 'CLI tarball unsigned' });
+    expect(between.answers['COV-2']).toMatchObject({
+      value: 'most', source: 'stated', note: 'CLI tarball unsigned',
+      override: { detected: 'some', reason: 'the Helm chart is not signed' },
+      evidence: [{ file: '.github/workflows/release.yml', line: 51 }],
+    });
 
     const second = await start(paths, keySecretScan());
     const offer = await waitForFrame(second.r, 'Saved answers found');
@@ -108,7 +115,7 @@ describe('the whole flow', () => {
     await enterToTheEnd(second.r, second.store);
     const report = readFileSync(paths.report, 'utf8');
     expect(report).toContain('CLI tarball unsigned');
-    expect(answersOf(paths).answers['COV-2']).toMatchObject({ value: 'most', source: 'stated' });
+    expect(answersOf(paths).answers['COV-2']).toMatchObject({ value: 'most', source: 'stated', override: { detected: 'some', reason: 'the Helm chart is not signed' } });
   });
 
   it('records a contradiction the team keeps, into the answers file and the report', async () => {
@@ -151,6 +158,8 @@ describe('the whole flow', () => {
     await press(r, ENTER, ENTER);
     await waitForFrame(r, '2/22');
     await press(r, DOWN, ENTER);
+    await waitForFrame(r, 'Reason:');
+    await press(r, ENTER);
     await waitForFrame(r, '3/22');
     await press(r, CTRL_C);
     await waitForFrame(r, 'Stopped.');

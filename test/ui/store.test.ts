@@ -1,6 +1,6 @@
 /** The wizard's store without React: navigation, skip rules, sources, contradictions, autosave, resume. */
 import { describe, expect, it } from 'vitest';
-import { selectAnswersFile, selectAssessment, selectInitialValue, selectMode, selectProgress } from '../../src/ui/store/selectors.js';
+import { selectAnswersFile, selectAssessment, selectInitialValue, selectMode, selectProgress, selectUnsaved } from '../../src/ui/store/selectors.js';
 import type { ScanResult } from '../../src/detect/types.js';
 import { PATHS, keySecretScan, keylessScan, savedFile, scanWith, setup } from './fixtures.js';
 
@@ -120,9 +120,12 @@ describe('sources', () => {
     expect(store.getState().answers['COV-1']).toMatchObject({ source: 'confirmed', value: ['container-image'] });
     expect(store.getState().answers['COV-1']!.evidence).toHaveLength(1);
 
-    store.getState().answer('COV-2', 'all');
-    expect(store.getState().answers['COV-2']).toMatchObject({ source: 'stated', value: 'all' });
-    expect(store.getState().answers['COV-2']!.evidence).toBeUndefined();
+    // nothing detected for AUT-2: the team's answer is simply stated
+    store.getState().edit('AUT-2');
+    store.getState().answer('AUT-2', 'all-blocked');
+    expect(store.getState().answers['AUT-2']).toMatchObject({ source: 'stated', value: 'all-blocked' });
+    expect(store.getState().answers['AUT-2']!.evidence).toBeUndefined();
+    expect(store.getState().answers['AUT-2']!.override).toBeUndefined();
 
     // never visited: still detected
     expect(store.getState().answers['KLS-1']!.source).toBe('detected');
@@ -151,6 +154,111 @@ describe('sources', () => {
   });
 });
 
+describe('overriding a detected answer', () => {
+  it('asks for a reason; the record keeps the detected evidence and the override', () => {
+    const { store, io } = atQuestions();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'cloud-kms');
+    let s = store.getState();
+    expect(screenOf(s)).toBe('question:KEY-1');
+    expect(selectMode(s)).toBe('reason');
+    // recorded at once: nothing is lost if the wizard stops here
+    expect(io.saves.at(-1)!.answers['KEY-1']).toMatchObject({ value: 'cloud-kms', source: 'stated', override: { detected: 'no-long-lived-keys' } });
+    store.getState().editReason('the release key moved to KMS last week;\r\nCI still has the old workflow\u001b[2J');
+    expect(store.getState().pending?.reason).toBe('the release key moved to KMS last week; CI still has the old workflow');
+    store.getState().saveReason();
+    s = store.getState();
+    expect(screenOf(s)).toBe('review');
+    const a = s.answers['KEY-1']!;
+    expect(a).toMatchObject({
+      value: 'cloud-kms',
+      source: 'stated',
+      override: { detected: 'no-long-lived-keys', reason: 'the release key moved to KMS last week; CI still has the old workflow' },
+    });
+    expect(a.evidence?.[0]).toMatchObject({ file: '.github/workflows/release.yml', line: 23, detector: 'imagesAreSignedKeylessly' });
+    expect(io.saves.at(-1)!.answers['KEY-1']!.override?.reason).toMatch(/^the release key/);
+  });
+
+  it('an empty reason is allowed: the override is kept without one', () => {
+    const { store } = atQuestions();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    store.getState().editReason('   ');
+    store.getState().saveReason();
+    expect(store.getState().answers['KEY-1']).toMatchObject({ source: 'stated', override: { detected: 'no-long-lived-keys' } });
+    expect(store.getState().answers['KEY-1']!.override).not.toHaveProperty('reason');
+  });
+
+  it('going back and choosing the detected value again removes the override', () => {
+    const { store } = atQuestions();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    store.getState().editReason('we think so');
+    store.getState().saveReason();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'no-long-lived-keys');
+    const a = store.getState().answers['KEY-1']!;
+    expect(a.source).toBe('confirmed');
+    expect(a.override).toBeUndefined();
+    expect(a.evidence).toHaveLength(1);
+    expect(screenOf(store.getState())).toBe('review');
+  });
+
+  it('the same override again offers the reason given before', () => {
+    const { store } = atQuestions();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    store.getState().editReason('audited in May');
+    store.getState().saveReason();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    expect(store.getState().pending?.reason).toBe('audited in May');
+  });
+
+  it('Esc takes the choice back to what it was', () => {
+    const { store } = atQuestions();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    store.getState().cancelReason();
+    const s = store.getState();
+    expect(screenOf(s)).toBe('question:KEY-1');
+    expect(selectMode(s)).toBe('question');
+    expect(s.answers['KEY-1']).toMatchObject({ value: 'no-long-lived-keys', source: 'detected' });
+  });
+
+  it('a multi-select override records the detected list', () => {
+    const { store } = atQuestions();
+    store.getState().answer('COV-1', ['container-image', 'binary']);
+    expect(store.getState().answers['COV-1']).toMatchObject({ source: 'stated', override: { detected: ['container-image'] } });
+    expect(store.getState().answers['COV-1']!.evidence).toHaveLength(1);
+  });
+
+  it('a reason being typed when the wizard stops is kept', () => {
+    const { store, io } = atQuestions();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    store.getState().editReason('half a reason');
+    store.getState().quit(true);
+    expect(io.saves.at(-1)!.answers['KEY-1']!.override).toEqual({ detected: 'no-long-lived-keys', reason: 'half a reason' });
+  });
+
+  it('an override detected in an earlier session (no scan now) keeps that session\'s evidence', () => {
+    const saved = savedFile({
+      'KEY-1': { value: 'no-long-lived-keys', source: 'detected', evidence: [{ file: 'ci.yml', line: 4 }] },
+    });
+    const { store } = setup({ saved: { loaded: { file: saved, warnings: [] } } });
+    store.getState().resume();
+    store.getState().begin();
+    scanWith(store, undefined);
+    store.getState().continueFromScan();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    expect(store.getState().answers['KEY-1']).toMatchObject({
+      source: 'stated', evidence: [{ file: 'ci.yml', line: 4 }], override: { detected: 'no-long-lived-keys' },
+    });
+  });
+});
+
 describe('contradictions', () => {
   it('claiming keyless while the scan shows a key from a CI secret is shown, recorded, and kept on a second Enter', () => {
     const { store } = atQuestions(keySecretScan());
@@ -162,9 +270,27 @@ describe('contradictions', () => {
     expect(s.pending?.contradiction).toContain('.github/workflows/release.yml:51');
     expect(s.answers['KEY-1']).toMatchObject({ value: 'no-long-lived-keys', source: 'stated' });
     expect(s.answers['KEY-1']!.contradiction).toBe(s.pending?.contradiction);
-    store.getState().answer('KEY-1', 'no-long-lived-keys');
+    // it overrides the detected answer too: the reason asked for is the step that keeps it
+    expect(selectMode(s)).toBe('reason');
+    store.getState().saveReason();
     expect(screenOf(store.getState())).toBe('review');
     expect(store.getState().pending).toBeUndefined();
+    expect(store.getState().answers['KEY-1']!.contradiction).toContain('CI secret');
+  });
+
+  it('a contradiction where nothing was detected is kept on a second Enter, without asking for a reason', () => {
+    const { store } = atQuestions(keySecretScan());
+    // nothing pre-fills CUS-1 here; "no keys" contradicts the key from a CI secret
+    store.getState().edit('CUS-1');
+    store.getState().answer('CUS-1', 'no-keys');
+    const s = store.getState();
+    expect(s.answers['CUS-1']).toMatchObject({ source: 'stated' });
+    expect(s.answers['CUS-1']!.override).toBeUndefined();
+    expect(s.pending).toMatchObject({ id: 'CUS-1', contradiction: expect.stringContaining('release.yml:51') });
+    expect(s.pending?.reason).toBeUndefined();
+    expect(screenOf(s)).toBe('question:CUS-1');
+    store.getState().answer('CUS-1', 'no-keys');
+    expect(screenOf(store.getState())).toBe('review');
   });
 
   it('choosing another answer after the warning clears the contradiction', () => {
@@ -233,9 +359,13 @@ describe('autosave', () => {
     store.getState().setMetaText('organisation', 'Acme');
     expect(io.saves).toHaveLength(0);
     store.getState().ready({ core: (setup().store.getState().core)!, io });
-    store.getState().setMetaText('team', 'Platform');
+    // what was typed before the bank arrived is written as soon as it is there
     expect(io.saves).toHaveLength(1);
-    expect(io.saves[0]!.meta).toMatchObject({ organisation: 'Acme', team: 'Platform', language: 'en', date: '2025-06-01' });
+    expect(io.saves[0]!.meta).toMatchObject({ organisation: 'Acme', language: 'en', date: '2025-06-01' });
+    expect(store.getState().unsaved).toBe(false);
+    store.getState().setMetaText('team', 'Platform');
+    expect(io.saves).toHaveLength(2);
+    expect(io.saves[1]!.meta).toMatchObject({ organisation: 'Acme', team: 'Platform', language: 'en', date: '2025-06-01' });
     store.getState().setParticipants('Aiko, Ben, ');
     expect(io.saves.at(-1)!.meta.participants).toEqual(['Aiko', 'Ben']);
     expect(store.getState().participantsText).toBe('Aiko, Ben, ');
@@ -379,6 +509,58 @@ describe('the end', () => {
     expect(file.meta.language).toBe('ja');
     expect(file.bank.id).toBeTruthy();
     expect(Object.keys(file.answers).length).toBeGreaterThan(5);
+  });
+});
+
+describe('q with unsaved input', () => {
+  it('quits at once when everything is saved (autosave)', () => {
+    const { store } = atQuestions();
+    store.getState().requestQuit();
+    expect(screenOf(store.getState())).toBe('quit');
+    expect(store.getState().exitCode).toBe(0);
+  });
+
+  it('asks first when what was typed is not written yet (the bank still loading); "stay" goes back', () => {
+    const { store } = setup({ ready: false });
+    store.getState().setMetaText('organisation', 'Acme');
+    expect(selectUnsaved(store.getState())).toBe('not-saved');
+    store.getState().requestQuit();
+    expect(store.getState().confirmQuit).toBe(true);
+    expect(selectMode(store.getState())).toBe('confirm-quit');
+    expect(store.getState().exitCode).toBeUndefined();
+    store.getState().stay();
+    expect(selectMode(store.getState())).toBe('welcome-text');
+    // once the bank is there, it is written, and q quits at once
+    store.getState().ready({ core: (setup().store.getState().core)!, io: setup().io });
+    expect(selectUnsaved(store.getState())).toBeUndefined();
+    store.getState().requestQuit();
+    expect(screenOf(store.getState())).toBe('quit');
+  });
+
+  it('asks first when the last save failed', () => {
+    const { store, io } = atQuestions();
+    io.save = () => { throw new Error('ENOSPC: no space left on device'); };
+    store.getState().answer('COV-1', ['container-image']);
+    store.getState().requestQuit();
+    expect(selectMode(store.getState())).toBe('confirm-quit');
+    store.getState().quit(false);
+    expect(screenOf(store.getState())).toBe('quit');
+    expect(store.getState().confirmQuit).toBe(false);
+  });
+
+  it('a note or a reason being typed counts as unsaved input', () => {
+    const { store } = atQuestions();
+    store.getState().openNote();
+    expect(selectUnsaved(store.getState())).toBeUndefined();
+    store.getState().editNote('half');
+    expect(selectUnsaved(store.getState())).toBe('draft');
+    store.getState().saveNote();
+    expect(selectUnsaved(store.getState())).toBeUndefined();
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', 'hsm');
+    expect(selectUnsaved(store.getState())).toBeUndefined();
+    store.getState().editReason('because');
+    expect(selectUnsaved(store.getState())).toBe('draft');
   });
 });
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { questionLayout } from '../../src/ui/question-layout.js';
+import { listWindow, reduceList, toggleTick, type ListAction, type ListWindow } from '../../src/ui/choice-list.js';
 import { summaryLayout, type SummaryLayout, type SummaryLayoutInput } from '../../src/ui/summary-layout.js';
 import { displayPath, textWidth, truncate, truncateStart, wrapText } from '../../src/ui/text.js';
 import { createTheme } from '../../src/ui/theme.js';
@@ -102,23 +103,99 @@ describe('wrapText', () => {
 });
 
 describe('question layout', () => {
-  const base = { rows: 24, columns: 80, question: 'KEY-1 Where does your most exposed signing key live?', options: 8, detected: true, multi: false, note: false, footerRows: 1 };
+  const base = { rows: 24, columns: 80, question: 'KEY-1 Where does your most exposed signing key live?', optionRows: [1, 1, 2, 1, 1, 1, 2, 1], detected: true, multi: false, note: false, footerRows: 1 };
 
-  it('shows every option when there is room', () => {
-    expect(questionLayout(base)).toMatchObject({ question: [base.question], help: [], limit: 8 });
+  it('shows every option, wrapped rows included, when there is room', () => {
+    expect(questionLayout(base)).toMatchObject({ question: [base.question], help: [], listRows: 10 });
   });
 
-  it('gives help the rows left, keeping at least three options, and the frame under the terminal height', () => {
+  it('gives help the rows left, keeping three options and a "more" row, and the frame under the terminal height', () => {
     const help = 'An attacker goes for the weakest copy. '.repeat(20);
     const l = questionLayout({ ...base, help });
-    expect(l.limit).toBeGreaterThanOrEqual(3);
-    const total = 3 + l.question.length + 1 + (l.help.length + 1) + l.limit + 1;
+    expect(l.listRows).toBeGreaterThanOrEqual(1 + 1 + 2 + 1);
+    const total = 3 + l.question.length + 1 + (l.help.length + 1) + l.listRows + 1;
     expect(total).toBeLessThan(24);
   });
 
+  it('makes room for the reason prompt: its wrapped title and the text field', () => {
+    const without = questionLayout({ ...base, rows: 16 });
+    const l = questionLayout({ ...base, rows: 16, reason: 'Detected: Nowhere. Why does the team answer otherwise? An auditor will read this.' });
+    expect(l.reason).toHaveLength(2);
+    expect(l.listRows).toBe(without.listRows - 3);
+  });
+
   it('scrolls the options on a small terminal', () => {
-    expect(questionLayout({ ...base, rows: 12 }).limit).toBeLessThan(8);
-    expect(questionLayout({ ...base, rows: 5 }).limit).toBe(1);
+    expect(questionLayout({ ...base, rows: 12 }).listRows).toBeLessThan(10);
+    expect(questionLayout({ ...base, rows: 5 }).listRows).toBe(1);
+  });
+});
+
+describe('choice list window', () => {
+  const heights = [1, 2, 1, 3, 1, 1, 2, 1];
+  // an item taller than the list is drawn alone and cut (ChoiceList)
+  const drawn = (w: ListWindow, rows: number) => {
+    const markers = (w.above ? 1 : 0) + (w.below ? 1 : 0);
+    const items = heights.slice(w.start, w.end).reduce((a, b) => a + b, 0);
+    return markers + (w.end - w.start === 1 ? Math.min(items, Math.max(1, rows - markers)) : items);
+  };
+
+  it('draws everything when it fits', () => {
+    expect(listWindow(heights, 7, 0, 12)).toEqual({ start: 0, end: 8, above: 0, below: 0 });
+  });
+
+  it('keeps the cursor in view, in order, with "more" rows, never over the rows it has', () => {
+    for (let rows = 4; rows < 12; rows++) {
+      let offset = 0;
+      // down through the list, then around to the top again
+      for (const cursor of [0, 1, 2, 3, 4, 5, 6, 7, 0, 7, 3]) {
+        const w = listWindow(heights, cursor, offset, rows);
+        expect(cursor).toBeGreaterThanOrEqual(w.start);
+        expect(cursor).toBeLessThan(w.end);
+        expect(drawn(w, rows), `rows ${rows} cursor ${cursor}`).toBeLessThanOrEqual(rows);
+        expect(w.above).toBe(w.start);
+        expect(w.below).toBe(heights.length - w.end);
+        offset = w.start;
+      }
+    }
+  });
+
+  it('wrapping around to the last item shows the end of the list, not a rotated one', () => {
+    const w = listWindow(heights, 7, 0, 6);
+    expect(w).toMatchObject({ end: 8, below: 0 });
+    expect(w.start).toBeGreaterThan(0);
+  });
+
+  it('scrolls no more than it must', () => {
+    expect(listWindow(heights, 2, 1, 6).start).toBe(1);
+    expect(listWindow(heights, 0, 3, 6).start).toBe(0);
+  });
+});
+
+describe('choice list keys', () => {
+  const values = ['none', 'sbom', 'provenance', 'unsure'];
+  const act = (command: ListAction['command']): ListAction => ({ command, values, multi: true, exclusive: ['none', 'unsure'] });
+
+  it.each([
+    [['sbom', 'provenance'], 'none', ['none']],
+    [['none'], 'sbom', ['sbom']],
+    [['unsure'], 'provenance', ['provenance']],
+    [['sbom'], 'unsure', ['unsure']],
+    [['sbom', 'provenance'], 'sbom', ['provenance']],
+    [['none'], 'none', []],
+  ])('ticked %j, Space on %s → %j', (ticked, value, expected) => {
+    expect(toggleTick(ticked, value, ['none', 'unsure'])).toEqual(expected);
+  });
+
+  it('moves around the ends, and Enter with nothing ticked takes the item under the cursor', () => {
+    let s = reduceList({ cursor: 0, ticked: [] }, act('up'));
+    expect(s.cursor).toBe(3);
+    s = reduceList(s, act('down'));
+    expect(s.cursor).toBe(0);
+    s = reduceList(reduceList(s, act('down')), act('confirm'));
+    expect(s.submitted).toEqual(['sbom']);
+    s = reduceList(reduceList(s, act('toggle')), act('down'));
+    s = reduceList(reduceList(s, act('toggle')), act('confirm'));
+    expect(s.submitted).toEqual(['sbom', 'provenance']);
   });
 });
 

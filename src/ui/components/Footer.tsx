@@ -6,14 +6,27 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import { textWidth } from '../text.js';
 import { Line } from './Line.js';
-import { selectMode } from '../store/selectors.js';
+import { selectMode, selectUnsaved } from '../store/selectors.js';
+import type { WizardState } from '../store/types.js';
+import type { MessageKey } from '../../i18n/ui-messages.js';
 
-/** The bindings of the active mode, from the binding map, on one line; an autosave problem above them. */
+/** What q would lose, in words, while the wizard asks before it stops. */
+function confirmText(s: WizardState): { key: MessageKey; error?: string } | undefined {
+  if (!s.confirmQuit) return undefined;
+  if (selectUnsaved(s) === 'draft') return { key: 'quitConfirmDraft' };
+  return s.saveError ? { key: 'quitConfirmFailed', error: s.saveError } : { key: 'quitConfirmLoading' };
+}
+
+/**
+ * The bindings of the active mode, from the binding map, on one line; above them an autosave
+ * problem, or the question q asks when something is not saved yet.
+ */
 export function Footer() {
   const { t } = useLang();
   const theme = useTheme();
   const mode = useWizard(selectMode);
   const saveError = useWizard((s) => s.saveError);
+  const confirmKey = useWizard((s) => confirmText(s)?.key);
   const { columns } = useTerminalSize();
   // whole entries only, as many as fit on the row
   const entries: { glyph: string; label: string }[] = [];
@@ -27,7 +40,9 @@ export function Footer() {
   }
   return (
     <Box flexDirection="column">
-      {saveError ? (
+      {confirmKey ? (
+        <Line color={theme.warn} bold>{t(confirmKey, { error: saveError ?? '' })}</Line>
+      ) : saveError ? (
         <Line color={theme.warn}>{t('saveFailed', { error: saveError })}</Line>
       ) : null}
       {entries.length ? (
@@ -45,7 +60,7 @@ export function Footer() {
   );
 }
 
-/** How many rows the footer takes, for screens that budget their height. */
-export function footerRows(saveError: string | undefined): number {
-  return 1 + (saveError ? 1 : 0);
+/** How many rows the footer takes, for screens that budget their height (a selector). */
+export function footerRows(s: Pick<WizardState, 'saveError' | 'confirmQuit'>): number {
+  return 1 + (s.saveError || s.confirmQuit ? 1 : 0);
 }

@@ -1,26 +1,24 @@
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
-import { useState } from 'react';
 import { footerRows } from '../components/Footer.js';
-import { MultiSelect } from '../components/MultiSelect.js';
+import { ChoiceList } from '../components/ChoiceList.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { Line } from '../components/Line.js';
 import { Paragraph } from '../components/Paragraph.js';
-import { SelectIndicator } from '../components/SelectIndicator.js';
-import { SelectItem } from '../components/SelectItem.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCommands } from '../hooks/use-commands.js';
 import { useLang } from '../hooks/use-lang.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
+import { itemRows } from '../choice-list.js';
 import { questionLayout } from '../question-layout.js';
-import { selectInitialValue, selectProgress } from '../store/selectors.js';
+import { exclusiveValues } from '../store/navigation.js';
+import { selectInitialValue, selectMode, selectProgress } from '../store/selectors.js';
 import { sanitizeLine } from '../../detect/sanitize.js';
 import { textWidth, truncate } from '../text.js';
 
-/** One question: progress, the question, its evidence, "why it matters", the options, a note. */
+/** One question: progress, the question, its evidence, "why it matters", the options, a note, the reason for an override. */
 export function QuestionScreen({ id }: { id: string }) {
   const { lang, t } = useLang();
   const theme = useTheme();
@@ -37,34 +35,44 @@ export function QuestionScreen({ id }: { id: string }) {
   const note = useWizard((s) => s.notes[id]);
   const noteDraft = useWizard((s) => s.noteDraft);
   const warning = useWizard((s) => (s.pending?.id === id ? s.pending.contradiction : undefined));
-  const saveError = useWizard((s) => s.saveError);
+  const reason = useWizard((s) => (s.pending?.id === id ? s.pending.reason : undefined));
+  const overridden = useWizard((s) => s.answers[id]?.override?.detected);
+  const mode = useWizard(selectMode);
+  const footer = useWizard(footerRows);
 
   const options = q?.options ?? [];
   const initialValues = initial === undefined ? [] : Array.isArray(initial) ? initial : [initial];
-  const [highlighted, setHighlighted] = useState(() => Math.max(0, options.findIndex((o) => o.value === initialValues[0])));
 
   const editing = noteDraft !== undefined;
-  useCommands(
-    q?.type === 'multi' ? 'question-multi' : 'question',
-    { help: actions.toggleHelp, note: actions.openNote, skip: actions.skip, back: actions.back, quit: () => actions.quit(false) },
-    !editing,
-  );
-  useCommands('note', { saveNote: actions.saveNote, cancelNote: actions.cancelNote }, editing);
+  const listMode = q?.type === 'multi' ? 'question-multi' : 'question';
+  // only the focused part listens: the list, the note, or the reason
+  useCommands(listMode, { help: actions.toggleHelp, note: actions.openNote, skip: actions.skip, back: actions.back, quit: actions.requestQuit }, mode === listMode);
+  useCommands('note', { saveNote: actions.saveNote, cancelNote: actions.cancelNote }, mode === 'note');
+  useCommands('reason', { saveReason: actions.saveReason, cancelReason: actions.cancelReason }, mode === 'reason');
 
   if (!q) return null;
   const multi = q.type === 'multi';
   const dimension = dimensions?.find((d) => d.id === q.dimension)?.name[lang] ?? q.dimension;
   const suggestedValues = suggested === undefined ? [] : Array.isArray(suggested) ? suggested : [suggested];
   const label = (value: string, text: string) => (suggestedValues.includes(value) ? `${text}  ◂ ${t('sourceDetected')}` : text);
-  const warningLines = warning ? [t('contradiction', { detail: warning }), t('contradictionKeep')] : undefined;
+  const asking = reason !== undefined;
+  const warningLines = warning ? (asking ? [t('contradiction', { detail: warning })] : [t('contradiction', { detail: warning }), t('contradictionKeep')]) : undefined;
+  const detectedValues = overridden === undefined ? [] : Array.isArray(overridden) ? overridden : [overridden];
+  const detectedText = detectedValues.map((v) => options.find((o) => o.value === v)?.label[lang] ?? v).join(', ');
   const where = evidence?.length
     ? evidence.length > 1
       ? t('detectedMore', { where: `${sanitizeLine(evidence[0]!.file)}:${evidence[0]!.line}`, count: evidence.length - 1 })
       : `${sanitizeLine(evidence[0]!.file)}:${evidence[0]!.line}`
     : undefined;
+  const items = options.map((o) => ({ value: o.value, label: label(o.value, o.label[lang]) }));
+  const optionRows = items.map((item) => {
+    const r = itemRows(item, Math.max(4, columns - (multi ? 6 : 2)));
+    return r.label.length + r.detail.length;
+  });
   const layout = questionLayout({
-    rows, columns, question: `${q.id} ${q.text[lang]}`, options: options.length, help: help ? q.help[lang] : undefined,
-    detected: where !== undefined, multi, note: editing || note !== undefined, warning: warningLines, footerRows: footerRows(saveError),
+    rows, columns, question: `${q.id} ${q.text[lang]}`, optionRows, help: help ? q.help[lang] : undefined,
+    detected: where !== undefined, multi, note: editing || note !== undefined, warning: warningLines,
+    reason: asking ? t('reasonTitle', { detected: detectedText }) : undefined, footerRows: footer,
   });
   const progress = t('progress', { n, total, dimension });
   const barWidth = Math.max(0, Math.min(30, columns - textWidth(progress) - 3));
@@ -106,29 +114,28 @@ export function QuestionScreen({ id }: { id: string }) {
         </Box>
       ) : null}
       {multi ? <Line dimColor>{t('multiHint')}</Line> : null}
-      {multi ? (
-        <MultiSelect
-          items={options.map((o) => ({ value: o.value, label: label(o.value, o.label[lang]) }))}
-          initial={initialValues}
-          exclusive={options.at(-1)!.value}
-          limit={layout.limit}
-          isFocused={!editing}
-          onSubmit={(values) => actions.answer(id, values)}
-        />
-      ) : (
-        <SelectInput
-          key={layout.limit}
-          items={options.map((o) => ({ key: o.value, value: o.value, label: label(o.value, o.label[lang]) }))}
-          initialIndex={highlighted}
-          limit={layout.limit}
-          isFocused={!editing}
-          indicatorComponent={SelectIndicator}
-          itemComponent={SelectItem}
-          onHighlight={(item) => setHighlighted(options.findIndex((o) => o.value === item.value))}
-          onSelect={(item) => actions.answer(id, item.value)}
-        />
-      )}
+      <ChoiceList
+        mode={listMode}
+        items={items}
+        multi={multi}
+        initialCursor={Math.max(0, options.findIndex((o) => o.value === initialValues[0]))}
+        initialTicked={multi ? initialValues : []}
+        exclusive={exclusiveValues(q)}
+        rows={layout.listRows}
+        isFocused={mode === listMode}
+        onSubmit={(values) => actions.answer(id, multi ? values : values[0]!)}
+      />
       {layout.warning.length ? <Paragraph rows={layout.warning} color={theme.warn} bold /> : null}
+      {asking ? (
+        <Box flexDirection="column" flexShrink={0}>
+          <Paragraph rows={layout.reason} bold />
+          <Box>
+            <Text bold>{t('reasonLabel')}</Text>
+            <TextInput value={reason} onChange={actions.editReason} focus={mode === 'reason'} />
+            {reason === '' ? <Text dimColor> {truncate(t('reasonPlaceholder'), columns - textWidth(t('reasonLabel')) - 2)}</Text> : null}
+          </Box>
+        </Box>
+      ) : null}
       {editing ? (
         <Box>
           <Text bold>{t('noteLabel')}</Text>

@@ -1,15 +1,14 @@
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import Spinner from 'ink-spinner';
-import { SelectIndicator } from '../components/SelectIndicator.js';
-import { SelectItem } from '../components/SelectItem.js';
+import { basename } from 'node:path';
+import { ChoiceList } from '../components/ChoiceList.js';
 import { Line } from '../components/Line.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCommands } from '../hooks/use-commands.js';
 import { useLang } from '../hooks/use-lang.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
-import { selectMode } from '../store/selectors.js';
+import { selectMode, selectSavedSummary } from '../store/selectors.js';
 import { displayPath } from '../text.js';
 import { sanitizeLine } from '../../detect/sanitize.js';
 
@@ -20,14 +19,16 @@ export function ResumeScreen() {
   const actions = useActions();
   const saved = useWizard((s) => s.saved);
   const path = useWizard((s) => s.paths.answers);
-  const ready = useWizard((s) => selectMode(s) === 'resume');
-  useCommands('resume', { quit: () => actions.quit(false) }, ready);
-  useCommands('loading', { quit: () => actions.quit(false) }, !ready);
+  const summary = useWizard(selectSavedSummary);
+  const mode = useWizard(selectMode);
+  const ready = mode === 'resume';
+  useCommands('resume', { quit: actions.requestQuit }, ready);
+  useCommands('loading', { quit: actions.requestQuit }, mode === 'loading');
   if (saved.status !== 'offered') return null;
 
   const file = saved.loaded?.file;
   const who = file ? [file.meta.organisation, file.meta.team].filter(Boolean).join(' / ') : '';
-  const aside = 'answers-<date>.yaml';
+  const aside = saved.asideTo ? basename(saved.asideTo) : 'answers-<date>.yaml';
   const items = saved.error
     ? [{ value: 'fresh', label: t('resumeStartOverBroken', { name: aside }) }]
     : [
@@ -40,7 +41,8 @@ export function ResumeScreen() {
       <Text bold>{t('resumeTitle')}</Text>
       <Line>{t('resumeFile', { path: displayPath(path) })}</Line>
       {saved.savedAt ? <Line>{t('resumeSavedAt', { when: saved.savedAt })}</Line> : null}
-      {file ? <Line>{t('resumeDetails', { answered: Object.keys(file.answers).length })}</Line> : null}
+      {summary ? <Line>{t('resumeLevel', { level: summary.level })}</Line> : null}
+      {summary ? <Line>{t('resumeDetails', { team: summary.team, detected: summary.detected })}</Line> : null}
       {who ? <Line>{t('resumeFor', { who: sanitizeLine(who) })}</Line> : null}
       {saved.loaded?.warnings.slice(0, 3).map((w) => (
         <Line key={w} color={theme.warn}>
@@ -54,12 +56,12 @@ export function ResumeScreen() {
       ) : null}
       <Box height={1} />
       {ready ? (
-        <SelectInput
+        <ChoiceList
+          mode="resume"
           items={items}
+          rows={items.length * 3}
           isFocused={ready}
-          indicatorComponent={SelectIndicator}
-          itemComponent={SelectItem}
-          onSelect={(item) => (item.value === 'resume' ? actions.resume() : actions.startOver())}
+          onSubmit={([value]) => (value === 'resume' ? actions.resume() : actions.startOver())}
         />
       ) : (
         <Text>

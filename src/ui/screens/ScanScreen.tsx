@@ -29,8 +29,8 @@ export function ScanScreen() {
     return id ? selectApplicable(s).indexOf(id) + 1 : undefined;
   });
   const ready = mode === 'scan';
-  useCommands('scan', { continue: actions.continueFromScan, back: actions.back, quit: () => actions.quit(false) }, ready);
-  useCommands('loading', { quit: () => actions.quit(false) }, !ready);
+  useCommands('scan', { continue: actions.continueFromScan, back: actions.back, quit: actions.requestQuit }, ready);
+  useCommands('loading', { quit: actions.requestQuit }, !ready);
 
   const running = !hasCore || detection.status === 'idle' || detection.status === 'running';
   const rows = detection.scan ? foundFacts(detection.scan, lang) : [];

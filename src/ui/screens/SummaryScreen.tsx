@@ -26,8 +26,8 @@ export function SummaryScreen() {
   const assessment = useWizard(selectAssessment);
   const roadmap = useWizard(selectRoadmap);
   const target = useWizard((s) => s.meta.targetLevel);
-  const saveError = useWizard((s) => s.saveError);
-  useCommands('summary', { continue: () => void actions.finish(), back: actions.back, quit: () => actions.quit(false) });
+  const footer = useWizard(footerRows);
+  useCommands('summary', { continue: () => void actions.finish(), back: actions.back, quit: actions.requestQuit });
   if (!bank || !assessment) return null;
 
   const level = assessment.level;
@@ -36,7 +36,7 @@ export function SummaryScreen() {
   const allSteps = roadmap && 'steps' in roadmap ? roadmap.steps : [];
   const layout = summaryLayout({
     rows, columns, missing: next?.missing.length ?? 0, steps: allSteps.length, dimensions: assessment.dimensions.length,
-    open: assessment.open.length > 0, chrome: 1 + footerRows(saveError),
+    open: assessment.open.length > 0, chrome: 1 + footer,
   });
   const twoColumns = layout.twoColumns;
   const colWidth = twoColumns ? Math.floor((columns - 2) / 2) : columns;

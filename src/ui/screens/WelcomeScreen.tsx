@@ -40,7 +40,7 @@ export function WelcomeScreen() {
     change: () => actions.changeChoice(1),
     changeBack: () => actions.changeChoice(-1),
     continue: actions.begin,
-    quit: () => actions.quit(false),
+    quit: actions.requestQuit,
   };
   useCommands(mode === 'welcome-text' || mode === 'welcome-choice' || mode === 'welcome-start' ? mode : 'loading', handlers);
 

@@ -15,7 +15,7 @@ export function WriteScreen() {
   const actions = useActions();
   const write = useWizard((s) => s.write);
   const answersPath = useWizard((s) => s.paths.answers);
-  useCommands('write-failed', { retry: () => void actions.finish(), quit: () => actions.quit(false) }, write.status === 'failed');
+  useCommands('write-failed', { retry: () => void actions.finish(), quit: actions.requestQuit }, write.status === 'failed');
 
   return (
     <Box flexDirection="column">

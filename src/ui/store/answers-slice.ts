@@ -1,6 +1,6 @@
 /** Answers: what the team chose on each question, with notes and the contradiction check. */
 import { stripTyped } from './typed-text.js';
-import { buildAnswer } from './answer-records.js';
+import { buildAnswer, withReason } from './answer-records.js';
 import { nextQuestion, normalizeValue, sameValue } from './navigation.js';
 import type { Answer, AnswersSlice, GetState, Screen, SetState, WizardState } from './types.js';
 
@@ -33,6 +33,19 @@ export function createAnswersSlice(set: SetState, get: GetState): AnswersSlice {
       if (value === undefined) return;
       const record = buildAnswer(s.core, s, id, value);
       const answers = { ...s.answers, [id]: record };
+      if (record.override) {
+        // The team overrides a detection: recorded at once (nothing is lost), then its reason is asked
+        // for, in one line, with the contradiction (if any) in view.
+        set({
+          answers,
+          pending: {
+            id, value, reason: record.override.reason ?? '', previous: s.answers[id] ?? null,
+            ...(record.contradiction ? { contradiction: record.contradiction } : {}),
+          },
+          help: false,
+        });
+        return;
+      }
       const confirming = s.pending?.id === id && sameValue(s.pending.value, value);
       if (record.contradiction && !confirming) {
         // Recorded at once (nothing is lost), but the team sees the warning before moving on.
@@ -83,6 +96,32 @@ export function createAnswersSlice(set: SetState, get: GetState): AnswersSlice {
 
     cancelNote() {
       set({ noteDraft: undefined });
+    },
+
+    editReason(text) {
+      const pending = get().pending;
+      if (pending?.reason === undefined) return;
+      set({ pending: { ...pending, reason: stripTyped(text.replace(/[\r\n]+/g, ' ')) } });
+    },
+
+    saveReason() {
+      const s = get();
+      const pending = s.pending;
+      const record = pending ? s.answers[pending.id] : undefined;
+      if (pending?.reason === undefined || current() !== pending.id || !record) return;
+      const answers = { ...s.answers, [pending.id]: withReason(record, pending.reason) };
+      set({ answers, ...leaveQuestion, ...after(s, pending.id, answers) });
+    },
+
+    cancelReason() {
+      const s = get();
+      const pending = s.pending;
+      if (pending?.reason === undefined) return;
+      // Esc takes the choice back: the answer is what it was before
+      const answers = { ...s.answers };
+      if (pending.previous) answers[pending.id] = pending.previous;
+      else delete answers[pending.id];
+      set({ answers, pending: undefined });
     },
   };
 }

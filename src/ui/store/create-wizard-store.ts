@@ -24,13 +24,21 @@ export function createWizardStore(init: WizardInit): WizardStore {
 }
 
 function autosave(store: WizardStore, ctx: StoreContext, s: WizardState, prev: WizardState): void {
-  if (s.answers === prev.answers && s.notes === prev.notes && s.meta === prev.meta && s.lang === prev.lang) return;
-  // Nothing is written before the bank is loaded, nor over a saved file the team has not yet chosen to resume or set aside.
-  if (!s.core || !ctx.io || s.saved.status === 'offered') return;
+  const changed = s.answers !== prev.answers || s.notes !== prev.notes || s.meta !== prev.meta || s.lang !== prev.lang;
+  // what was typed before the bank arrived is written as soon as it is there
+  const catchUp = s.unsaved === true && s.core !== undefined && prev.core === undefined;
+  if (!changed && !catchUp) return;
+  // Nothing is written over a saved file the team has not yet chosen to resume or set aside (nor is
+  // anything of the team's waiting to be written then: the scan's commit is not input).
+  if (s.saved.status === 'offered') return;
+  if (!s.core || !ctx.io) {
+    if (!s.unsaved) store.setState({ unsaved: true });
+    return;
+  }
   try {
     ctx.io.save(selectAnswersFile(s)!, s.core.bank);
-    if (s.savedTo !== s.paths.answers || s.saveError) store.setState({ savedTo: s.paths.answers, saveError: undefined });
+    if (s.savedTo !== s.paths.answers || s.saveError || s.unsaved) store.setState({ savedTo: s.paths.answers, saveError: undefined, unsaved: false });
   } catch (err) {
-    store.setState({ saveError: err instanceof Error ? err.message : String(err) });
+    store.setState({ saveError: err instanceof Error ? err.message : String(err), unsaved: true });
   }
 }

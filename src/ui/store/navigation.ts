@@ -67,3 +67,12 @@ export function normalizeValue(core: Core, id: string, value: AnswerValue): Answ
   const list = known.filter((v) => chosen.has(v));
   return list.length ? list : undefined;
 }
+
+/**
+ * The options of a multi-select question that exclude all others: "none" (nothing of the kind)
+ * and "unsure" (always the last option). Ticking one clears the rest; ticking another clears them.
+ */
+export function exclusiveValues(q: Core['bank']['questions'][number]): string[] {
+  const last = q.options.at(-1)?.value;
+  return q.options.filter((o) => o.value === 'none' || o.value === last).map((o) => o.value);
+}

@@ -31,9 +31,29 @@ export function selectAssessment(s: WizardState): Assessment | undefined {
   return s.core ? assessmentOf(s.answers, s) : undefined;
 }
 
-/** The live level read-out. */
+/** The live level read-out: the assessed level, once there is any answer at all. */
 export function selectLevel(s: WizardState): number | undefined {
+  if (Object.keys(s.answers).length === 0) return undefined;
   return selectAssessment(s)?.level;
+}
+
+const savedSummaryOf = cacheOn((file: AnswersFile, s) => {
+  const answers = file.answers;
+  const detected = Object.values(answers).filter((a) => a.source === 'detected').length;
+  return {
+    level: s.core!.assess(valuesOf(answers), sourcesOf(answers)).level,
+    team: Object.keys(answers).length - detected,
+    detected,
+  };
+});
+
+/**
+ * The saved file offered for resuming: its assessed level (detections the team has not confirmed
+ * do not count) and its answers, the team's apart from detections.
+ */
+export function selectSavedSummary(s: WizardState): { level: number; team: number; detected: number } | undefined {
+  if (s.saved.status !== 'offered' || !s.saved.loaded || !s.core) return undefined;
+  return savedSummaryOf(s.saved.loaded.file, s);
 }
 
 export function selectApplicable(s: WizardState): string[] {
@@ -68,8 +88,20 @@ export function selectAnswersFile(s: WizardState): AnswersFile | undefined {
   return file;
 }
 
+/**
+ * What q would lose, if anything: a note or a reason being typed, or input the answers file does
+ * not hold yet (typed before the bank loaded, or the last save failed). Undefined: nothing.
+ */
+export function selectUnsaved(s: WizardState): 'draft' | 'not-saved' | undefined {
+  const id = s.screen.kind === 'question' ? s.screen.id : undefined;
+  if (s.noteDraft !== undefined && s.noteDraft.trim() !== (id ? s.notes[id] ?? '' : '')) return 'draft';
+  if (s.pending?.reason?.trim()) return 'draft';
+  return s.unsaved ? 'not-saved' : undefined;
+}
+
 /** Which bindings are live, for the listeners and the footer. */
 export function selectMode(s: WizardState): Mode {
+  if (s.confirmQuit && s.screen.kind !== 'quit') return 'confirm-quit';
   switch (s.screen.kind) {
     case 'resume':
       return s.saved.status === 'offered' && (s.saved.loaded || s.saved.error) ? 'resume' : 'loading';
@@ -82,6 +114,7 @@ export function selectMode(s: WizardState): Mode {
       return s.core && s.detection.status !== 'idle' && s.detection.status !== 'running' ? 'scan' : 'loading';
     case 'question': {
       if (s.noteDraft !== undefined) return 'note';
+      if (s.pending?.reason !== undefined && s.pending.id === s.screen.id) return 'reason';
       return s.core?.bank.byId.get(s.screen.id)?.type === 'multi' ? 'question-multi' : 'question';
     }
     case 'review':

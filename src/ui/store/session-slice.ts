@@ -1,10 +1,10 @@
 /** The session: which screen, the language, who is in the room (meta), the files, and the end. */
 import { sanitizeExcerpt, sanitizeLine } from '../../detect/sanitize.js';
 import { joinNames, splitNames } from '../../i18n/names.js';
-import { mergeDetected } from './answer-records.js';
+import { mergeDetected, withReason } from './answer-records.js';
 import { stripTyped } from './typed-text.js';
 import { applicable, firstOpen, previousQuestion } from './navigation.js';
-import { selectAnswersFile } from './selectors.js';
+import { selectAnswersFile, selectUnsaved } from './selectors.js';
 import {
   WELCOME_FIELDS,
   type Answer, type AnswersFile, type GetState, type Lang, type Meta, type SessionSlice, type SetState, type StoreContext, type WizardPaths,
@@ -32,6 +32,7 @@ function cleanSaved(file: AnswersFile): AnswersFile {
       ...a,
       ...(a.note !== undefined ? { note: sanitizeExcerpt(a.note, 4000) } : {}),
       ...(a.contradiction !== undefined ? { contradiction: sanitizeLine(a.contradiction) } : {}),
+      ...(a.override?.reason !== undefined ? { override: { ...a.override, reason: sanitizeLine(a.override.reason) } } : {}),
     };
   }
   return {
@@ -71,7 +72,7 @@ export function createSessionSlice(set: SetState, get: GetState, ctx: StoreConte
       ctx.io = io;
       const s = get();
       if (s.saved.status === 'offered' && saved) {
-        set({ core, saved: { ...s.saved, ...('loaded' in saved ? { loaded: saved.loaded } : { error: saved.error }) } });
+        set({ core, saved: { ...s.saved, asideTo: io.asideTo, ...('loaded' in saved ? { loaded: saved.loaded } : { error: saved.error }) } });
       } else {
         set({ core });
       }
@@ -220,12 +221,25 @@ export function createSessionSlice(set: SetState, get: GetState, ctx: StoreConte
       }
     },
 
+    requestQuit() {
+      if (selectUnsaved(get())) set({ confirmQuit: true });
+      else get().quit(false);
+    },
+
+    stay() {
+      set({ confirmQuit: false });
+    },
+
     quit(interrupted) {
       const s = get();
       // A note being typed when the wizard stops is kept, like everything else.
       const draft = s.noteDraft?.trim();
       const notes = draft && s.screen.kind === 'question' ? { ...s.notes, [s.screen.id]: draft } : s.notes;
-      set({ screen: { kind: 'quit' }, notes, noteDraft: undefined, exitCode: interrupted ? 130 : 0 });
+      // So is a reason being typed for an override.
+      const p = s.pending;
+      const overridden = p?.reason !== undefined ? s.answers[p.id] : undefined;
+      const answers = overridden && p?.reason?.trim() ? { ...s.answers, [p.id]: withReason(overridden, p.reason) } : s.answers;
+      set({ screen: { kind: 'quit' }, notes, answers, noteDraft: undefined, pending: undefined, confirmQuit: false, exitCode: interrupted ? 130 : 0 });
     },
   };
 }

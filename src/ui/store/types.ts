@@ -46,6 +46,8 @@ export interface WrittenFiles {
 export interface WizardIO {
   /** Autosave: the whole answers file, atomically. Throws on failure (a full disk). */
   save(file: AnswersFile, bank: Bank): void;
+  /** Where `setAside` moves the saved answers. */
+  readonly asideTo: string;
   /** Start over: move the saved answers aside and say where they went. */
   setAside(): string | undefined;
   /** The report and the final answers file. */
@@ -67,7 +69,7 @@ export interface WizardPaths {
 export type SavedAnswers =
   | { status: 'none' }
   /** Offered for resuming; `loaded`/`error` arrive with the core. */
-  | { status: 'offered'; savedAt?: string; loaded?: LoadedAnswers; error?: string }
+  | { status: 'offered'; savedAt?: string; loaded?: LoadedAnswers; error?: string; asideTo?: string }
   | { status: 'resumed'; warnings: string[] }
   | { status: 'set-aside'; to?: string };
 
@@ -101,6 +103,10 @@ export interface SessionSlice {
   /** Where the last autosave went, once one succeeded. */
   savedTo?: string;
   saveError?: string;
+  /** Input the answers file does not hold yet: typed before the bank loaded, or a save failed. */
+  unsaved?: boolean;
+  /** q was pressed with unsaved input: the wizard asks before it stops. */
+  confirmQuit?: boolean;
   /** A problem that ends the wizard (a broken question bank): exit 2 with this line. */
   fatal?: string;
   /** Set when the wizard should end, with the process exit code. */
@@ -127,6 +133,10 @@ export interface SessionSlice {
   goSummary(): void;
   finish(): Promise<void>;
   quit(interrupted: boolean): void;
+  /** q: stops at once when everything is saved (autosave), else asks first (`confirmQuit`). */
+  requestQuit(): void;
+  /** "No, stay": back to where the team was. */
+  stay(): void;
   back(): void;
 }
 
@@ -139,8 +149,12 @@ export interface AnswersSlice {
   help: boolean;
   /** The note being typed on the current question; undefined when no note is open. */
   noteDraft?: string;
-  /** A contradicting answer just chosen: the same choice again keeps it and moves on. */
-  pending?: { id: string; value: AnswerValue; contradiction: string };
+  /**
+   * An answer just chosen that needs one more step before moving on: a contradiction of the scan
+   * (the same choice again keeps it), or an override of a detected answer (`reason` is the team's
+   * reason being typed; Enter keeps it, Esc restores `previous`, null when there was no answer).
+   */
+  pending?: { id: string; value: AnswerValue; contradiction?: string; reason?: string; previous?: Answer | null };
 
   answer(id: string, value: AnswerValue): void;
   skip(): void;
@@ -150,6 +164,12 @@ export interface AnswersSlice {
   editNote(text: string): void;
   saveNote(): void;
   cancelNote(): void;
+  /** The reason for overriding a detection, as typed (one line). */
+  editReason(text: string): void;
+  /** Keeps the override with the reason typed (empty: none) and moves on. */
+  saveReason(): void;
+  /** Takes the overriding choice back. */
+  cancelReason(): void;
 }
 
 export type DetectionStatus = 'idle' | 'running' | 'done' | 'unavailable' | 'failed';

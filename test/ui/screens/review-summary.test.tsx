@@ -1,7 +1,8 @@
 /** The review (every answer with its source; edit one) and the summary (level, gaps, bars, steps). */
 import { describe, expect, it } from 'vitest';
 import { keySecretScan, keylessScan, scanWith, setup } from '../fixtures.js';
-import { DOWN, ENTER, ESC, fits, press, renderWizard, waitForFrame } from '../ink-helpers.js';
+import { DOWN, ENTER, ESC, fits, flat, plain, press, renderWizard, waitForFrame } from '../ink-helpers.js';
+import { selectStates } from '../../../src/ui/store/selectors.js';
 
 function atReview(scan = keylessScan(), lang: 'en' | 'ja' = 'en') {
   const t = setup({ lang });
@@ -20,11 +21,39 @@ describe('review screen', () => {
     const r = await renderWizard(store);
     const frame = await waitForFrame(r, 'Review:');
     expect(frame).toContain('> Continue to the summary →');
-    expect(frame).toMatch(/COV-1\s+Which kinds of deliverab.*Container images\s+confirmed/);
-    expect(frame).toMatch(/COV-2\s+How much of what you rel.*All, and nothing ships u.*\s+stated/);
-    expect(frame).toMatch(/KEY-1\s+.*Nowhere.*\s+detected/);
-    expect(frame).toMatch(/AUT-2\s+.*\(not answered\)/);
+    // the whole question, then the answer and its source
+    expect(flat(frame)).toContain('COV-1 Which kinds of deliverables does this team release? Container images (confirmed)');
+    expect(flat(frame)).toMatch(/COV-2 How much of what you release is signed\? .*All, and nothing ships unsigned.* \(stated\)/);
+    expect(frame).toMatch(/↓ \d+ more/);
+    expect(frame).not.toContain('…');
     expect(fits(frame)).toBe(true);
+  });
+
+  it('scrolls in bank order, whole questions only, to the last answer and around to the top', async () => {
+    for (const [columns, rows] of [[80, 24], [60, 18]] as const) {
+      const { store } = atReview();
+      const r = await renderWizard(store, { columns, rows });
+      await waitForFrame(r, 'Review:');
+      const ids = ['→', ...selectStates(store.getState()).filter((st) => st.status !== 'skipped').map((st) => st.id)];
+      for (let i = 0; i < ids.length; i++) {
+        const frame = plain(r.lastFrame());
+        expect(fits(frame, columns, rows), frame).toBe(true);
+        expect(frame).not.toContain('…');
+        const shown = [...frame.matchAll(/^ {2}|^> /gm)].length;
+        expect(shown).toBeGreaterThan(0);
+        const order = ids.map((id) => frame.indexOf(id === '→' ? 'Continue to the summary' : `${id} `)).filter((x) => x >= 0);
+        expect(order, 'in bank order').toEqual([...order].sort((a, b) => a - b));
+        if (i === ids.length - 1) {
+          expect(frame).toMatch(new RegExp(`> ${ids.at(-1)}`));
+          expect(frame).toMatch(/↑ \d+ more/);
+          expect(frame).not.toMatch(/↓ \d+ more/);
+        }
+        await press(r, DOWN);
+      }
+      // around the end: Continue again, at the top
+      expect(plain(r.lastFrame())).toMatch(/^> Continue/m);
+      r.unmount();
+    }
   });
 
   it('Enter on an answer edits it and comes back to the review', async () => {
@@ -38,17 +67,22 @@ describe('review screen', () => {
     await press(r, DOWN);
     await waitForFrame(r, '> Unsure');
     await press(r, ENTER);
+    // Unsure overrides the detected "some": its reason (none given here)
+    await waitForFrame(r, 'Reason:');
+    await press(r, ENTER);
     const back = await waitForFrame(r, 'Review:');
-    expect(back).toMatch(/COV-2\s+.*Unsure \/ don't know\s+stated/);
+    expect(flat(back)).toContain("Unsure / don't know (stated)");
   });
 
   it('marks contradicted answers', async () => {
     const { store } = atReview(keySecretScan());
     store.getState().edit('KEY-1');
     store.getState().answer('KEY-1', 'no-long-lived-keys');
-    store.getState().answer('KEY-1', 'no-long-lived-keys');
+    store.getState().saveReason();
     const r = await renderWizard(store);
-    await waitForFrame(r, /KEY-1\s+.*⚠ Nowhere/);
+    await waitForFrame(r, 'Review:');
+    for (let i = 0; i < 8; i++) await press(r, DOWN);
+    await waitForFrame(r, /⚠ Nowhere: there are no long-lived keys/);
   });
 
   it('Esc goes back to the last question', async () => {

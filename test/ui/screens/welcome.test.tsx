@@ -1,6 +1,7 @@
 /** The welcome form: who is here, language, target level, Start; and the resume offer before it. */
 import { describe, expect, it } from 'vitest';
-import { keylessScan, savedFile, scanWith, setup } from '../fixtures.js';
+import { core, keylessScan, savedFile, scanWith, setup } from '../fixtures.js';
+import { readAnswersFile } from '../../../src/session/answers-file.js';
 import { CTRL_C, DOWN, ENTER, LEFT, RIGHT, TAB, UP, fits, flat, press, renderWizard, type, waitForFrame } from '../ink-helpers.js';
 
 describe('welcome screen', () => {
@@ -8,6 +9,8 @@ describe('welcome screen', () => {
     const { store, io } = setup();
     const r = await renderWizard(store);
     const first = await waitForFrame(r, 'Artifact-signing maturity workshop');
+    // no answer yet: the header shows no level
+    expect(first.split('\n')[0]).not.toMatch(/Level/);
     expect(first).toContain('Repository    /work/repo  (commit: reading...)');
     expect(first).toContain('> Organisation');
     expect(first).toMatch(/^Enter\/Tab next  Up previous  Ctrl\+C stop$/m);
@@ -85,7 +88,9 @@ describe('resume offer', () => {
     const { store } = setup({ saved: { loaded: { file: saved, warnings: ['answers.yaml:9: KEY-9 is not in the question bank; its answer is ignored'] } } });
     const r = await renderWizard(store);
     const offer = await waitForFrame(r, 'Saved answers found');
-    expect(offer).toContain('2 answers so far');
+    expect(offer).toContain('Answers so far: 2 from the team, 0 detected and not yet confirmed');
+    // the header shows no level before the team has chosen: nothing is answered yet
+    expect(offer.split('\n')[0]).not.toMatch(/Level/);
     expect(offer).toContain('For: Acme / Payments');
     expect(offer).toContain('Last saved: 2025-05-31 17:02');
     expect(offer).toContain('Warning: answers.yaml:9: KEY-9');
@@ -102,11 +107,29 @@ describe('resume offer', () => {
     const r = await renderWizard(store);
     await waitForFrame(r, '> Resume');
     await press(r, DOWN);
-    await waitForFrame(r, '> Start over (the saved answers are kept as answers-<date>.yaml)');
+    await waitForFrame(r, '> Start over (the saved answers are kept as answers-20250101-000000.yaml)');
     await press(r, ENTER);
     await waitForFrame(r, '> Organisation');
     expect(io.setAside).toHaveBeenCalledOnce();
     expect(store.getState().answers).toEqual({});
+  });
+
+  it('shows the level the saved answers assess to: detections the team has not confirmed do not count', async () => {
+    const level1 = readAnswersFile('examples/level-1.answers.yaml', core.bank).file;
+    const team = Object.keys(level1.answers).length;
+    const { store } = setup({ saved: { loaded: { file: level1, warnings: [] } } });
+    const r = await renderWizard(store);
+    const offer = await waitForFrame(r, 'Saved answers found');
+    expect(offer).toContain('Assessed level: 1 of 3');
+    expect(offer).toContain(`Answers so far: ${team} from the team, 0 detected`);
+    r.unmount();
+
+    const detectedOnly = { ...level1, answers: Object.fromEntries(Object.entries(level1.answers).map(([id, a]) => [id, { ...a, source: 'detected' as const }])) };
+    const second = setup({ saved: { loaded: { file: detectedOnly, warnings: [] } } });
+    const r2 = await renderWizard(second.store);
+    const frame = await waitForFrame(r2, 'Saved answers found');
+    expect(frame).toContain('Assessed level: 0 of 3');
+    expect(frame).toContain(`Answers so far: 0 from the team, ${team} detected and not yet confirmed`);
   });
 
   it('a saved file that cannot be read can only be set aside, and says why', async () => {

@@ -1,0 +1,212 @@
+/**
+ * Help texts: an overview, and one per command (`sigmature scan --help`, `sigmature help scan`),
+ * in English and Japanese. Plain strings, no dependencies: `--help` loads this and nothing else
+ * (no bank, no detectors, no React, no Ink).
+ */
+import { localeLang } from '../i18n/locale.js';
+import type { Lang } from '../i18n/report-messages.js';
+
+export { localeLang };
+
+export const HELP_TOPICS = ['wizard', 'scan', 'report', 'questions'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+const COMMON = {
+  en: `Common options:
+  --lang en|ja        language (default: from LANG/LC_ALL, else en)
+  --bank DIR          a question bank directory (with bank.yaml: replaces the
+                      built-in bank; without: adds its questions to it)
+  --template FILE     a Mustache template for the Markdown/HTML report
+  -h, --help          this help
+  -v, --version       the version`,
+  ja: `共通オプション:
+  --lang en|ja        表示言語 (既定: LANG/LC_ALL から判断、それ以外は en)
+  --bank DIR          質問集のディレクトリ (bank.yaml があれば組み込みの
+                      バンクを置き換え、なければ質問を追加)
+  --template FILE     Markdown/HTML レポート用の Mustache テンプレート
+  -h, --help          このヘルプ
+  -v, --version       バージョン`,
+};
+
+const EXIT_CODES = {
+  en: 'Exit codes: 0 ok; 1 level below --min-level; 2 bad usage or bad input; 3 internal fault.',
+  ja: '終了コード: 0 成功、1 レベルが --min-level 未満、2 使い方または入力の誤り、3 内部エラー。',
+};
+
+const TEXT: Record<Lang, Record<'overview' | HelpTopic, string>> = {
+  en: {
+    overview: `Usage:
+  sigmature [DIR]                  the workshop wizard (needs a terminal)
+  sigmature scan [DIR]             detect signing practice in a repository
+  sigmature report --answers FILE  render a maturity report from an answers file
+  sigmature questions              list and validate the question bank
+  sigmature help [COMMAND]         help on a command (wizard, scan, report, questions)
+
+Each command has its own --help: sigmature scan --help
+
+${COMMON.en}
+
+${EXIT_CODES.en}`,
+    wizard: `Usage: sigmature [DIR] [options]      (also: sigmature wizard [DIR])
+
+The workshop wizard on DIR (default: the current directory): who is in the room,
+a scan of the repository, one question per screen with the detected answer
+pre-selected, a review, a summary, then the report. Answers autosave to
+DIR/.sigmature/answers.yaml; the next start offers to resume them. Needs a
+terminal: without one, use "sigmature scan" or "sigmature report".
+
+Options:
+  --out FILE          where the report goes (default: sigmature-report.md)
+  --fresh             start over without asking: the saved answers are moved
+                      aside to .sigmature/answers-<date>-<time>.yaml
+
+Examples:
+  sigmature .
+  sigmature ../payments-service --lang ja --out payments-rel-001.md
+  sigmature . --fresh
+
+${COMMON.en}`,
+    scan: `Usage: sigmature scan [DIR] [options]
+
+Detects signing practice in DIR (default: the current directory) without a
+terminal: facts with file:line evidence, the answers they suggest (marked
+detected) and the level the repository shows. Criteria that need the team's
+word (an interview, a document) cannot be met by a scan: run the wizard, or
+render a report from answers, to assess them.
+
+Options:
+  --format json|markdown|html|sarif   (default: json)
+  --out FILE          write to FILE instead of stdout
+  --min-level N       exit 1 when the level the repository shows is below N
+
+Examples:
+  sigmature scan . --format markdown >> "$GITHUB_STEP_SUMMARY"
+  sigmature scan . --format sarif --out sigmature.sarif
+  sigmature scan . --min-level 1
+
+${COMMON.en}`,
+    report: `Usage: sigmature report --answers FILE [options]
+
+The maturity report from an answers file (written by the wizard, or by hand):
+the assessed level, why the next level is not reached, the evidence, the
+roadmap and the standards mappings.
+
+Options:
+  --answers FILE      the answers file (required)
+  --repo DIR          also scan DIR for evidence and the CI system
+  --format markdown|html|json         (default: markdown)
+  --out FILE          write to FILE instead of stdout
+  --compare OLD       an earlier answers file: the report adds what changed
+                      since (level, dimension scores, answers changed)
+  --min-level N       exit 1 when the assessed level is below N
+
+Examples:
+  sigmature report --answers .sigmature/answers.yaml --out report.md
+  sigmature report --answers answers.yaml --compare answers-2025-01.yaml
+  sigmature report --answers answers.yaml --repo . --format html --out report.html
+
+${COMMON.en}`,
+    questions: `Usage: sigmature questions [--bank DIR]
+
+Lists the question bank and validates it: a broken bank (bad YAML, unknown
+criterion, duplicate id, dangling or cyclic skip reference) is one line naming
+the file, line and problem, and exit 2.
+
+Examples:
+  sigmature questions
+  sigmature questions --bank ./our-bank --lang ja
+
+${COMMON.en}`,
+  },
+  ja: {
+    overview: `使い方:
+  sigmature [DIR]                  ワークショップ用ウィザード (端末が必要)
+  sigmature scan [DIR]             リポジトリの署名の実践状況を検出
+  sigmature report --answers FILE  回答ファイルから成熟度レポートを作成
+  sigmature questions              質問集を一覧表示して検証
+  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, questions)
+
+各コマンドに --help があります: sigmature scan --help
+
+${COMMON.ja}
+
+${EXIT_CODES.ja}`,
+    wizard: `使い方: sigmature [DIR] [オプション]      (sigmature wizard [DIR] も可)
+
+DIR (既定: カレントディレクトリ) を対象にワークショップ用ウィザードを起動します。
+参加者の入力、リポジトリのスキャン、検出結果を初期選択にした 1 画面 1 問の質問、
+確認、まとめを経てレポートを書き出します。回答は DIR/.sigmature/answers.yaml に
+自動保存され、次回の起動時に再開できます。端末が必要です。端末がない場合は
+"sigmature scan" か "sigmature report" を使ってください。
+
+オプション:
+  --out FILE          レポートの出力先 (既定: sigmature-report.md)
+  --fresh             確認せずに最初からやり直す (保存済みの回答は
+                      .sigmature/answers-<日付>-<時刻>.yaml に退避)
+
+例:
+  sigmature .
+  sigmature ../payments-service --lang ja --out payments-rel-001.md
+  sigmature . --fresh
+
+${COMMON.ja}`,
+    scan: `使い方: sigmature scan [DIR] [オプション]
+
+端末なしで DIR (既定: カレントディレクトリ) の署名の実践状況を検出します。
+file:line の根拠付きの事実、そこから推定される回答 (検出として記録)、
+リポジトリから読み取れるレベルを出力します。チームの証言が必要な基準
+(インタビューや文書) はスキャンでは満たせません。評価するにはウィザードを
+実行するか、回答ファイルからレポートを作成してください。
+
+オプション:
+  --format json|markdown|html|sarif   (既定: json)
+  --out FILE          標準出力ではなく FILE に書き出す
+  --min-level N       リポジトリから読み取れるレベルが N 未満なら終了コード 1
+
+例:
+  sigmature scan . --format markdown >> "$GITHUB_STEP_SUMMARY"
+  sigmature scan . --format sarif --out sigmature.sarif
+  sigmature scan . --min-level 1
+
+${COMMON.ja}`,
+    report: `使い方: sigmature report --answers FILE [オプション]
+
+回答ファイル (ウィザードが書き出したもの、または手書き) から成熟度レポートを
+作成します。評価レベル、次のレベルに届かない理由、根拠、ロードマップ、
+標準へのマッピングを含みます。
+
+オプション:
+  --answers FILE      回答ファイル (必須)
+  --repo DIR          DIR もスキャンして根拠と CI システムを加える
+  --format markdown|html|json         (既定: markdown)
+  --out FILE          標準出力ではなく FILE に書き出す
+  --compare OLD       以前の回答ファイル: それ以降の変化 (レベル、観点別スコア、
+                      変更された回答の数) をレポートに追加
+  --min-level N       評価レベルが N 未満なら終了コード 1
+
+例:
+  sigmature report --answers .sigmature/answers.yaml --out report.md
+  sigmature report --answers answers.yaml --compare answers-2025-01.yaml
+  sigmature report --answers answers.yaml --repo . --format html --out report.html
+
+${COMMON.ja}`,
+    questions: `使い方: sigmature questions [--bank DIR]
+
+質問集を一覧表示して検証します。壊れたバンク (YAML の誤り、未知の基準、
+重複した ID、参照先のない、または循環するスキップ条件) は、ファイル・行・問題を
+示す 1 行のメッセージと終了コード 2 になります。
+
+例:
+  sigmature questions
+  sigmature questions --bank ./our-bank --lang ja
+
+${COMMON.ja}`,
+  },
+};
+
+export function helpText(topic: 'overview' | HelpTopic, lang: Lang, version: string): string {
+  const title = lang === 'ja'
+    ? `sigmature ${version}: 成果物署名の成熟度セルフアセスメント (OWASP DSOVS REL-001)`
+    : `sigmature ${version}: artifact-signing maturity self-assessment (OWASP DSOVS REL-001)`;
+  return `${title}\n\n${TEXT[lang][topic]}\n`;
+}
