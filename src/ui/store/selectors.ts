@@ -31,9 +31,12 @@ export function selectAssessment(s: WizardState): Assessment | undefined {
   return s.core ? assessmentOf(s.answers, s) : undefined;
 }
 
-/** The live level read-out: the assessed level, once there is any answer at all. */
+/**
+ * The live level read-out: the assessed level, once the team has answered something. Detected
+ * answers alone never carry a level, so until then a "Level 0" would only say that nobody spoke yet.
+ */
 export function selectLevel(s: WizardState): number | undefined {
-  if (Object.keys(s.answers).length === 0) return undefined;
+  if (!Object.values(s.answers).some((a) => a.source !== 'detected')) return undefined;
   return selectAssessment(s)?.level;
 }
 
