@@ -4,12 +4,11 @@
  * say who settles them; overrides, scope, method, limitations and sign-off are there, in both
  * languages.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../src/detect/types.js';
 import type { Lang } from '../../src/i18n/report-messages.js';
 import { loadBank } from '../../src/model/bank.js';
@@ -17,10 +16,10 @@ import { generateReport } from '../../src/report/generate.js';
 import { mdCode, mdText, mdTrusted } from '../../src/report/markdown-text.js';
 import { loadRoadmapCatalog } from '../../src/report/roadmap.js';
 import { parseAnswers, type Answer, type AnswersFile } from '../../src/session/answers-file.js';
-import { boot, wizardPaths } from '../../src/ui/run.js';
+import { boot } from '../../src/ui/run.js';
 import { createWizardStore, type WizardStore } from '../../src/ui/store/create-wizard-store.js';
 import type { WizardPaths } from '../../src/ui/store/types.js';
-import { keySecretScan } from '../ui/fixtures.js';
+import { keySecretScan, wizardWorkspaces } from '../ui/fixtures.js';
 import { DOWN, ENTER, press, renderWizard, waitForFrame, type Rendered } from '../ui/ink-helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -301,17 +300,7 @@ describe('Japanese report prose', () => {
 
 // --- a whole wizard run, as test/ui/flow.test.tsx drives it ---------------------------------------
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function workspace(): WizardPaths {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmature-record-'));
-  dirs.push(dir);
-  mkdirSync(join(dir, 'repo'));
-  return wizardPaths({ dir: 'repo', out: 'out/report.md' }, dir);
-}
+const workspace = wizardWorkspaces('record');
 
 /**
  * Presses Enter to the end (detected answers confirmed, the rest open); with `contradict`, first

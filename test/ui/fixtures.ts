@@ -1,5 +1,9 @@
 /** Test doubles for the wizard: scan results shaped like the detector's, and an IO that records. */
-import { vi } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, vi } from 'vitest';
+import { wizardPaths } from '../../src/ui/run.js';
 import type { ScanResult } from '../../src/detect/types.js';
 import { createCore } from '../../src/ui/core.js';
 import { createWizardStore, type WizardStore } from '../../src/ui/store/create-wizard-store.js';
@@ -111,5 +115,23 @@ export function savedFile(answers: AnswersFile['answers'], meta: Partial<Answers
     bank: { id: core.bank.id, version: core.bank.version },
     meta: { participants: [], ...meta },
     answers,
+  };
+}
+
+const workspaces: string[] = [];
+
+/**
+ * A real folder for a whole wizard run (`repo/` to scan, `out/report.md` to write), removed after
+ * the test that made it. Call at module level of a test file: `const workspace = wizardWorkspaces('flow')`.
+ */
+export function wizardWorkspaces(prefix: string): () => WizardPaths {
+  afterEach(() => {
+    for (const d of workspaces.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const root = mkdtempSync(join(tmpdir(), `sigmature-${prefix}-`));
+    workspaces.push(root);
+    mkdirSync(join(root, 'repo'));
+    return wizardPaths({ dir: 'repo', out: 'out/report.md' }, root);
   };
 }

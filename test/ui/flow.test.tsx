@@ -2,29 +2,18 @@
  * The whole wizard as a facilitator drives it: the real bank, real files in a temporary directory,
  * a scan result shaped like the detector's, keys typed one at a time.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ScanResult } from '../../src/detect/types.js';
-import { boot, wizardPaths } from '../../src/ui/run.js';
+import { boot } from '../../src/ui/run.js';
 import { createWizardStore, type WizardStore } from '../../src/ui/store/create-wizard-store.js';
 import type { Lang, WizardPaths } from '../../src/ui/store/types.js';
-import { keySecretScan, keylessScan } from './fixtures.js';
+import { keySecretScan, keylessScan, wizardWorkspaces } from './fixtures.js';
 import { CTRL_C, DOWN, ENTER, fits, press, renderWizard, type, waitForFrame, type Rendered } from './ink-helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function workspace(): WizardPaths {
-  const root = mkdtempSync(join(tmpdir(), 'sigmature-flow-'));
-  dirs.push(root);
-  mkdirSync(join(root, 'repo'));
-  return wizardPaths({ dir: 'repo', out: 'out/report.md' }, root);
-}
+const workspace = wizardWorkspaces('flow');
 
 /** Starts the wizard as `runWizardUi` does: first frame, then the bank, the saved answers and the scan. */
 async function start(paths: WizardPaths, scan: ScanResult, lang: Lang = 'en'): Promise<{ store: WizardStore; r: Rendered }> {
