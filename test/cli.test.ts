@@ -139,7 +139,7 @@ describe('sigmature report', () => {
     ['no --answers', ['report'], /report needs --answers FILE/],
     ['a missing answers file', ['report', '--answers', 'nope.yaml'], /nope\.yaml: no such answers file/],
     ['an unknown flag', ['report', '--colour'], /unknown option --colour for report \(see sigmature report --help\)/],
-    ['a bad format', ['report', '--answers', 'examples/level-1.answers.yaml', '--format', 'pdf'], /--format must be markdown, html, json, not "pdf"/],
+    ['a bad format', ['report', '--answers', 'examples/level-1.answers.yaml', '--format', 'pdf'], /--format must be markdown, html, json, intoto, not "pdf"/],
     ['a bad --min-level', ['scan', '--min-level', '7'], /--min-level must be 0, 1, 2 or 3/],
     ['a bad --lang', ['questions', '--lang', 'fr'], /--lang must be en or ja/],
     ['a workflow passed as answers', ['report', '--answers', 'package.json'], /package\.json:1: not a sigmature answers file/],

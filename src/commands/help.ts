@@ -94,7 +94,10 @@ roadmap and the standards mappings.
 Options:
   --answers FILE      the answers file (required)
   --repo DIR          also scan DIR for evidence and the CI system
-  --format markdown|html|json         (default: markdown)
+  --format markdown|html|json|intoto  (default: markdown)
+                      intoto: an in-toto Statement v1 of the assessment
+                      (subjects: the answers file and the repository commit),
+                      to sign with cosign attest-blob --statement
   --out FILE          write to FILE instead of stdout
   --compare OLD       an earlier answers file: the report adds what changed
                       since (level, dimension scores, answers changed)
@@ -104,6 +107,7 @@ Examples:
   sigmature report --answers .sigmature/answers.yaml --out report.md
   sigmature report --answers answers.yaml --compare answers-2025-01.yaml
   sigmature report --answers answers.yaml --repo . --format html --out report.html
+  sigmature report --answers .sigmature/answers.yaml --repo . --format intoto --out assessment.intoto.json
 
 ${COMMON.en}`,
     questions: `Usage: sigmature questions [--bank DIR]
@@ -178,7 +182,10 @@ ${COMMON.ja}`,
 オプション:
   --answers FILE      回答ファイル (必須)
   --repo DIR          DIR もスキャンして根拠と CI システムを加える
-  --format markdown|html|json         (既定: markdown)
+  --format markdown|html|json|intoto  (既定: markdown)
+                      intoto: 評価結果の in-toto Statement v1 (サブジェクトは
+                      回答ファイルとリポジトリのコミット)。cosign attest-blob
+                      --statement で署名できます
   --out FILE          標準出力ではなく FILE に書き出す
   --compare OLD       以前の回答ファイル: それ以降の変化 (レベル、観点別スコア、
                       変更された回答の数) をレポートに追加
@@ -188,6 +195,7 @@ ${COMMON.ja}`,
   sigmature report --answers .sigmature/answers.yaml --out report.md
   sigmature report --answers answers.yaml --compare answers-2025-01.yaml
   sigmature report --answers answers.yaml --repo . --format html --out report.html
+  sigmature report --answers .sigmature/answers.yaml --repo . --format intoto --out assessment.intoto.json
 
 ${COMMON.ja}`,
     questions: `使い方: sigmature questions [--bank DIR]

@@ -11,7 +11,7 @@ import { emit } from './output.js';
 
 export async function runReport(opts: Options): Promise<number> {
   if (!opts.answers) throw new UsageError('report needs --answers FILE (an answers file written by the wizard or by hand)');
-  const format = checkFormat(opts.format, ['markdown', 'html', 'json'] as const, 'markdown');
+  const format = checkFormat(opts.format, ['markdown', 'html', 'json', 'intoto'] as const, 'markdown');
   const bank = loadBank(opts.bankDir);
   let text: string;
   try {
@@ -29,10 +29,12 @@ export async function runReport(opts: Options): Promise<number> {
     previous = old.file;
   }
   const scan = opts.repo ? await (await import('../detect/scan.js')).scanDirectory(opts.repo) : undefined;
-  const { text: report, level } = await generateReport({
+  const { text: report, level, warnings } = await generateReport({
     bank, answers: loaded.file, answersText: text, scan, lang: opts.lang, format,
     template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings, previous,
+    answersName: opts.answers,
   });
+  for (const w of warnings ?? []) process.stderr.write(`sigmature: warning: ${w}\n`);
   emit(report, opts.out);
   if (opts.minLevel !== undefined && level < opts.minLevel) {
     process.stderr.write(`sigmature: the assessed level is ${level}, below --min-level ${opts.minLevel} (${opts.answers})\n`);

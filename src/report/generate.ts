@@ -8,11 +8,12 @@ import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { answerSources, answerValues, serializeAnswers, type AnswersFile } from '../session/answers-file.js';
+import { buildStatement } from './intoto.js';
 import { toJsonReport } from './json.js';
 import { buildReportView } from './report-view.js';
 import { buildRoadmap, loadRoadmapCatalog, type RoadmapCatalog } from './roadmap.js';
 
-export type ReportFormat = 'markdown' | 'html' | 'json';
+export type ReportFormat = 'markdown' | 'html' | 'json' | 'intoto';
 
 export interface GenerateOptions {
   bank: Bank;
@@ -29,6 +30,10 @@ export interface GenerateOptions {
   catalog?: RoadmapCatalog;
   /** An earlier answers file of the same team (`--compare`). */
   previous?: AnswersFile;
+  /** The answers file as named on the command line: the in-toto Statement's subject name. */
+  answersName?: string;
+  /** Today (YYYY-MM-DD), for an in-toto predicate whose answers carry no date. */
+  today?: string;
 }
 
 export function sha256(text: string): string {
@@ -39,11 +44,18 @@ export function sha256(text: string): string {
  * The renderer (Mustache, markdown-it) is loaded only for Markdown and HTML: `scan --format json`
  * in CI does not pay for it.
  */
-export async function generateReport(opts: GenerateOptions): Promise<{ text: string; level: number; detectedLevel: number }> {
+export async function generateReport(opts: GenerateOptions): Promise<{ text: string; level: number; detectedLevel: number; warnings?: string[] }> {
   const assessment = assess(opts.bank, answerValues(opts.answers), answerSources(opts.answers));
   const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), opts.scan ?? {});
   const answersDigest = sha256(opts.answersText ?? serializeAnswers(opts.answers, opts.bank));
   const warnings = opts.warnings ?? [];
+  if (opts.format === 'intoto') {
+    const { statement, warnings: notes } = buildStatement({
+      bank: opts.bank, answers: opts.answers, assessment, answersName: opts.answersName ?? 'answers.yaml', answersDigest,
+      tool: opts.tool, scanned: opts.scan?.repository, today: opts.today ?? new Date().toISOString().slice(0, 10),
+    });
+    return { text: `${JSON.stringify(statement, null, 2)}\n`, level: assessment.level, detectedLevel: assessment.detectedLevel, warnings: notes };
+  }
   if (opts.format === 'json') {
     const json = toJsonReport({ tool: opts.tool, bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, warnings });
     if (opts.previous) {
