@@ -97,5 +97,6 @@ describe('toSarif', () => {
       const errors = validation.runs.flatMap((r) => r.results ?? []).filter((r) => (r.level ?? 'warning') === 'error');
       expect(errors.map((e) => `${e.ruleId}: ${e.message.text}`), `${name}`).toEqual([]);
     }
-  });
+    // one .NET start per fixture: over 20 s on a loaded 2-core machine
+  }, 120_000);
 });
