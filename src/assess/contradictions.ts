@@ -10,8 +10,8 @@
  * points at the answer itself.
  */
 import { sanitizeLine } from '../detect/sanitize.js';
-import type { Facts, ScanResult } from '../detect/types.js';
-import { FACT_LABELS } from '../i18n/fact-labels.js';
+import type { ArtifactKind, Facts, ScanResult } from '../detect/types.js';
+import { FACT_LABELS, publishedArtifactLabel } from '../i18n/fact-labels.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { UNSURE, type FactCondition } from '../model/schema.js';
@@ -56,6 +56,8 @@ export function whereFound(scan: ScanResult, fact: keyof Facts, values?: readonl
 interface Occurrence {
   value: string | boolean;
   at?: ContradictionPlace;
+  /** A published deliverable's own name ("npm package"), said instead of its kind. */
+  artifact?: string;
 }
 
 /** Every place the scan saw a value of `fact`, in scan order. */
@@ -68,6 +70,7 @@ function occurrences(scan: ScanResult, fact: string): Occurrence[] {
   if (fact === 'unsignedPublished') {
     return (scan.published ?? []).filter((p) => !p.signed).map((p) => ({
       value: p.kind,
+      artifact: p.artifact,
       at: { file: sanitizeLine(p.file), line: p.line, ...(byId.get(p.evidence[0] ?? '')?.excerpt ? { excerpt: byId.get(p.evidence[0]!)!.excerpt } : {}) },
     }));
   }
@@ -81,13 +84,13 @@ function occurrences(scan: ScanResult, fact: string): Occurrence[] {
 }
 
 /** The first place that makes a positive test of the condition hold. */
-function conflictOf(cond: FactCondition, facts: RuleFacts, scan: ScanResult): { fact: string; value?: string | boolean; at?: ContradictionPlace } {
+function conflictOf(cond: FactCondition, facts: RuleFacts, scan: ScanResult): { fact: string; value?: string | boolean; at?: ContradictionPlace; artifact?: string } {
   const tests = positiveFacts(cond);
   for (const t of tests) {
     const leaf: FactCondition = t.value === undefined ? { fact: t.fact, empty: false } : typeof t.value === 'boolean' ? { fact: t.fact, equals: t.value } : { fact: t.fact, includes: t.value };
     if (!evalFactCondition(leaf, facts)) continue;
     const hit = occurrences(scan, t.fact).find((o) => (t.value === undefined || o.value === t.value) && o.at);
-    if (hit) return { fact: t.fact, value: hit.value, at: hit.at };
+    if (hit) return { fact: t.fact, value: hit.value, at: hit.at, ...(hit.artifact ? { artifact: hit.artifact } : {}) };
   }
   // an absence ("no verification anywhere"): the first fact the rule reads, and its value
   const first = factOf(cond);
@@ -105,8 +108,9 @@ function factOf(cond: FactCondition): string {
 const THIS_REPOSITORY = { en: 'this repository', ja: 'このリポジトリ' } as const;
 
 /** A fact value in words: "CI secret", not `ci-secret`. */
-function valueLabel(fact: string, value: string | boolean | undefined, lang: Lang): string {
+function valueLabel(fact: string, value: string | boolean | undefined, lang: Lang, artifact?: string): string {
   if (typeof value !== 'string') return '';
+  if (artifact) return publishedArtifactLabel(artifact, value as ArtifactKind, lang);
   const all = FACT_LABELS as unknown as Record<string, Record<string, { en: string; ja: string }> | undefined>;
   const labels = all[fact === 'unsignedPublished' ? 'artifactsSigned' : fact];
   return labels?.[value]?.[lang] ?? value;
@@ -133,7 +137,7 @@ export function findContradictions(
       if (claim === undefined || !evalFactCondition(rule.when, facts)) return;
       const conflict = conflictOf(rule.when, facts, scan);
       const where = conflict.at ? `${conflict.at.file}:${conflict.at.line}` : THIS_REPOSITORY[lang];
-      const message = rule.message[lang].replace(/\{(where|value)\}/g, (_, k: string) => (k === 'where' ? where : valueLabel(conflict.fact, conflict.value, lang)));
+      const message = rule.message[lang].replace(/\{(where|value)\}/g, (_, k: string) => (k === 'where' ? where : valueLabel(conflict.fact, conflict.value, lang, conflict.artifact)));
       out.push({
         question: q.id,
         answer,
