@@ -251,7 +251,7 @@ CI ゲートです。DIR/.sigmature/answers.yaml (または --answers FILE) を�
 
 終了コード: 0 すべて満たす、1 レベルが --min-level 未満・矛盾がある・回答が
 --max-age より古い、2 使い方または入力の誤り (DIR がない、回答ファイルが壊れて
-いる、新しい質問バンクの回答)、3 内部エラー。
+いる、新しい質問集の回答)、3 内部エラー。
 
 例:
   sigmature check . --min-level 2 >> "$GITHUB_STEP_SUMMARY"

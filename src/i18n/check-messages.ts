@@ -78,7 +78,7 @@ const ja: CheckMessages = {
   answerAt: (where) => `回答は ${where}`,
   allowed: '--allow-contradictions が指定されているため、報告のみで不合格にはしません。',
   changed: '回答後に変更された質問',
-  changedLine: (id, where) => `${id} は回答後に質問バンクで変更されています${where ? ` (${where})` : ''}。回答を見直してください。`,
+  changedLine: (id, where) => `${id} は回答後に質問集で変更されています${where ? ` (${where})` : ''}。回答を見直してください。`,
   warnings: '警告',
   result: '判定',
   pass: 'すべての条件を満たしています。',
