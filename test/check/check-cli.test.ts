@@ -132,7 +132,7 @@ describe('sigmature check: bad input → one line, exit 2', () => {
     ['a bad --format', [`${fixtures}/keyless`, '--format', 'html'], /^sigmature: --format must be markdown, json, sarif/],
   ])('%s', (_name, args, expected) => {
     const r = run(args);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(expected);
   });
@@ -179,7 +179,8 @@ describe('sigmature check --format sarif', () => {
     if (repo === 'unsigned-publish') expect(where).toEqual(['.github/workflows/release.yml:42']);
     // an absence has no line in the repository: the result points at the contradicted answer
     if (repo === 'no-verify') expect(where).toEqual([expect.stringMatching(/^\.\.\/keyless\/\.sigmature\/answers\.yaml:25$/)]);
-    if (!tool) return;
+    // the multitool is slow: once, on the file with the most results (the others share the code)
+    if (!tool || repo !== 'key-secret') return;
     const report = join(work, `${repo}.validation.sarif`);
     try {
       execFileSync(tool, ['validate', out, '--rule-kind', 'Gh;Sarif', '-o', report], { stdio: 'pipe', timeout: 120_000 });
