@@ -27,6 +27,10 @@ const commands = {
     out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' },
   },
   questions: { ...common },
+  check: {
+    ...common, answers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
+    'max-age': { type: 'string' }, 'allow-contradictions': { type: 'boolean' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof commands;
@@ -48,7 +52,7 @@ function unknownOption(command: Command, arg: string): UsageError {
 
 function parse(argv: string[]) {
   const first = argv[0];
-  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'help';
+  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'check' || first === 'help';
   const command: Command | 'help' = named ? (first as Command | 'help') : 'wizard';
   // `sigmature scna .`: a mistyped command, before its options are read as the wizard's
   if (!named && first !== undefined && !first.startsWith('-')) checkNotACommand(first);
@@ -94,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const maxPositionals = command === 'scan' || command === 'wizard' ? 1 : 0;
+  const maxPositionals = command === 'scan' || command === 'wizard' || command === 'check' ? 1 : 0;
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see ${see(command)})`);
   const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, positionals[0]));
   // the wizard's UI starts loading now, while the options are checked (wizard.js itself is small
@@ -108,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/report.js')).runReport(options);
     case 'scan':
       return (await import('./commands/scan.js')).runScan(options);
+    case 'check':
+      return (await import('./commands/check.js')).runCheckCommand(options);
   }
 }
 

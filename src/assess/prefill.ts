@@ -4,7 +4,8 @@
  * carries the evidence of the findings behind the facts its rule read, so the wizard and the report
  * can say "detected: .github/workflows/release.yml:23".
  */
-import type { Evidence, Facts, ScanResult } from '../detect/types.js';
+import type { ArtifactKind, Evidence, Facts, ScanResult } from '../detect/types.js';
+import type { DerivedFacts } from '../model/facts-vocabulary.js';
 import type { Bank } from '../model/bank.js';
 import type { FactCondition } from '../model/schema.js';
 import type { AnswerValue } from './assess.js';
@@ -14,7 +15,16 @@ export interface Suggestion {
   evidence: Evidence[];
 }
 
-export function evalFactCondition(cond: FactCondition, facts: Facts): boolean {
+/** The facts rules read: the scan's facts and the derived ones (src/model/facts-vocabulary.ts). */
+export type RuleFacts = Facts & DerivedFacts;
+
+export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'>): RuleFacts {
+  const unsigned = new Set((scan.published ?? []).filter((p) => !p.signed).map((p) => p.kind));
+  const order: ArtifactKind[] = ['container-image', 'blob', 'package', 'checksums'];
+  return { ...scan.facts, unsignedPublished: order.filter((k) => unsigned.has(k)) };
+}
+
+export function evalFactCondition(cond: FactCondition, facts: Facts | RuleFacts): boolean {
   if ('fact' in cond) {
     const value = (facts as unknown as Record<string, unknown>)[cond.fact];
     if ('equals' in cond) return value === cond.equals;
@@ -27,7 +37,7 @@ export function evalFactCondition(cond: FactCondition, facts: Facts): boolean {
 }
 
 /** The facts a rule reads positively: their findings are the evidence for its suggestion. */
-function positiveFacts(cond: FactCondition, negated = false): { fact: string; value?: string | boolean }[] {
+export function positiveFacts(cond: FactCondition, negated = false): { fact: string; value?: string | boolean }[] {
   if ('fact' in cond) {
     if (negated) return [];
     if ('equals' in cond) return [{ fact: cond.fact, value: cond.equals }];
@@ -53,8 +63,9 @@ export function suggestAnswers(bank: Bank, scan: ScanResult): Record<string, Sug
     return [...ids].map((id) => byId.get(id)).filter((e): e is Evidence => e !== undefined);
   };
   const out: Record<string, Suggestion> = {};
+  const facts = factsForRules(scan);
   for (const q of bank.questions) {
-    const matching = (q.prefill ?? []).filter((rule) => evalFactCondition(rule.when, scan.facts));
+    const matching = (q.prefill ?? []).filter((rule) => evalFactCondition(rule.when, facts));
     if (!matching.length) continue;
     if (q.type === 'single') {
       out[q.id] = { value: matching[0]!.value, evidence: evidenceFor(matching[0]!.when) };

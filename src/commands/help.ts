@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/report-messages.js';
 
 export { localeLang };
 
-export const HELP_TOPICS = ['wizard', 'scan', 'report', 'questions'] as const;
+export const HELP_TOPICS = ['wizard', 'scan', 'report', 'questions', 'check'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const COMMON = {
@@ -40,7 +40,8 @@ const TEXT: Record<Lang, Record<'overview' | HelpTopic, string>> = {
   sigmature scan [DIR]             detect signing practice in a repository
   sigmature report --answers FILE  render a maturity report from an answers file
   sigmature questions              list and validate the question bank
-  sigmature help [COMMAND]         help on a command (wizard, scan, report, questions)
+  sigmature check [DIR]            CI gate: the committed answers against the repository
+  sigmature help [COMMAND]         help on a command (wizard, scan, report, questions, check)
 
 Each command has its own --help: sigmature scan --help
 
@@ -121,6 +122,34 @@ Examples:
   sigmature questions --bank ./our-bank --lang ja
 
 ${COMMON.en}`,
+    check: `Usage: sigmature check [DIR] [options]
+
+The CI gate: reads DIR/.sigmature/answers.yaml (or --answers FILE), scans DIR
+(default: the current directory) and reports the assessed level from the
+answers, the level the repository shows, every contradiction between an answer
+and the repository (with file:line), and stale answers (questions changed since
+they were answered; answers older than --max-age). Without an answers file it
+checks the level the repository shows, as scan --min-level does, and says so.
+
+Options:
+  --answers FILE            the answers file (default: DIR/.sigmature/answers.yaml)
+  --min-level N             exit 1 when the assessed level is below N
+  --max-age D               exit 1 when meta.date is older than D (180d, 26w;
+                            default: 180d)
+  --allow-contradictions    report contradictions without failing
+  --format markdown|json|sarif|intoto (default: markdown)
+  --out FILE                write to FILE instead of stdout
+
+Exit codes: 0 everything holds; 1 level below --min-level, a contradiction, or
+answers older than --max-age; 2 bad usage or bad input (no DIR, a broken
+answers file, answers from a newer question bank); 3 internal fault.
+
+Examples:
+  sigmature check . --min-level 2 >> "$GITHUB_STEP_SUMMARY"
+  sigmature check . --format sarif --out sigmature-check.sarif
+  sigmature check . --answers audit/answers.yaml --max-age 90d --lang ja
+
+${COMMON.en}`,
   },
   ja: {
     overview: `使い方:
@@ -128,7 +157,8 @@ ${COMMON.en}`,
   sigmature scan [DIR]             リポジトリの署名の実践状況を検出
   sigmature report --answers FILE  回答ファイルから成熟度レポートを作成
   sigmature questions              質問集を一覧表示して検証
-  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, questions)
+  sigmature check [DIR]            CI ゲート: コミットされた回答をリポジトリと突き合わせる
+  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, questions, check)
 
 各コマンドに --help があります: sigmature scan --help
 
@@ -207,6 +237,34 @@ ${COMMON.ja}`,
 例:
   sigmature questions
   sigmature questions --bank ./our-bank --lang ja
+
+${COMMON.ja}`,
+    check: `使い方: sigmature check [DIR] [オプション]
+
+CI ゲートです。DIR/.sigmature/answers.yaml (または --answers FILE) を読み、DIR
+(既定: カレントディレクトリ) をスキャンして、回答による評価レベル、リポジトリから
+読み取れるレベル、回答とリポジトリの矛盾 (ファイル:行 付き)、古くなった回答
+(回答後に変更された質問、--max-age より古い回答) を報告します。回答ファイルが
+なければ scan --min-level と同じくリポジトリから読み取れるレベルだけを確認し、
+その旨を表示します。
+
+オプション:
+  --answers FILE            回答ファイル (既定: DIR/.sigmature/answers.yaml)
+  --min-level N             評価レベルが N 未満なら終了コード 1
+  --max-age D               meta.date が D (180d、26w; 既定: 180d) より古ければ
+                            終了コード 1
+  --allow-contradictions    矛盾を報告するが不合格にはしない
+  --format markdown|json|sarif|intoto (既定: markdown)
+  --out FILE                標準出力ではなく FILE に書き出す
+
+終了コード: 0 すべて満たす、1 レベルが --min-level 未満・矛盾がある・回答が
+--max-age より古い、2 使い方または入力の誤り (DIR がない、回答ファイルが壊れて
+いる、新しい質問集の回答)、3 内部エラー。
+
+例:
+  sigmature check . --min-level 2 >> "$GITHUB_STEP_SUMMARY"
+  sigmature check . --format sarif --out sigmature-check.sarif
+  sigmature check . --answers audit/answers.yaml --max-age 90d --lang ja
 
 ${COMMON.ja}`,
   },

@@ -19,6 +19,9 @@ export interface Options {
   compare?: string;
   fresh: boolean;
   dir?: string;
+  /** check: `--max-age` as given (parsed by the command) and `--allow-contradictions`. */
+  maxAge?: string;
+  allowContradictions?: boolean;
 }
 
 export { localeLang };
@@ -44,6 +47,7 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
     lang, minLevel, template, dir,
     bankDir: str('bank'), format: str('format'), out: str('out'), answers: str('answers'),
     repo: str('repo'), compare: str('compare'), fresh: values.fresh === true,
+    maxAge: str('max-age'), allowContradictions: values['allow-contradictions'] === true,
   };
 }
 

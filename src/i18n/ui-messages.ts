@@ -74,12 +74,6 @@ const en = {
   contradiction: '⚠ This answer contradicts the scan: {detail}.',
   contradictionKeep: 'Press Enter again to keep it (recorded for the auditor), or choose another answer.',
   multiHint: 'Select all that apply: Space toggles, Enter confirms.',
-  cxLongLivedKey: 'a long-lived key ({custody}) is used at {where}',
-  cxWeakerKey: 'a more exposed key ({custody}) is used at {where}',
-  cxSigns: 'the repository signs at {where}',
-  cxVerifies: 'signatures are verified at {where}',
-  cxCommittedKey: 'a private key is committed at {where}',
-  cxKeyless: 'keyless signing is used at {where}',
 
   // review
   reviewTitle: 'Review: {count} answers',
@@ -223,12 +217,6 @@ const ja: Messages = {
   contradiction: '⚠ この回答はスキャン結果と矛盾します: {detail}。',
   contradictionKeep: 'もう一度 Enter を押すとこの回答のまま進みます (監査用に記録します)。別の回答も選べます。',
   multiHint: '当てはまるものをすべて選択: Space で切り替え、Enter で確定。',
-  cxLongLivedKey: '{where} で長期鍵 ({custody}) を使っています',
-  cxWeakerKey: '{where} でより漏えいしやすい鍵 ({custody}) を使っています',
-  cxSigns: '{where} で署名しています',
-  cxVerifies: '{where} で署名を検証しています',
-  cxCommittedKey: '{where} に秘密鍵がコミットされています',
-  cxKeyless: '{where} でキーレス署名を使っています',
 
   reviewTitle: '確認: 回答 {count} 件',
   reviewContinue: 'まとめへ進む →',

@@ -15,7 +15,7 @@ import {
   type Question, type Standard,
 } from './schema.js';
 import { InputError, parseYamlSource, validateSource, type YamlSource } from './yaml-source.js';
-import { FACT_NAMES } from './facts-vocabulary.js';
+import { FACT_NAMES, FACT_SHAPES } from './facts-vocabulary.js';
 import { readSnapshot } from './snapshot.js';
 
 export interface LoadedQuestion extends Question {
@@ -26,6 +26,8 @@ export interface LoadedQuestion extends Question {
   line: number;
   /** A short fingerprint of what the question asks and offers: a changed rev flags old answers. */
   rev: string;
+  /** The line of each `contradicts` rule, for messages that name the rule. */
+  contradictsLines?: number[];
 }
 
 export interface Bank {
@@ -128,6 +130,7 @@ function loadBankDir(dir: string, extensionDir?: string): Bank {
         file: source.file,
         line,
         rev: fingerprint(q),
+        ...(q.contradicts ? { contradictsLines: q.contradicts.map((_, j) => source.lineAt(['questions', i, 'contradicts', j]) ?? line) } : {}),
       };
       questions.push(loaded);
       byId.set(q.id, loaded);
@@ -196,12 +199,42 @@ function checkQuestion(q: LoadedQuestion, index: number, source: YamlSource, mod
   q.standards.forEach((s, i) => {
     if (!standards.has(s)) throw new InputError(source.file, at('standards', i), `unknown standard ${s} in ${q.id}`);
   });
+  const checkWhen = (cond: FactCondition, path: (string | number)[]) => {
+    const bad = factConditionProblem(cond);
+    if (bad) throw new InputError(source.file, at(...path, ...bad.path) ?? at(...path), `${bad.problem} in ${q.id}`);
+  };
   q.prefill?.forEach((p, i) => {
     if (!values.has(p.value)) throw new InputError(source.file, at('prefill', i, 'value'), `prefill value "${p.value}" is not an option of ${q.id}`);
-    for (const fact of factNames(p.when)) {
-      if (!FACT_NAMES.has(fact)) throw new InputError(source.file, at('prefill', i, 'when'), `unknown fact "${fact}" in ${q.id} (facts: ${[...FACT_NAMES].join(', ')})`);
-    }
+    checkWhen(p.when, ['prefill', i, 'when']);
   });
+  q.contradicts?.forEach((c, i) => {
+    c.claims.forEach((v, j) => {
+      if (!values.has(v)) throw new InputError(source.file, at('contradicts', i, 'claims', j), `contradicts claim "${v}" is not an option of ${q.id}`);
+    });
+    checkWhen(c.when, ['contradicts', i, 'when']);
+  });
+}
+
+/**
+ * The first problem of a fact condition, with its path inside the condition: an unknown fact, an
+ * unknown value, or a test that does not fit the fact (`includes` on a boolean, `equals` on a list).
+ */
+export function factConditionProblem(cond: FactCondition, path: (string | number)[] = []): { path: (string | number)[]; problem: string } | undefined {
+  if ('allOf' in cond) return cond.allOf.map((c, i) => factConditionProblem(c, [...path, 'allOf', i])).find(Boolean);
+  if ('anyOf' in cond) return cond.anyOf.map((c, i) => factConditionProblem(c, [...path, 'anyOf', i])).find(Boolean);
+  if ('not' in cond) return factConditionProblem(cond.not, [...path, 'not']);
+  const shape = FACT_SHAPES.get(cond.fact);
+  if (!shape) return { path: [...path, 'fact'], problem: `unknown fact "${cond.fact}" (facts: ${[...FACT_NAMES].join(', ')})` };
+  if ('equals' in cond) {
+    if (shape.kind !== 'boolean') return { path: [...path, 'equals'], problem: `fact "${cond.fact}" is a list: test it with includes or empty, not equals` };
+    if (typeof cond.equals !== 'boolean') return { path: [...path, 'equals'], problem: `fact "${cond.fact}" is true or false, not "${cond.equals}"` };
+    return undefined;
+  }
+  if (shape.kind !== 'list') return { path: [...path, 'includes' in cond ? 'includes' : 'empty'], problem: `fact "${cond.fact}" is true or false: test it with equals` };
+  if ('includes' in cond && !shape.values.includes(cond.includes)) {
+    return { path: [...path, 'includes'], problem: `unknown value "${cond.includes}" of fact ${cond.fact} (values: ${shape.values.join(', ')})` };
+  }
+  return undefined;
 }
 
 /** Checks that need every question loaded: conditions must name real questions and options. */
@@ -229,12 +262,6 @@ export function conditionRefs(cond: Condition): { question: string; in: string[]
   return conditionRefs(cond.not);
 }
 
-function factNames(cond: FactCondition): string[] {
-  if ('fact' in cond) return [cond.fact];
-  if ('allOf' in cond) return cond.allOf.flatMap(factNames);
-  if ('anyOf' in cond) return cond.anyOf.flatMap(factNames);
-  return factNames(cond.not);
-}
 
 /**
  * Orders questions so that every question comes after the questions its skip rule reads, keeping

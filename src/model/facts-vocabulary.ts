@@ -1,11 +1,56 @@
 /**
- * The names of the detector facts (DESIGN section 4) a bank's prefill rules may test. Kept beside
- * the model rather than imported from detect/ so that loading a bank never loads the detectors.
+ * The detector facts (DESIGN section 4) a bank's prefill and contradicts rules may test, with the
+ * values each may take, so that a rule naming `keyles` is an error when the bank loads, not a rule
+ * that never matches. Kept beside the model rather than imported from detect/ so that loading a bank
+ * never loads the detectors.
+ *
+ * Besides the facts of the JSON contract there are derived facts, computed from a scan for rules
+ * only (never part of the `facts` JSON): `unsignedPublished`, the kinds of deliverable a pipeline
+ * publishes with no signing of them in the same pipeline (`scan.published` with `signed: false`).
  */
-import type { Facts } from '../detect/types.js';
+import type {
+  ArtifactKind, AttestationKind, CiSystem, Facts, KeyCustody, KmsProvider, PrivateKeyKind, SigningTool,
+} from '../detect/types.js';
 
-const names: Record<keyof Facts, true> = {
-  ci: true, signs: true, tools: true, keyless: true, keyCustody: true, kmsProviders: true,
-  artifactsSigned: true, attestations: true, verifies: true, committedPrivateKeys: true,
+/** A boolean fact, or a list fact with the values it may hold. */
+export type FactShape = { kind: 'boolean' } | { kind: 'list'; values: readonly string[] };
+
+const list = <T extends string>(values: Record<T, true>): FactShape => ({ kind: 'list', values: Object.keys(values) });
+const bool: FactShape = { kind: 'boolean' };
+
+const ARTIFACT_KINDS: Record<ArtifactKind, true> = { 'container-image': true, blob: true, package: true, checksums: true };
+
+/** Facts computed from a scan for rules only: see `factsForRules` in src/assess/prefill.ts. */
+export interface DerivedFacts {
+  unsignedPublished: ArtifactKind[];
+}
+
+const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
+  ci: list<CiSystem>({
+    'github-actions': true, 'gitlab-ci': true, jenkins: true, circleci: true, 'azure-pipelines': true, 'bitbucket-pipelines': true,
+    tekton: true, buildkite: true, travis: true, drone: true, 'cloud-build': true, codebuild: true,
+  }),
+  signs: bool,
+  tools: list<SigningTool>({
+    cosign: true, notation: true, gpg: true, minisign: true, signify: true, 'sigstore-python': true, 'sigstore-js': true,
+    'npm-provenance': true, 'pypi-attestations': true, goreleaser: true, 'slsa-github-generator': true,
+    'attest-build-provenance': true, 'maven-gpg': true, 'gradle-signing': true, jarsigner: true, signtool: true, codesign: true,
+    apksigner: true, 'rpm-sign': true, 'docker-content-trust': true, 'aws-signer': true, 'azure-trusted-signing': true,
+    'in-toto': true, witness: true,
+  }),
+  keyless: bool,
+  keyCustody: list<KeyCustody>({ keyless: true, 'ci-secret': true, kms: true, vault: true, hsm: true, 'file-in-repo': true, unknown: true }),
+  kmsProviders: list<KmsProvider>({ aws: true, gcp: true, azure: true, 'hashicorp-vault': true, pkcs11: true }),
+  artifactsSigned: list(ARTIFACT_KINDS),
+  attestations: list<AttestationKind>({ provenance: true, sbom: true, 'vuln-scan': true, custom: true }),
+  verifies: bool,
+  // `includes` tests the kind of a committed key
+  committedPrivateKeys: list<PrivateKeyKind>({
+    'pem-rsa': true, 'pem-ec': true, 'pem-pkcs8': true, 'pem-encrypted': true, openssh: true, pgp: true,
+    'sigstore-encrypted': true, 'cosign-key': true, 'pem-dsa': true, putty: true,
+  }),
+  unsignedPublished: list(ARTIFACT_KINDS),
 };
-export const FACT_NAMES: ReadonlySet<string> = new Set(Object.keys(names));
+
+export const FACT_SHAPES: ReadonlyMap<string, FactShape> = new Map(Object.entries(shapes));
+export const FACT_NAMES: ReadonlySet<string> = new Set(Object.keys(shapes));

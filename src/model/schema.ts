@@ -85,6 +85,17 @@ export type Option = z.infer<typeof Option>;
 export const Prefill = z.object({ when: FactCondition, value: OptionValue }).strict();
 export type Prefill = z.infer<typeof Prefill>;
 
+/**
+ * A contradiction rule: the team's answer claims one of `claims`, and the repository shows facts
+ * for which `when` holds. `message` says what the repository shows, with `{where}` (the `file:line`
+ * of the conflicting evidence, or "this repository" when the conflict is an absence) and `{value}`
+ * (the conflicting fact value, in words). The wizard warns, the report lists it, `check` fails on it.
+ */
+export const Contradicts = z
+  .object({ claims: z.array(OptionValue).min(1), when: FactCondition, message: Localized })
+  .strict();
+export type Contradicts = z.infer<typeof Contradicts>;
+
 export const Question = z
   .object({
     id: QuestionId,
@@ -97,6 +108,8 @@ export const Question = z
     skipWhen: Condition.optional(),
     /** Detector facts that pre-fill this question; rules are tried in order (multi: all that match). */
     prefill: z.array(Prefill).optional(),
+    /** What the repository may show that an answer contradicts; every matching rule is reported. */
+    contradicts: z.array(Contradicts).optional(),
     /** Ids of standards in `bank.yaml` that this question maps to. */
     standards: z.array(StandardId).default([]),
   })

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { assess } from '../assess/assess.js';
+import { findContradictions } from '../assess/contradictions.js';
 import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
@@ -49,6 +50,7 @@ export async function generateReport(opts: GenerateOptions): Promise<{ text: str
   const roadmap = buildRoadmap(assessment, opts.catalog ?? loadRoadmapCatalog(), opts.scan ?? {});
   const answersDigest = sha256(opts.answersText ?? serializeAnswers(opts.answers, opts.bank));
   const warnings = opts.warnings ?? [];
+  const contradictions = opts.scan ? findContradictions(opts.bank, answerValues(opts.answers), opts.scan, opts.lang) : undefined;
   if (opts.format === 'intoto') {
     const { statement, warnings: notes } = buildStatement({
       bank: opts.bank, answers: opts.answers, assessment, answersName: opts.answersName ?? 'answers.yaml', answersDigest,
@@ -58,6 +60,7 @@ export async function generateReport(opts: GenerateOptions): Promise<{ text: str
   }
   if (opts.format === 'json') {
     const json = toJsonReport({ tool: opts.tool, bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, warnings });
+    if (contradictions) Object.assign(json, { contradictions });
     if (opts.previous) {
       const before = assess(opts.bank, answerValues(opts.previous), answerSources(opts.previous));
       Object.assign(json, { comparison: { previousLevel: before.level, previousDimensions: Object.fromEntries(before.dimensions.map((d) => [d.id, d.score])) } });
@@ -65,7 +68,7 @@ export async function generateReport(opts: GenerateOptions): Promise<{ text: str
     return { text: `${JSON.stringify(json, null, 2)}\n`, level: assessment.level, detectedLevel: assessment.detectedLevel };
   }
   const previous = opts.previous ? { answers: opts.previous, assessment: assess(opts.bank, answerValues(opts.previous), answerSources(opts.previous)) } : undefined;
-  const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, lang: opts.lang, tool: opts.tool, warnings, previous });
+  const view = buildReportView({ bank: opts.bank, answers: opts.answers, answersDigest, assessment, roadmap, scan: opts.scan, contradictions, lang: opts.lang, tool: opts.tool, warnings, previous });
   const { renderHtml, renderMarkdown } = await import('./render.js');
   const markdown = renderMarkdown(view, opts.template);
   return { text: opts.format === 'html' ? renderHtml(markdown, view) : markdown, level: assessment.level, detectedLevel: assessment.detectedLevel };

@@ -365,6 +365,16 @@ export function buildReportView(input: ReportInput) {
         }
       : undefined,
     overrides: overrideItems.length ? { items: overrideItems } : undefined,
+    contradictions: input.contradictions?.length
+      ? {
+          items: input.contradictions.map((c) => ({
+            id: c.question,
+            text: mdTrusted(questionText(c.question)),
+            value: mdText(optionLabel(c.question, c.claim)),
+            message: mdText(c.message),
+          })),
+        }
+      : undefined,
     open: openView.questions.length || openView.criteria.length
       ? {
           questions: openView.questions.length ? { items: openView.questions } : undefined,

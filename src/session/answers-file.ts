@@ -80,6 +80,23 @@ export interface LoadedAnswers {
   file: AnswersFile;
   /** Problems that did not stop loading: changed questions, answers the bank no longer knows. */
   warnings: string[];
+  /** The line of each answer in the file (by question id), for messages that point at an answer. */
+  lines?: Record<string, number>;
+  /** Questions whose fingerprint (`rev`) changed since they were answered: the answer may be stale. */
+  changed?: string[];
+}
+
+/** -1, 0 or 1 as semver `a` is below, equal to or above `b` (numeric parts only). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).slice(0, 3).map(Number);
+  const pb = b.split(/[.+-]/).slice(0, 3).map(Number);
+  for (let i = 0; i < 3; i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) return 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 export function emptyAnswers(bank: Bank, meta: Partial<Meta> = {}): AnswersFile {
@@ -102,7 +119,8 @@ export function readAnswersFile(path: string, bank: Bank): LoadedAnswers {
   return parseAnswers(text, path, bank);
 }
 
-export function parseAnswers(text: string, file: string, bank: Bank): LoadedAnswers {
+/** `rejectNewerBank`: answers written with a newer version of the bank are bad input, not a warning. */
+export function parseAnswers(text: string, file: string, bank: Bank, opts: { rejectNewerBank?: boolean } = {}): LoadedAnswers {
   const source = parseYamlSource(text, file);
   const raw = source.doc.toJS({ maxAliasCount: 100 }) as unknown;
   if (typeof raw !== 'object' || raw === null || !('schemaVersion' in raw)) {
@@ -116,13 +134,19 @@ export function parseAnswers(text: string, file: string, bank: Bank): LoadedAnsw
   if (data.bank.id !== bank.id) {
     throw new InputError(file, source.lineAt(['bank', 'id']), `answers are for question bank "${data.bank.id}", not "${bank.id}" (use --bank)`);
   }
+  if (opts.rejectNewerBank && compareVersions(data.bank.version, bank.version) > 0) {
+    throw new InputError(file, source.lineAt(['bank', 'version']), `answers are from question bank ${data.bank.id} ${data.bank.version}, newer than this sigmature's ${bank.version}: update sigmature`);
+  }
   const warnings: string[] = [];
+  const lines: Record<string, number> = {};
+  const changed: string[] = [];
   const kept: Record<string, Answer> = {};
   const versionNote = data.bank.version === bank.version ? '' : ` (answered with bank ${data.bank.version}, now ${bank.version})`;
   for (const [id, answer] of Object.entries(data.answers)) {
     const q = bank.byId.get(id);
     const line = source.lineAt(['answers', id]);
     const where = `${file}${line ? `:${line}` : ''}`;
+    if (line) lines[id] = line;
     if (!q) {
       warnings.push(`${where}: ${id} is not in the question bank; its answer is ignored${versionNote}`);
       continue;
@@ -140,10 +164,11 @@ export function parseAnswers(text: string, file: string, bank: Bank): LoadedAnsw
     }
     if (answer.rev && answer.rev !== q.rev) {
       warnings.push(`${where}: ${id} has changed since it was answered${versionNote}; review the answer`);
+      changed.push(id);
     }
     kept[id] = q.type === 'multi' && !Array.isArray(answer.value) ? { ...answer, value: [answer.value] } : answer;
   }
-  return { file: { ...data, answers: kept }, warnings };
+  return { file: { ...data, answers: kept }, warnings, lines, changed };
 }
 
 /** The answer values alone, as scoring wants them. */

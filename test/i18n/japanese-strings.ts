@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { FACT_LABELS, PRIVATE_KEY_KIND_LABELS, PUBLISHED_ARTIFACT_LABELS_JA } from '../../src/i18n/fact-labels.js';
+import { CHECK_MESSAGES } from '../../src/i18n/check-messages.js';
 import { reportMessages } from '../../src/i18n/report-messages.js';
 import { UI_MESSAGES } from '../../src/i18n/ui-messages.js';
 
@@ -89,6 +90,7 @@ export function allJapaneseStrings(): JaString[] {
     ...yamlJaStrings(ROADMAP_FILE),
     ...catalogueStrings('src/i18n/ui-messages.ts', 'ja', UI_MESSAGES.ja),
     ...catalogueStrings('src/i18n/report-messages.ts', 'ja', reportMessages.ja),
+    ...catalogueStrings('src/i18n/check-messages.ts', 'ja', CHECK_MESSAGES.ja),
     ...Object.entries(FACT_LABELS).flatMap(([fact, labels]) =>
       catalogueStrings('src/i18n/fact-labels.ts', fact, Object.fromEntries(Object.entries(labels).map(([v, l]) => [v, l.ja])))),
     ...catalogueStrings('src/i18n/fact-labels.ts', 'privateKeyKind', Object.fromEntries(Object.entries(PRIVATE_KEY_KIND_LABELS).map(([v, l]) => [v, l.ja]))),

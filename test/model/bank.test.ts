@@ -95,6 +95,33 @@ describe('a broken bank is one line naming file, line and problem', () => {
     expect(err.message).not.toContain('\n');
   });
 
+  /** The 1-based line of the first match of `re` in the built-in bank's `file`. */
+  const lineOf = (file: string, re: RegExp) => readFileSync(join(defaultBankDir, file), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
+
+  it.each([
+    ['an unknown fact value in a prefill rule', 'keyless.yaml', /includes: keyless\}/, (t: string) => t.replace('includes: keyless}', 'includes: keyles}'),
+      /^.*keyless\.yaml:(\d+): unknown value "keyles" of fact keyCustody \(values: keyless, ci-secret, .*\) in KLS-1$/],
+    ['an unknown fact in a contradicts rule', 'keyless.yaml', /fact: keyless, equals: true\}\n?$/, (t: string) => t.replace(/(contradicts:[\s\S]*?)fact: keyless, equals/, '$1fact: keylessly, equals'),
+      /^.*keyless\.yaml:(\d+): unknown fact "keylessly" \(facts: .*\) in KLS-1$/],
+    ['an unknown fact value in a contradicts rule', 'coverage.yaml', /fact: unsignedPublished, empty: false/, (t: string) => t.replace('{fact: unsignedPublished, empty: false}', '{fact: unsignedPublished, includes: images}'),
+      /^.*coverage\.yaml:(\d+): unknown value "images" of fact unsignedPublished \(values: container-image, blob, package, checksums\) in COV-2$/],
+    ['includes on a true/false fact', 'verification.yaml', /fact: verifies, equals: false/, (t: string) => t.replace('{fact: verifies, equals: false}', '{fact: verifies, includes: cosign}'),
+      /^.*verification\.yaml:(\d+): fact "verifies" is true or false: test it with equals in VER-2$/],
+    ['equals on a list fact', 'coverage.yaml', /fact: signs, equals: false/, (t: string) => t.replace('{fact: signs, equals: false}', '{fact: tools, equals: cosign}'),
+      /^.*coverage\.yaml:(\d+): fact "tools" is a list: test it with includes or empty, not equals in COV-2$/],
+    ['a claim that is not an option', 'coverage.yaml', /claims: \[all\]/, (t: string) => t.replace('claims: [all]', 'claims: [everything]'),
+      /^.*coverage\.yaml:(\d+): contradicts claim "everything" is not an option of COV-2$/],
+  ])('rejects %s, at its line', (_name, file, at, edit, expected) => {
+    const err = loadError(brokenBank(file, edit));
+    const m = expected.exec(err.message);
+    expect(m, err.message).not.toBeNull();
+    // the line of the offending test (the first match in the file; for the contradicts rule, the last)
+    const lines = readFileSync(join(defaultBankDir, file), 'utf8').split('\n');
+    const candidates = lines.map((l, i) => (at.test(l) ? i + 1 : 0)).filter(Boolean);
+    expect(candidates, err.message).toContain(Number(m![1]));
+    expect(lineOf(file, at)).toBeGreaterThan(0);
+  });
+
   it('a cycle in skip rules names the questions in it', () => {
     const dir = brokenBank('keyless.yaml', (t) => t.replace(/(\n  - id: KLS-1\n)/, '$1    skipWhen: {question: KEY-1, in: [developer-machine]}\n'));
     // KEY-1 already reads COV-2; make COV-2 read KLS-1 to close the loop.

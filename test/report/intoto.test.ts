@@ -203,3 +203,24 @@ describe('report --format intoto', () => {
     expect(r.stderr).toContain('intoto');
   });
 });
+
+describe('check --format intoto', () => {
+  it('states the assessment with the number of contradictions the check found', () => {
+    const answers = 'test/fixtures/check/keyless/.sigmature/answers.yaml';
+    for (const [repo, expected] of [['keyless', 0], ['key-secret', 4]] as const) {
+      const r = run(['check', `test/fixtures/check/${repo}`, '--answers', answers, '--format', 'intoto']);
+      expect(r.code, r.stderr).toBe(expected === 0 ? 0 : 1);
+      const statement = JSON.parse(r.stdout);
+      expect(specProblems(statement)).toEqual([]);
+      expect(predicateSchema.safeParse(statement.predicate).success).toBe(true);
+      expect(statement.predicate.contradictions).toBe(expected);
+      expect(statement.subject[0].digest.sha256).toBe(createHash('sha256').update(readFileSync(join(root, answers))).digest('hex'));
+    }
+  });
+
+  it('needs the team\'s answers: a scan alone is no assessment to attest', () => {
+    const r = run(['check', 'test/fixtures/check/keyless', '--answers', 'no/such.yaml', '--format', 'intoto']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

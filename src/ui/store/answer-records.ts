@@ -7,7 +7,7 @@
  * - a question the team never visits keeps its detected answer → `detected`.
  */
 import { detectedAnswer, evidenceRefs } from '../../session/detected-answer.js';
-import { describeContradiction, findContradiction } from '../../assess/contradictions.js';
+import { findContradictions } from '../../assess/contradictions.js';
 import { normalizeValue, sameValue } from './navigation.js';
 import type { Answer, AnswerValue, Core, Suggestion, WizardState } from './types.js';
 
@@ -38,12 +38,12 @@ export function buildAnswer(core: Core, s: WizardState, id: string, value: Answe
   }
   const evidence = detected?.evidence;
   const scan = s.detection.scan;
-  const found = scan ? findContradiction(id, value, scan) : undefined;
+  const found = scan ? findContradictions(core.bank, { [id]: value }, scan, s.lang)[0] : undefined;
   return {
     value,
     source,
     ...(evidence?.length ? { evidence } : {}),
-    ...(found ? { contradiction: describeContradiction(found, s.lang) } : {}),
+    ...(found ? { contradiction: found.message } : {}),
     ...(override ? { override } : {}),
     rev: q.rev,
   };

@@ -1,0 +1,127 @@
+/**
+ * The CI gate (`sigmature check`): the team's committed answers against what the repository shows
+ * now. Pure: the command module reads the files and the clock and hands them in.
+ *
+ * It holds when the assessed level reaches `minLevel`, no answer is contradicted by the repository
+ * (unless contradictions are allowed), and the answers are not older than `maxAgeDays`. Without an
+ * answers file it is `scan --min-level`: the level the repository shows is gated instead.
+ */
+import type { ScanResult } from '../detect/types.js';
+import type { Lang } from '../i18n/report-messages.js';
+import type { Bank } from '../model/bank.js';
+import { answerSources, answerValues, type LoadedAnswers } from '../session/answers-file.js';
+import { assess, type AnswerSources, type AnswerValues } from './assess.js';
+import { findContradictions, type Contradiction } from './contradictions.js';
+import { suggestAnswers } from './prefill.js';
+
+export const DEFAULT_MAX_AGE_DAYS = 180;
+
+export interface CheckInput {
+  bank: Bank;
+  scan: ScanResult;
+  /** The answers file as loaded, and its path as given; absent: no answers file (scan only). */
+  answers?: { loaded: LoadedAnswers; path: string };
+  lang: Lang;
+  /** Today, as the command's clock says. */
+  now: Date;
+  minLevel?: number;
+  maxAgeDays: number;
+  allowContradictions: boolean;
+}
+
+export interface CheckContradiction extends Contradiction {
+  /** Where the answers file gives the contradicted answer. */
+  answerAt?: { file: string; line: number };
+}
+
+export type CheckFailure =
+  | { kind: 'level'; level: number; minLevel: number; source: 'answers' | 'repository' }
+  | { kind: 'contradictions'; count: number }
+  | { kind: 'too-old'; ageDays: number; maxAgeDays: number };
+
+export interface CheckResult {
+  repository: ScanResult['repository'];
+  answers?: {
+    path: string;
+    bank: { id: string; version: string };
+    date?: string;
+    /** Whole days between `meta.date` and now; absent when the file has no date. */
+    ageDays?: number;
+  };
+  /** The assessed level from the team's answers (stated and confirmed only); absent without answers. */
+  level?: number;
+  /** The level the repository alone shows (a scan's detected answers). */
+  detectedLevel: number;
+  minLevel?: number;
+  maxAgeDays: number;
+  contradictions: CheckContradiction[];
+  allowContradictions: boolean;
+  /** Questions changed in the bank since they were answered. */
+  changed: { question: string; line?: number }[];
+  /** Loader and scan warnings, one line each. */
+  warnings: string[];
+  failures: CheckFailure[];
+  passed: boolean;
+}
+
+const DAY = 86_400_000;
+
+/** Whole days from an ISO date (YYYY-MM-DD, UTC) to `now`. */
+export function ageInDays(date: string, now: Date): number | undefined {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t)) return undefined;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.floor((today - t) / DAY);
+}
+
+/** The level a scan alone shows: its suggestions, all detected. */
+export function repositoryLevel(bank: Bank, scan: ScanResult): number {
+  const values: Record<string, AnswerValues[string]> = {};
+  const sources: Record<string, AnswerSources[string]> = {};
+  for (const [id, s] of Object.entries(suggestAnswers(bank, scan))) {
+    values[id] = s.value;
+    sources[id] = 'detected';
+  }
+  return assess(bank, values, sources).detectedLevel;
+}
+
+export function runCheck(input: CheckInput): CheckResult {
+  const { bank, scan, answers } = input;
+  const detectedLevel = repositoryLevel(bank, scan);
+  const failures: CheckFailure[] = [];
+  const warnings = scan.warnings.filter((w) => w.kind !== 'limit').map((w) => `${w.file ? `${w.file}: ` : ''}${w.message}`);
+  if (!answers) {
+    if (input.minLevel !== undefined && detectedLevel < input.minLevel) {
+      failures.push({ kind: 'level', level: detectedLevel, minLevel: input.minLevel, source: 'repository' });
+    }
+    return {
+      repository: scan.repository, detectedLevel, minLevel: input.minLevel, maxAgeDays: input.maxAgeDays,
+      contradictions: [], allowContradictions: input.allowContradictions, changed: [], warnings, failures, passed: failures.length === 0,
+    };
+  }
+  const { file, lines = {}, changed = [] } = answers.loaded;
+  const level = assess(bank, answerValues(file), answerSources(file)).level;
+  if (input.minLevel !== undefined && level < input.minLevel) failures.push({ kind: 'level', level, minLevel: input.minLevel, source: 'answers' });
+  const contradictions: CheckContradiction[] = findContradictions(bank, answerValues(file), scan, input.lang).map((c) => {
+    const line = lines[c.question];
+    return line ? { ...c, answerAt: { file: answers.path, line } } : c;
+  });
+  if (contradictions.length && !input.allowContradictions) failures.push({ kind: 'contradictions', count: contradictions.length });
+  const date = file.meta.date;
+  const ageDays = date ? ageInDays(date, input.now) : undefined;
+  if (ageDays !== undefined && ageDays > input.maxAgeDays) failures.push({ kind: 'too-old', ageDays, maxAgeDays: input.maxAgeDays });
+  return {
+    repository: scan.repository,
+    answers: { path: answers.path, bank: file.bank, ...(date ? { date } : {}), ...(ageDays !== undefined ? { ageDays } : {}) },
+    level,
+    detectedLevel,
+    minLevel: input.minLevel,
+    maxAgeDays: input.maxAgeDays,
+    contradictions,
+    allowContradictions: input.allowContradictions,
+    changed: changed.map((q) => ({ question: q, ...(lines[q] ? { line: lines[q] } : {}) })),
+    warnings: [...answers.loaded.warnings, ...warnings],
+    failures,
+    passed: failures.length === 0,
+  };
+}

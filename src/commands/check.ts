@@ -1,0 +1,83 @@
+/**
+ * `sigmature check [DIR]`: the CI gate. Reads the answers file and the clock, scans DIR, and hands
+ * everything to the pure `runCheck` (src/assess/check.ts); this module does I/O only.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { DEFAULT_MAX_AGE_DAYS, runCheck } from '../assess/check.js';
+import { EXIT, UsageError } from '../exit.js';
+import { loadBank } from '../model/bank.js';
+import { InputError } from '../model/yaml-source.js';
+import { checkFailureLines, checkJson, checkSarif, renderCheckMarkdown } from '../report/check-output.js';
+import { parseAnswers } from '../session/answers-file.js';
+import { VERSION } from '../version.js';
+import { checkFormat, type Options } from './options.js';
+import { emit } from './output.js';
+import { TOOL } from './scan.js';
+import { assess } from '../assess/assess.js';
+import type { ScanResult } from '../detect/types.js';
+import type { Bank } from '../model/bank.js';
+import { sha256 } from '../report/generate.js';
+import { buildStatement } from '../report/intoto.js';
+import { answerSources, answerValues, type AnswersFile } from '../session/answers-file.js';
+
+/** `180d`, `26w` or `180` (days) → days. */
+export function parseMaxAge(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_AGE_DAYS;
+  const m = /^(\d{1,5})([dw]?)$/.exec(text);
+  if (!m) throw new UsageError(`--max-age must be a number of days such as 180d (or weeks, 26w), not "${text}"`);
+  return Number(m[1]) * (m[2] === 'w' ? 7 : 1);
+}
+
+export async function runCheckCommand(opts: Options): Promise<number> {
+  const format = checkFormat(opts.format, ['markdown', 'json', 'sarif', 'intoto'] as const, 'markdown');
+  const maxAgeDays = parseMaxAge(opts.maxAge);
+  const dir = opts.dir ?? '.';
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(dir, undefined, 'no such directory to check');
+  const scanning = (await import('../detect/scan.js')).scanDirectory(dir);
+  const bank = loadBank(opts.bankDir);
+  const answersPath = opts.answers ?? join(dir, '.sigmature', 'answers.yaml');
+  let answers;
+  let answersText: string | undefined;
+  if (opts.answers !== undefined || existsSync(answersPath)) {
+    let text: string;
+    try {
+      text = readFileSync(answersPath, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new InputError(answersPath, undefined, code === 'ENOENT' ? 'no such answers file' : `cannot read (${code})`);
+    }
+    answers = { loaded: parseAnswers(text, answersPath, bank, { rejectNewerBank: true }), path: answersPath };
+    answersText = text;
+  }
+  if (format === 'intoto' && !answers) throw new UsageError('--format intoto needs the team\'s answers: an attestation states an assessment, and a scan alone is none');
+  const scan = await scanning;
+  const result = runCheck({
+    bank, scan, answers, lang: opts.lang, now: new Date(), minLevel: opts.minLevel, maxAgeDays,
+    allowContradictions: opts.allowContradictions === true,
+  });
+  if (!answers) process.stderr.write(`sigmature: no answers file (${answersPath}); checking the level the repository shows, as "sigmature scan --min-level" does\n`);
+  const tool = { name: TOOL.name, version: VERSION };
+  const text =
+    format === 'intoto' ? intotoText(answers!.loaded.file, answersText!, answersPath, scan, bank, tool, result.contradictions.length)
+    : format === 'json' ? `${JSON.stringify(checkJson(result, tool), null, 2)}\n`
+    : format === 'sarif' ? `${JSON.stringify(checkSarif(result, bank, TOOL, relative(resolve(dir), resolve(answersPath)).split('\\').join('/')), null, 2)}\n`
+    : renderCheckMarkdown(result, bank, opts.lang, answersPath);
+  emit(text, opts.out);
+  for (const line of checkFailureLines(result, 'en')) process.stderr.write(`sigmature: ${line}\n`);
+  for (const c of result.contradictions) {
+    const answer = !c.at && c.answerAt ? ` (answer at ${c.answerAt.file}:${c.answerAt.line})` : '';
+    process.stderr.write(`sigmature: ${result.allowContradictions ? 'warning: ' : ''}${c.question} "${c.claim}" is contradicted: ${c.message}${answer}\n`);
+  }
+  return result.passed ? EXIT.ok : EXIT.belowMinLevel;
+}
+
+/** The assessment as an in-toto Statement, with the number of contradictions `check` found. */
+function intotoText(file: AnswersFile, text: string, name: string, scan: ScanResult, bank: Bank, tool: { name: string; version: string }, contradictions: number): string {
+  const { statement, warnings } = buildStatement({
+    bank, answers: file, assessment: assess(bank, answerValues(file), answerSources(file)), answersName: name,
+    answersDigest: sha256(text), tool, scanned: scan.repository, today: new Date().toISOString().slice(0, 10), contradictions,
+  });
+  for (const w of warnings) process.stderr.write(`sigmature: warning: ${w}\n`);
+  return `${JSON.stringify(statement, null, 2)}\n`;
+}
