@@ -24,8 +24,9 @@ const commands = {
   scan: { ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' } },
   report: {
     ...common, answers: { type: 'string' }, repo: { type: 'string' }, format: { type: 'string' },
-    out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' },
+    out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' }, history: { type: 'string' },
   },
+  diff: { ...common, format: { type: 'string' }, out: { type: 'string' } },
   questions: { ...common },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -48,7 +49,7 @@ function unknownOption(command: Command, arg: string): UsageError {
 
 function parse(argv: string[]) {
   const first = argv[0];
-  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'help';
+  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'diff' || first === 'help';
   const command: Command | 'help' = named ? (first as Command | 'help') : 'wizard';
   // `sigmature scna .`: a mistyped command, before its options are read as the wizard's
   if (!named && first !== undefined && !first.startsWith('-')) checkNotACommand(first);
@@ -94,9 +95,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const maxPositionals = command === 'scan' || command === 'wizard' ? 1 : 0;
+  const maxPositionals = command === 'scan' || command === 'wizard' ? 1 : command === 'diff' ? 2 : 0;
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see ${see(command)})`);
-  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, positionals[0]));
+  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, command === 'diff' ? undefined : positionals[0]));
   // the wizard's UI starts loading now, while the options are checked (wizard.js itself is small
   // and loads no React or Ink: `--help` and the other commands never start that import)
   if (command === 'wizard') return runWizard(checked);
@@ -108,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/report.js')).runReport(options);
     case 'scan':
       return (await import('./commands/scan.js')).runScan(options);
+    case 'diff':
+      return (await import('./commands/diff.js')).runDiff(options, positionals);
   }
 }
 

@@ -416,7 +416,7 @@ const ja: ReportMessages = {
   listSep: '、',
   itemSep: ' / ',
   compareHeading: '前回の評価からの変化',
-  compareFromHistory: (date: string) => `履歴にある前回の評価${date ? ` (${date})` : ''}と比較しています。`,
+  compareFromHistory: (date: string) => `履歴にある前回の評価${date ? ` (${date}) ` : ''}と比較しています。`,
   compareCriteria: '状況が変わった基準:',
   compareCriterion: (id: string, text: string, before: string, after: string) => `${id} ${text}: ${before} → ${after}`,
   compareAnswerIds: (ids: string) => `変わった回答: ${ids}。`,
