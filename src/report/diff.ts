@@ -58,7 +58,8 @@ export function snapshotFromAnswers(bank: Bank, file: AnswersFile, label: string
 export function snapshotFromEntry(entry: HistoryEntry, label: string): Snapshot {
   return {
     label,
-    date: entry.assessedOn ?? entry.date.slice(0, 10),
+    // when it was written, as the trend shows it (`assessedOn` is the answers' own, often older, date)
+    date: entry.date.slice(0, 10),
     level: entry.level,
     detectedLevel: entry.detectedLevel,
     criteria: { ...entry.criteria },
