@@ -18,6 +18,7 @@ import { generateReport, sha256 } from '../../src/report/generate.js';
 import { appendHistory, earlierEntries, historyPathFor, isNewEntry, parseHistory, readHistory } from '../../src/report/history.js';
 import { loadRoadmapCatalog } from '../../src/report/roadmap.js';
 import { parseAnswers } from '../../src/session/answers-file.js';
+import { createFileIO } from '../../src/ui/core.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtureDir = join(root, 'test', 'fixtures', 'history');
@@ -183,6 +184,22 @@ describe('the report with a history', () => {
     const out = (await generateReport({ bank, answers: file, answersText: text, lang: 'en', format: 'markdown', tool, catalog })).text;
     expect(out).not.toContain('## Trend');
     expect(out).not.toContain('## Since the last assessment');
+  });
+});
+
+describe('the wizard\'s write', () => {
+  it('appends to DIR/.sigmature/history.jsonl, and its second report has the trend', async () => {
+    const dir = join(work, 'wizard');
+    const paths = { dir, displayDir: dir, answers: join(dir, '.sigmature', 'answers.yaml'), report: join(dir, 'report.md') };
+    const io = createFileIO(paths);
+    await io.writeReport({ file: example(1).file, bank, lang: 'en' });
+    await io.writeReport({ file: example(1).file, bank, lang: 'en' });
+    expect(readFileSync(paths.report, 'utf8')).not.toContain('## Trend');
+    await io.writeReport({ file: example(2).file, bank, lang: 'ja' });
+    expect(readHistory(join(dir, '.sigmature', 'history.jsonl')).entries.map((e) => e.entry.level)).toEqual([1, 2]);
+    const report = readFileSync(paths.report, 'utf8');
+    expect(report).toContain('## 推移');
+    expect(report).toContain('## 前回の評価からの変化');
   });
 });
 
