@@ -179,6 +179,15 @@ describe('the report with a history', () => {
     expect(html).not.toMatch(/<script|mermaid|xychart/i);
   });
 
+  it('in JSON adds what changed (from the history) and the trend, keeping the comparison fields', async () => {
+    const { text, file } = example(3);
+    const json = JSON.parse((await generateReport({ bank, answers: file, answersText: text, lang: 'en', format: 'json', tool, catalog, history, now: new Date('2026-12-01T09:00:00Z') })).text);
+    expect(json.comparison.previousLevel).toBe(2);
+    expect(json.comparison.from).toBe('history');
+    expect(json.comparison.changes.level).toEqual({ before: 2, after: 3 });
+    expect(json.trend.map((p: { level: number }) => p.level)).toEqual([0, 1, 2, 3]);
+  });
+
   it('without a history has neither section', async () => {
     const { text, file } = example(2);
     const out = (await generateReport({ bank, answers: file, answersText: text, lang: 'en', format: 'markdown', tool, catalog })).text;
