@@ -72,7 +72,7 @@ function svgTrend(trend: NonNullable<ReportView['trend']>, t: Record<string, str
     `<circle cx="${x(i)}" cy="${y(p.level)}" r="4" class="${p.current ? 'pc' : 'p'}"/>` +
     `<text x="${x(i)}" y="${top + plotH + 20}" class="v" text-anchor="middle">${escapeHtml(p.label)}</text>`).join('');
   const title = escapeHtml(t.trendTitle ?? '');
-  return `<figure class="chart trend"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" width="100%">${grid}<path d="${path}" class="ln"/>${dots}</svg><figcaption>${title}</figcaption></figure>`;
+  return `<figure class="chart trend"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${grid}<path d="${path}" class="ln"/>${dots}</svg><figcaption>${title}</figcaption></figure>`;
 }
 
 function svgChart(view: ReportView): string {
@@ -103,6 +103,6 @@ table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;paddi
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
 pre{background:#f6f8fa;padding:12px;overflow:auto;border-radius:6px}
 .chart text{font-size:13px;fill:#1f2328}.chart .bg{fill:#eaeef2}.chart .s0{fill:#cf222e}.chart .s1{fill:#d4a72c}.chart .s2{fill:#4c9f70}.chart .s3{fill:#1a7f37}
-figure.chart{margin:1em 0}.trend .g{stroke:#d0d7de}.trend .ln{fill:none;stroke:#0969da;stroke-width:2}.trend .p{fill:#0969da}.trend .pc{fill:#1a7f37}.trend text{font-size:12px}figcaption{font-size:13px;color:#57606a}
+figure.chart{margin:1em 0}.trend svg{max-width:100%;height:auto}.trend .g{stroke:#d0d7de}.trend .ln{fill:none;stroke:#0969da;stroke-width:2}.trend .p{fill:#0969da}.trend .pc{fill:#1a7f37}.trend text{font-size:12px}figcaption{font-size:13px;color:#57606a}
 @media print{pre{white-space:pre-wrap}}
 `;
