@@ -24,8 +24,9 @@ const commands = {
   scan: { ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' } },
   report: {
     ...common, answers: { type: 'string' }, repo: { type: 'string' }, format: { type: 'string' },
-    out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' },
+    out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' }, history: { type: 'string' },
   },
+  diff: { ...common, format: { type: 'string' }, out: { type: 'string' } },
   questions: { ...common },
   check: {
     ...common, answers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
@@ -52,7 +53,7 @@ function unknownOption(command: Command, arg: string): UsageError {
 
 function parse(argv: string[]) {
   const first = argv[0];
-  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'check' || first === 'help';
+  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'check' || first === 'diff' || first === 'help';
   const command: Command | 'help' = named ? (first as Command | 'help') : 'wizard';
   // `sigmature scna .`: a mistyped command, before its options are read as the wizard's
   if (!named && first !== undefined && !first.startsWith('-')) checkNotACommand(first);
@@ -98,9 +99,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const maxPositionals = command === 'scan' || command === 'wizard' || command === 'check' ? 1 : 0;
+  const maxPositionals = command === 'scan' || command === 'wizard' || command === 'check' ? 1 : command === 'diff' ? 2 : 0;
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see ${see(command)})`);
-  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, positionals[0]));
+  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, command === 'diff' ? undefined : positionals[0]));
   // the wizard's UI starts loading now, while the options are checked (wizard.js itself is small
   // and loads no React or Ink: `--help` and the other commands never start that import)
   if (command === 'wizard') return runWizard(checked);
@@ -114,6 +115,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/scan.js')).runScan(options);
     case 'check':
       return (await import('./commands/check.js')).runCheckCommand(options);
+    case 'diff':
+      return (await import('./commands/diff.js')).runDiff(options, positionals);
   }
 }
 

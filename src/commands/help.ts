@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/report-messages.js';
 
 export { localeLang };
 
-export const HELP_TOPICS = ['wizard', 'scan', 'report', 'questions', 'check'] as const;
+export const HELP_TOPICS = ['wizard', 'scan', 'report', 'diff', 'questions', 'check'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const COMMON = {
@@ -39,9 +39,10 @@ const TEXT: Record<Lang, Record<'overview' | HelpTopic, string>> = {
   sigmature [DIR]                  the workshop wizard (needs a terminal)
   sigmature scan [DIR]             detect signing practice in a repository
   sigmature report --answers FILE  render a maturity report from an answers file
+  sigmature diff OLD NEW           what changed between two assessments
   sigmature questions              list and validate the question bank
   sigmature check [DIR]            CI gate: the committed answers against the repository
-  sigmature help [COMMAND]         help on a command (wizard, scan, report, questions, check)
+  sigmature help [COMMAND]         help on a command (wizard, scan, report, diff, questions, check)
 
 Each command has its own --help: sigmature scan --help
 
@@ -53,8 +54,9 @@ ${EXIT_CODES.en}`,
 The workshop wizard on DIR (default: the current directory): who is in the room,
 a scan of the repository, one question per screen with the detected answer
 pre-selected, a review, a summary, then the report. Answers autosave to
-DIR/.sigmature/answers.yaml; the next start offers to resume them. Needs a
-terminal: without one, use "sigmature scan" or "sigmature report".
+DIR/.sigmature/answers.yaml; the next start offers to resume them. Each written
+report adds a line to DIR/.sigmature/history.jsonl (see sigmature help diff).
+Needs a terminal: without one, use "sigmature scan" or "sigmature report".
 
 Options:
   --out FILE          where the report goes (default: sigmature-report.md)
@@ -101,14 +103,49 @@ Options:
                       to sign with cosign attest-blob --statement
   --out FILE          write to FILE instead of stdout
   --compare OLD       an earlier answers file: the report adds what changed
-                      since (level, dimension scores, answers changed)
+                      since (level, criteria, dimension scores, answers)
+  --history FILE      the history file to read and append to (default:
+                      history.jsonl beside an answers file in .sigmature/;
+                      elsewhere, none)
   --min-level N       exit 1 when the assessed level is below N
+
+History: a report written with --out appends one line to the history (not
+when the answers are the same as in its last line); the report then shows
+what changed since the last assessment and a trend chart. On stdout, the
+history is read but not written.
 
 Examples:
   sigmature report --answers .sigmature/answers.yaml --out report.md
   sigmature report --answers answers.yaml --compare answers-2025-01.yaml
   sigmature report --answers answers.yaml --repo . --format html --out report.html
   sigmature report --answers .sigmature/answers.yaml --repo . --format intoto --out assessment.intoto.json
+
+${COMMON.en}`,
+    diff: `Usage: sigmature diff OLD NEW [options]
+       sigmature diff HISTORY                 (its last two entries)
+
+What changed between two assessments: the level, the criteria (met, missed,
+open), the dimension scores, the answers (value and source) and the evidence
+(when both sides carry it; history entries do not). OLD and NEW are each:
+  an answers file         .sigmature/answers.yaml, examples/level-1.answers.yaml
+  a JSON report           from report --format json or scan --format json
+  a history entry         FILE#N: the entry on line N of a history file;
+                          FILE#-1: its last entry, FILE#-2 the one before
+
+Options:
+  --format markdown|json              (default: markdown)
+  --out FILE          write to FILE instead of stdout
+
+The history (.sigmature/history.jsonl) gets one JSON line per written
+assessment: the wizard's report, and report --out when the answers file is in
+.sigmature/ or --history FILE is given. A broken line is skipped with a
+warning naming file:line; asking diff for it is an error (exit 2).
+
+Examples:
+  sigmature diff .sigmature/history.jsonl
+  sigmature diff .sigmature/history.jsonl#1 .sigmature/history.jsonl#-1
+  sigmature diff answers-2026-03.yaml .sigmature/answers.yaml --lang ja
+  sigmature diff old-report.json new-report.json --format json
 
 ${COMMON.en}`,
     questions: `Usage: sigmature questions [--bank DIR]
@@ -156,9 +193,10 @@ ${COMMON.en}`,
   sigmature [DIR]                  ワークショップ用ウィザード (端末が必要)
   sigmature scan [DIR]             リポジトリの署名の実践状況を検出
   sigmature report --answers FILE  回答ファイルから成熟度レポートを作成
+  sigmature diff OLD NEW           2 つの評価の間の変化を表示
   sigmature questions              質問集を一覧表示して検証
   sigmature check [DIR]            CI ゲート: コミットされた回答をリポジトリと突き合わせる
-  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, questions, check)
+  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, diff, questions, check)
 
 各コマンドに --help があります: sigmature scan --help
 
@@ -170,8 +208,10 @@ ${EXIT_CODES.ja}`,
 DIR (既定: カレントディレクトリ) を対象にワークショップ用ウィザードを起動します。
 参加者の入力、リポジトリのスキャン、検出結果を初期選択にした 1 画面 1 問の質問、
 確認、まとめを経てレポートを書き出します。回答は DIR/.sigmature/answers.yaml に
-自動保存され、次回の起動時に再開できます。端末が必要です。端末がない場合は
-"sigmature scan" か "sigmature report" を使ってください。
+自動保存され、次回の起動時に再開できます。レポートを書き出すたびに
+DIR/.sigmature/history.jsonl に 1 行追記します (sigmature help diff を参照)。
+端末が必要です。端末がない場合は "sigmature scan" か "sigmature report" を
+使ってください。
 
 オプション:
   --out FILE          レポートの出力先 (既定: sigmature-report.md)
@@ -217,15 +257,50 @@ ${COMMON.ja}`,
                       回答ファイルとリポジトリのコミット)。cosign attest-blob
                       --statement で署名できます
   --out FILE          標準出力ではなく FILE に書き出す
-  --compare OLD       以前の回答ファイル: それ以降の変化 (レベル、観点別スコア、
-                      変更された回答の数) をレポートに追加
+  --compare OLD       以前の回答ファイル: それ以降の変化 (レベル、基準、
+                      観点別スコア、変わった回答) をレポートに追加
+  --history FILE      読み込みと追記に使う履歴ファイル (既定: 回答ファイルが
+                      .sigmature/ にあればその横の history.jsonl、それ以外は
+                      なし)
   --min-level N       評価レベルが N 未満なら終了コード 1
+
+履歴: --out でファイルに書き出すと、履歴に 1 行追記します (回答が最後の行と
+同じなら追記しません)。レポートには前回の評価からの変化と推移のグラフが
+加わります。標準出力に書き出すときは、履歴を読むだけで書き込みません。
 
 例:
   sigmature report --answers .sigmature/answers.yaml --out report.md
   sigmature report --answers answers.yaml --compare answers-2025-01.yaml
   sigmature report --answers answers.yaml --repo . --format html --out report.html
   sigmature report --answers .sigmature/answers.yaml --repo . --format intoto --out assessment.intoto.json
+
+${COMMON.ja}`,
+    diff: `使い方: sigmature diff OLD NEW [オプション]
+        sigmature diff HISTORY                 (履歴の最後の 2 件)
+
+2 つの評価の間の変化を表示します: レベル、基準 (充足、未充足、未確定)、
+観点別スコア、回答 (値と回答元)、エビデンス (両方にある場合のみ。履歴の記録には
+ありません)。OLD と NEW にはそれぞれ次のどれかを指定します:
+  回答ファイル            .sigmature/answers.yaml、examples/level-1.answers.yaml
+  JSON レポート           report --format json または scan --format json の出力
+  履歴の記録              FILE#N: 履歴ファイルの N 行目の記録
+                          FILE#-1: 最後の記録、FILE#-2: その 1 つ前
+
+オプション:
+  --format markdown|json              (既定: markdown)
+  --out FILE          標準出力ではなく FILE に書き出す
+
+履歴 (.sigmature/history.jsonl) には、書き出した評価ごとに JSON を 1 行
+追記します。ウィザードのレポートと、回答ファイルが .sigmature/ にあるか
+--history FILE を指定したときの report --out が対象です。壊れた行は
+file:line を示す警告を出して読み飛ばします。その行を diff に指定すると
+エラー (終了コード 2) になります。
+
+例:
+  sigmature diff .sigmature/history.jsonl
+  sigmature diff .sigmature/history.jsonl#1 .sigmature/history.jsonl#-1
+  sigmature diff answers-2026-03.yaml .sigmature/answers.yaml --lang ja
+  sigmature diff old-report.json new-report.json --format json
 
 ${COMMON.ja}`,
     questions: `使い方: sigmature questions [--bank DIR]

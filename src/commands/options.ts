@@ -17,6 +17,8 @@ export interface Options {
   answers?: string;
   repo?: string;
   compare?: string;
+  /** `report --history FILE`: the history file to read and append to (else the rule in report/history.ts). */
+  history?: string;
   fresh: boolean;
   dir?: string;
   /** check: `--max-age` as given (parsed by the command) and `--allow-contradictions`. */
@@ -43,10 +45,12 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
   }
   const out = str('out');
   if (out !== undefined && out !== '-') checkOut(out);
+  const history = str('history');
+  if (history !== undefined) checkOut(history, '--history');
   return {
     lang, minLevel, template, dir,
     bankDir: str('bank'), format: str('format'), out: str('out'), answers: str('answers'),
-    repo: str('repo'), compare: str('compare'), fresh: values.fresh === true,
+    repo: str('repo'), compare: str('compare'), history, fresh: values.fresh === true,
     maxAge: str('max-age'), allowContradictions: values['allow-contradictions'] === true,
   };
 }
@@ -58,10 +62,10 @@ export function checkFormat<T extends string>(format: string | undefined, allowe
 }
 
 /** `--out FILE` must be writable where it points: its parent a directory (checked before any work is done). */
-function checkOut(out: string): void {
+function checkOut(out: string, flag = '--out'): void {
   const parent = dirname(out);
   const stat = statSync(parent, { throwIfNoEntry: false });
-  if (!stat) throw new UsageError(`--out ${out}: no such directory: ${parent}`);
-  if (!stat.isDirectory()) throw new UsageError(`--out ${out}: ${parent} is a file, not a directory`);
-  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${out}: is a directory`);
+  if (!stat) throw new UsageError(`${flag} ${out}: no such directory: ${parent}`);
+  if (!stat.isDirectory()) throw new UsageError(`${flag} ${out}: ${parent} is a file, not a directory`);
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag} ${out}: is a directory`);
 }

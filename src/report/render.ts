@@ -22,8 +22,16 @@ export function renderMarkdown(view: ReportView, templateText = readFileSync(DEF
 export function renderHtml(markdown: string, view: ReportView): string {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   // Mermaid blocks are for GitHub/GitLab; the HTML page draws its own SVG chart instead.
-  const body = md.render(markdown.replace(/```mermaid\n[\s\S]*?```\n/, () => `${CHART_MARKER}\n`));
+  // The trend's block is known by its text; the first other one is the dimension chart.
+  let dimensionChart = false;
+  const body = md.render(markdown.replace(/```mermaid\n([\s\S]*?)```\n/g, (block, inner: string) => {
+    if (view.trend && inner.trimEnd() === view.trend.chart) return `${TREND_MARKER}\n`;
+    if (dimensionChart) return block;
+    dimensionChart = true;
+    return `${CHART_MARKER}\n`;
+  }));
   const chart = svgChart(view);
+  const trend = view.trend ? svgTrend(view.trend, view.t) : '';
   return `<!doctype html>
 <html lang="${view.lang}">
 <head>
@@ -35,7 +43,7 @@ export function renderHtml(markdown: string, view: ReportView): string {
 </head>
 <body>
 <main>
-${body.replace(`<p>${CHART_MARKER}</p>`, chart)}
+${body.replace(`<p>${CHART_MARKER}</p>`, () => chart).replace(`<p>${TREND_MARKER}</p>`, () => trend)}
 </main>
 </body>
 </html>
@@ -43,6 +51,29 @@ ${body.replace(`<p>${CHART_MARKER}</p>`, chart)}
 }
 
 const CHART_MARKER = 'SIGMATURE-DIMENSION-CHART';
+const TREND_MARKER = 'SIGMATURE-TREND-CHART';
+
+/** The assessed level over time as an SVG line (the Markdown report's Mermaid `line`). */
+function svgTrend(trend: NonNullable<ReportView['trend']>, t: Record<string, string>): string {
+  const left = 40;
+  const top = 10;
+  const stepY = 40;
+  const plotH = stepY * 3;
+  const n = trend.points.length;
+  const stepX = 90;
+  const width = left + stepX * Math.max(n - 1, 0) + 90;
+  const height = top + plotH + 50;
+  const x = (i: number) => left + 20 + i * stepX;
+  const y = (level: number) => top + plotH - level * stepY;
+  const grid = [0, 1, 2, 3].map((l) =>
+    `<line x1="${left}" y1="${y(l)}" x2="${width - 10}" y2="${y(l)}" class="g"/><text x="${left - 8}" y="${y(l) + 4}" class="v" text-anchor="end">${l}</text>`).join('');
+  const path = trend.points.map((p, i) => `${i ? 'L' : 'M'}${x(i)} ${y(p.level)}`).join(' ');
+  const dots = trend.points.map((p, i) =>
+    `<circle cx="${x(i)}" cy="${y(p.level)}" r="4" class="${p.current ? 'pc' : 'p'}"/>` +
+    `<text x="${x(i)}" y="${top + plotH + 20}" class="v" text-anchor="middle">${escapeHtml(p.label)}</text>`).join('');
+  const title = escapeHtml(t.trendTitle ?? '');
+  return `<figure class="chart trend"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${grid}<path d="${path}" class="ln"/>${dots}</svg><figcaption>${title}</figcaption></figure>`;
+}
 
 function svgChart(view: ReportView): string {
   const rowH = 26;
@@ -72,6 +103,6 @@ table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;paddi
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
 pre{background:#f6f8fa;padding:12px;overflow:auto;border-radius:6px}
 .chart text{font-size:13px;fill:#1f2328}.chart .bg{fill:#eaeef2}.chart .s0{fill:#cf222e}.chart .s1{fill:#d4a72c}.chart .s2{fill:#4c9f70}.chart .s3{fill:#1a7f37}
-figure.chart{margin:1em 0}figcaption{font-size:13px;color:#57606a}
+figure.chart{margin:1em 0}.trend svg{max-width:100%;height:auto}.trend .g{stroke:#d0d7de}.trend .ln{fill:none;stroke:#0969da;stroke-width:2}.trend .p{fill:#0969da}.trend .pc{fill:#1a7f37}.trend text{font-size:12px}figcaption{font-size:13px;color:#57606a}
 @media print{pre{white-space:pre-wrap}}
 `;

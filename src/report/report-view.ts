@@ -14,12 +14,19 @@ import { warningText } from '../i18n/limit-messages.js';
 import { joinList, joinNames } from '../i18n/names.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
 import { answerCounts, openItems as findOpenItems, openReasons, owners, overrides as findOverrides } from './record.js';
+import type { Since } from './generate.js';
+import type { HistoryEntry } from './history.js';
 import type { ReportData } from './report-data.js';
+
+/** The trend chart and table show this many assessments at most, the latest last. */
+export const TREND_POINTS = 12;
 
 export interface ReportInput extends ReportData {
   lang: Lang;
-  /** An earlier assessment of the same team, for `--compare`. */
-  previous?: { answers: AnswersFile; assessment: Assessment };
+  /** What changed since an earlier assessment (`--compare OLD`, or the history's last entry). */
+  since?: Since;
+  /** The history's entries of earlier assessments and this one's, last (none: no trend). */
+  trend?: readonly HistoryEntry[];
 }
 
 export function buildReportView(input: ReportInput) {
@@ -319,22 +326,35 @@ export function buildReportView(input: ReportInput) {
     }))
     .filter((d) => d.questions.length);
 
-  const previous = input.previous;
-  const comparison = previous
-    ? {
-        intro: mdText(t.compareIntro(previous.answers.meta.date ?? '')),
-        level: t.compareLevel(previous.assessment.level, assessment.level),
-        answers: t.compareAnswers(changedAnswers(previous.answers, answers)),
-        rows: assessment.dimensions.map((d) => {
-          const before = previous.assessment.dimensions.find((p) => p.id === d.id)?.score ?? 0;
-          const delta = d.score - before;
-          return { name: mdTrusted(dimensionName(d.id)), before, after: d.score, delta: delta > 0 ? `+${delta}` : delta < 0 ? `${delta}` : '=' };
-        }),
-      }
+  const since = input.since;
+  const comparison = since
+    ? (() => {
+        const { diff } = since;
+        const intro = since.fromHistory ? t.compareFromHistory(diff.old.date ?? '') : t.compareIntro(diff.old.date ?? '');
+        const criteriaChanged = diff.criteria.map((c) => ({
+          text: t.compareCriterion(c.id, mdTrusted(criterionText(c.id)), c.before ? t.status[c.before] : '–', c.after ? t.status[c.after] : '–'),
+        }));
+        return {
+          intro: mdText(intro),
+          level: t.compareLevel(diff.level.before, diff.level.after),
+          answers: t.compareAnswers(diff.answers.length),
+          answerIds: diff.answers.length ? t.compareAnswerIds(diff.answers.map((a) => a.id).join(t.listSep)) : '',
+          criteria: criteriaChanged.length ? { heading: t.compareCriteria, items: criteriaChanged } : undefined,
+          noCriteria: criteriaChanged.length ? '' : t.compareNoCriteria,
+          rows: assessment.dimensions.map((d) => {
+            const change = diff.dimensions.find((c) => c.id === d.id);
+            const before = change ? (change.before ?? 0) : d.score;
+            const delta = d.score - before;
+            return { name: mdTrusted(dimensionName(d.id)), before, after: d.score, delta: delta > 0 ? `+${delta}` : delta < 0 ? `${delta}` : '=' };
+          }),
+        };
+      })()
     : undefined;
+  const trend = input.trend && input.trend.length > 1 ? trendView(input.trend, bank.criteria.length, t) : undefined;
 
   return {
     comparison,
+    trend,
     lang,
     t: Object.fromEntries(Object.entries(t).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
     title: t.title,
@@ -400,10 +420,38 @@ export function buildReportView(input: ReportInput) {
 
 export type ReportView = ReturnType<typeof buildReportView>;
 
-function changedAnswers(before: AnswersFile, after: AnswersFile): number {
-  const ids = new Set([...Object.keys(before.answers), ...Object.keys(after.answers)]);
-  const key = (a: Answer | undefined) => JSON.stringify(a ? [a.value].flat() : null);
-  return [...ids].filter((id) => key(before.answers[id]) !== key(after.answers[id])).length;
+/**
+ * The trend: the assessed level of the latest assessments as a Mermaid line chart (the HTML
+ * report draws an SVG from `points`) and a table, so that the figures are readable without a chart.
+ */
+function trendView(entries: readonly HistoryEntry[], criteriaCount: number, t: (typeof reportMessages)[Lang]) {
+  const shown = entries.slice(-TREND_POINTS);
+  const seen = new Map<string, number>();
+  const points = shown.map((e, i) => {
+    const day = e.date.slice(0, 10);
+    const n = (seen.get(day) ?? 0) + 1;
+    seen.set(day, n);
+    return { label: n > 1 ? `${day} #${n}` : day, level: e.level, detectedLevel: e.detectedLevel, current: i === shown.length - 1 };
+  });
+  const chart = [
+    'xychart-beta',
+    `    title "${t.trendTitle}"`,
+    `    x-axis [${points.map((p) => `"${p.label}"`).join(', ')}]`,
+    `    y-axis "${t.level}" 0 --> 3`,
+    `    line [${points.map((p) => p.level).join(', ')}]`,
+  ].join('\n');
+  return {
+    intro: t.trendIntro(shown.length, entries.length),
+    chart,
+    points,
+    rows: shown.map((e, i) => ({
+      date: mdText(points[i]!.label) + (points[i]!.current ? ` ${t.trendThis}` : ''),
+      level: e.level,
+      detected: e.detectedLevel,
+      met: `${Object.values(e.criteria).filter((s) => s === 'met').length}/${criteriaCount}`,
+      commit: e.commit ? mdCode(e.commit.slice(0, 12)) : '–',
+    })),
+  };
 }
 
 /** A key by path and kind only: never its content. */

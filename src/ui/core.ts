@@ -8,6 +8,7 @@ import { suggestAnswers } from '../assess/prefill.js';
 import { errorMessage } from '../exit.js';
 import { loadBank } from '../model/bank.js';
 import { generateReport } from '../report/generate.js';
+import { appendHistory, historyPathFor, isNewEntry, readHistory } from '../report/history.js';
 import { buildRoadmap, loadRoadmapCatalog, type RoadmapCatalog } from '../report/roadmap.js';
 import { emptyAnswers, readAnswersFile, serializeAnswers, writeAnswersFile } from '../session/answers-file.js';
 import { writeFileAtomic } from '../session/atomic-write.js';
@@ -65,10 +66,17 @@ export function createFileIO(paths: WizardPaths, template?: string, now = new Da
       // The answers first: the report's digest is of these exact bytes.
       const answersText = serializeAnswers(file, bank);
       writeFileAtomic(paths.answers, answersText);
-      const { text, level } = await generateReport({
+      // The history beside the answers (`.sigmature/history.jsonl`): read for the report's "since the
+      // last assessment" and trend, then appended to once the report is written. A broken line is
+      // skipped and named in the report's warnings; the other lines are kept.
+      const historyPath = historyPathFor(paths.answers);
+      const history = historyPath ? readHistory(historyPath) : undefined;
+      const { text, level, entry } = await generateReport({
         bank, answers: file, answersText, scan, lang, format: 'markdown', template, tool: { name: 'sigmature', version: VERSION },
+        history: history?.entries, warnings: history?.warnings,
       });
       writeFileAtomic(paths.report, text);
+      if (historyPath && history && isNewEntry(history.entries, entry)) appendHistory(historyPath, entry);
       return { report: paths.report, answers: paths.answers, level };
     },
   };

@@ -134,7 +134,7 @@ describe('report content', () => {
     const before = example(1).file;
     const { file, text: answersText } = example(2);
     const out = (await generateReport({ bank, answers: file, answersText, lang: 'en', format: 'markdown', tool, catalog, previous: before })).text;
-    expect(out).toMatch(/## Change since the previous assessment\n\nCompared with the assessment of 2026-11-21\. Level 1 → 2\./);
+    expect(out).toMatch(/## Since the last assessment\n\nCompared with the assessment of 2026-11-21\. Level 1 → 2\./);
   });
 });
 
