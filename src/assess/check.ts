@@ -32,6 +32,12 @@ export interface CheckInput {
 export interface CheckContradiction extends Contradiction {
   /** Where the answers file gives the contradicted answer. */
   answerAt?: { file: string; line: number };
+  /**
+   * The team saw this very contradiction when it answered and kept its answer: the answer records
+   * it word for word (in either language). Reported, not failed: an admission policy kept in the
+   * cluster's own repository is not drift. A new or moved contradiction is not acknowledged.
+   */
+  acknowledged: boolean;
 }
 
 export type CheckFailure =
@@ -102,11 +108,18 @@ export function runCheck(input: CheckInput): CheckResult {
   const { file, lines = {}, changed = [] } = answers.loaded;
   const level = assess(bank, answerValues(file), answerSources(file)).level;
   if (input.minLevel !== undefined && level < input.minLevel) failures.push({ kind: 'level', level, minLevel: input.minLevel, source: 'answers' });
-  const contradictions: CheckContradiction[] = findContradictions(bank, answerValues(file), scan, input.lang).map((c) => {
+  const values = answerValues(file);
+  // the same rules in both languages, in the same order: the wizard records the message in the
+  // language of its session
+  const other = findContradictions(bank, values, scan, input.lang === 'en' ? 'ja' : 'en');
+  const contradictions: CheckContradiction[] = findContradictions(bank, values, scan, input.lang).map((c, i) => {
+    const recorded = file.answers[c.question]?.contradiction;
+    const acknowledged = recorded !== undefined && (recorded === c.message || recorded === other[i]?.message);
     const line = lines[c.question];
-    return line ? { ...c, answerAt: { file: answers.path, line } } : c;
+    return { ...c, acknowledged, ...(line ? { answerAt: { file: answers.path, line } } : {}) };
   });
-  if (contradictions.length && !input.allowContradictions) failures.push({ kind: 'contradictions', count: contradictions.length });
+  const failing = contradictions.filter((c) => !c.acknowledged).length;
+  if (failing && !input.allowContradictions) failures.push({ kind: 'contradictions', count: failing });
   const date = file.meta.date;
   const ageDays = date ? ageInDays(date, input.now) : undefined;
   if (ageDays !== undefined && ageDays > input.maxAgeDays) failures.push({ kind: 'too-old', ageDays, maxAgeDays: input.maxAgeDays });

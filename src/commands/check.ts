@@ -67,7 +67,7 @@ export async function runCheckCommand(opts: Options): Promise<number> {
   for (const line of checkFailureLines(result, 'en')) process.stderr.write(`sigmature: ${line}\n`);
   for (const c of result.contradictions) {
     const answer = !c.at && c.answerAt ? ` (answer at ${c.answerAt.file}:${c.answerAt.line})` : '';
-    process.stderr.write(`sigmature: ${result.allowContradictions ? 'warning: ' : ''}${c.question} "${c.claim}" is contradicted: ${c.message}${answer}\n`);
+    process.stderr.write(`sigmature: ${result.allowContradictions || c.acknowledged ? 'warning: ' : ''}${c.question} "${c.claim}" is contradicted: ${c.message}${answer}\n`);
   }
   return result.passed ? EXIT.ok : EXIT.belowMinLevel;
 }

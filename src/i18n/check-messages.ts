@@ -21,6 +21,7 @@ export interface CheckMessages {
   noContradictions: string;
   answerAt: (where: string) => string;
   allowed: string;
+  acknowledged: string;
   changed: string;
   changedLine: (id: string, where: string) => string;
   warnings: string;
@@ -49,6 +50,7 @@ const en: CheckMessages = {
   noContradictions: 'None: nothing in the repository contradicts the answers.',
   answerAt: (where) => `answer at ${where}`,
   allowed: 'Allowed by --allow-contradictions: reported, not failed.',
+  acknowledged: '(acknowledged: the team saw this when it answered and kept its answer; reported, not failed)',
   changed: 'Answers to questions that changed since',
   changedLine: (id, where) => `${id} has changed in the question bank since it was answered${where ? ` (${where})` : ''}: review the answer.`,
   warnings: 'Warnings',
@@ -77,6 +79,7 @@ const ja: CheckMessages = {
   noContradictions: 'なし: リポジトリの内容は回答と矛盾していません。',
   answerAt: (where) => `回答は ${where}`,
   allowed: '--allow-contradictions が指定されているため、報告のみで不合格にはしません。',
+  acknowledged: '(確認済み: チームは回答時にこの矛盾を確認したうえで回答を維持しています。報告のみで不合格にはしません)',
   changed: '回答後に変更された質問',
   changedLine: (id, where) => `${id} は回答後に質問集で変更されています${where ? ` (${where})` : ''}。回答を見直してください。`,
   warnings: '警告',

@@ -49,7 +49,7 @@ export function renderCheckMarkdown(result: CheckResult, bank: Bank, lang: Lang,
       for (const c of result.contradictions) {
         const claim = mdText(optionLabel(bank, c.question, c.claim, lang));
         const answerAt = c.answerAt ? ` (${t.answerAt(mdCode(`${c.answerAt.file}:${c.answerAt.line}`))})` : '';
-        out.push(`- **${mdText(c.question)}** "${claim}"${answerAt}: ${mdText(c.message)}`);
+        out.push(`- **${mdText(c.question)}** "${claim}"${answerAt}: ${mdText(c.message)}${c.acknowledged ? ` ${mdText(t.acknowledged)}` : ''}`);
       }
       out.push('');
       if (result.allowContradictions) out.push(mdText(t.allowed), '');
@@ -113,7 +113,7 @@ export function checkSarif(result: CheckResult, bank: Bank, tool: { name: string
     results.push({
       ruleId: id,
       ruleIndex: ruleIndex.get(id),
-      level: result.allowContradictions ? 'warning' : 'error',
+      level: result.allowContradictions || c.acknowledged ? 'warning' : 'error',
       message: { text },
       locations: [{ physicalLocation: { artifactLocation: { uri: toUri(at.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, at.line) } } }],
       partialFingerprints: { 'sigmature/v1': createHash('sha256').update(`${id}\u0000${at.file}\u0000${c.at?.excerpt ?? c.message}`).digest('hex').slice(0, 32) },

@@ -46,6 +46,32 @@ describe('sigmature check: the claim true → exit 0', () => {
   });
 });
 
+describe('sigmature check: a contradiction the team already saw and kept', () => {
+  // the policy lives in the cluster's repository: the team saw the warning in the wizard, kept its
+  // answer, and the answer records the contradiction word for word
+  const kept = (message: string) => answersWith(`kept-${message.length}.yaml`, (t) => t.replace(
+    'VER-2: {value: admission-control, source: stated, note: Sigstore policy-controller in every production cluster.}',
+    `VER-2: {value: admission-control, source: stated, note: Policies live in the platform repository., contradiction: "${message}"}`,
+  ));
+
+  it.each([
+    ['in English', 'nothing in this repository verifies a signature: no verify step, no admission policy'],
+  ])('is reported, not failed, when recorded %s', (_lang, message) => {
+    const r = run([`${fixtures}/no-verify`, '--answers', kept(message)]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('(acknowledged: the team saw this when it answered and kept its answer');
+    expect(r.stderr).toMatch(/warning: VER-2 "admission-control" is contradicted/);
+    const sarif = JSON.parse(run([`${fixtures}/no-verify`, '--answers', kept(message), '--format', 'sarif']).stdout);
+    expect(sarif.runs[0].results.map((x: { level: string }) => x.level)).toEqual(['warning']);
+  });
+
+  it('still fails on a contradiction the answer did not record (drift since the workshop)', () => {
+    const r = run([`${fixtures}/no-verify`, '--answers', kept('a long-lived key is used somewhere else')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('acknowledged');
+  });
+});
+
 describe('sigmature check: a contradicted claim → exit 1, naming the line', () => {
   it.each([
     ['keyless, while a workflow signs with --key env://COSIGN_KEY', 'key-secret', 'KLS-1', /a long-lived key \(CI secret\) is used at \.github\/workflows\/release\.yml:32/],
