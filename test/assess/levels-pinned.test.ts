@@ -36,6 +36,7 @@ describe('bundled examples', () => {
 const FIXTURES: [string, number, string[], number, number][] = [
     ['android-apksigner', 0, ["L1.signed"], 0, 1],
     ['buildkite-minisign', 0, ["L1.signed"], 0, 1],
+    ['checkout-path-action', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['circleci-gpg-rpm', 0, ["L1.signed"], 0, 1],
     ['cloudbuild-make-include', 0, ["L1.signed","L2.keys-protected"], 0, 1],
     ['committed-key', 0, ["L1.signed"], 0, 1],

@@ -288,6 +288,33 @@ const cases: Case[] = [
     },
     facts: { signs: false, tools: [], verifies: false },
   },
+  {
+    name: 'GitHub: working-directory and local actions are workspace paths, mapped through the checkout path; another repository checked out is not this one',
+    files: {
+      '.github/workflows/release.yml': lines(
+        'on: push', //1
+        'jobs:', //2
+        '  release:', //3
+        '    runs-on: ubuntu-latest', //4
+        '    steps:', //5
+        '      - uses: actions/checkout@v4', //6
+        '        with:', //7
+        '          path: src/app', //8
+        '      - uses: actions/checkout@v4', //9
+        '        with:', //10
+        '          repository: acme/release-tools', //11
+        '          path: tools', //12
+        '      - uses: ./tools/.github/actions/sign', //13
+        '      - working-directory: src/app', //14
+        '        run: ./scripts/sign.sh', //15
+      ),
+      'scripts/sign.sh': lines('#!/bin/sh', 'gpg --batch --detach-sign --armor dist/app.tar.gz'),
+      // not what the step runs: that action is in acme/release-tools, checked out into tools/
+      'tools/.github/actions/sign/action.yml': lines('runs:', '  using: composite', '  steps:', '    - run: cosign sign-blob --yes x', '      shell: bash'),
+    },
+    facts: { signs: true, tools: ['gpg'] },
+    evidence: [['signs', 'scripts/sign.sh:2']],
+  },
 ];
 
 describe('CI parsers and call following', () => {

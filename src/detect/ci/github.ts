@@ -29,8 +29,46 @@ function hasPermissions(y: YamlFile, node: unknown): boolean {
 
 const MAX_DEPTH = 5;
 
-function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number, via?: Loc, workdir?: string): CiStep[] {
+/**
+ * Where the job's checkouts put things in the workspace: `uses: ./x` and `working-directory:` are
+ * workspace paths, so after `actions/checkout` with `path: src/app` this repository's
+ * `.github/actions/build` is `./src/app/.github/actions/build`. Another repository checked out
+ * (`repository: org/other`) occupies its `path:`: nothing under it is this repository's.
+ */
+interface Workspace {
+  /** Where this repository is checked out ('' = the workspace root). */
+  root: string;
+  /** Where other repositories are checked out. */
+  others: string[];
+}
+
+const ROOT_WORKSPACE: Workspace = { root: '', others: [] };
+const under = (path: string, dir: string): boolean => dir === '' || path === dir || path.startsWith(dir + '/');
+
+/** A workspace path as a path in this repository; undefined when it lies in another repository's checkout. */
+function inRepository(ws: Workspace, path: string): string | undefined {
+  // the deepest checkout holding the path decides (another repository checked out inside this one)
+  const other = ws.others.filter((o) => under(path, o)).sort((a, b) => b.length - a.length)[0];
+  if (ws.root !== '' && under(path, ws.root) && (other === undefined || other.length <= ws.root.length)) return path.slice(ws.root.length + 1);
+  if (other !== undefined) return undefined;
+  return path;
+}
+
+/** `actions/checkout` with `path:` (and `repository:` when it is another repository): the workspace after it. */
+function afterCheckout(ws: Workspace, step: CiStep): Workspace {
+  if (!step.uses || !/^actions\/checkout@/.test(step.uses)) return ws;
+  const raw = step.with['path']?.value;
+  const path = raw && !raw.includes('$') ? normalisePath(raw) ?? '' : raw ? undefined : '';
+  if (path === undefined) return ws; // a path from an expression: unknown, keep what we knew
+  const repository = step.with['repository']?.value;
+  const self = repository === undefined || /^\$\{\{\s*github\.repository\s*\}\}$/.test(repository.trim());
+  if (self) return { root: path, others: ws.others.filter((o) => o !== path) };
+  return { root: ws.root === path ? '' : ws.root, others: [...ws.others.filter((o) => o !== path), path] };
+}
+
+function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number, via?: Loc, workdir?: string, workspace: Workspace = ROOT_WORKSPACE): CiStep[] {
   const out: CiStep[] = [];
+  let ws = workspace;
   for (const item of items(y, node)) {
     const line = y.lineOf(item);
     const step: CiStep = { ...emptyStep(y.path, line), via };
@@ -47,11 +85,16 @@ function parseSteps(ctx: ParseContext, y: YamlFile, node: unknown, depth: number
     const condition = str(y, item, 'if');
     if (condition !== undefined) step.condition = condition;
     const wd = str(y, item, 'working-directory') ?? workdir;
-    if (wd && !wd.includes('$')) step.workdir = normalisePath(wd);
+    if (wd && !wd.includes('$')) {
+      const inWorkspace = normalisePath(wd);
+      const inRepo = inWorkspace === undefined ? undefined : inRepository(ws, inWorkspace);
+      if (inRepo) step.workdir = inRepo;
+    }
     out.push(step);
     if (step.uses?.startsWith('./') && depth < MAX_DEPTH) {
-      for (const s of compositeSteps(ctx, step.uses, depth + 1, { file: y.path, line: step.usesLine ?? line }, step.with)) out.push(s);
+      for (const s of compositeSteps(ctx, step.uses, depth + 1, { file: y.path, line: step.usesLine ?? line }, step.with, ws)) out.push(s);
     }
+    ws = afterCheckout(ws, step);
   }
   return out;
 }
@@ -65,11 +108,12 @@ interface Composite {
 /** A composite action is parsed once per scan, however many steps use it (kyverno: thousands of uses). */
 const composites = new WeakMap<ParseContext, Map<string, Composite | undefined>>();
 
-function readComposite(ctx: ParseContext, dir: string, depth: number): Composite | undefined {
+function readComposite(ctx: ParseContext, dir: string, depth: number, ws: Workspace): Composite | undefined {
   let cache = composites.get(ctx);
   if (!cache) composites.set(ctx, (cache = new Map()));
-  if (cache.has(dir)) return cache.get(dir);
-  cache.set(dir, undefined); // a composite using itself sees nothing
+  const key = ws === ROOT_WORKSPACE ? dir : `${dir}\0${ws.root}\0${ws.others.join('\0')}`;
+  if (cache.has(key)) return cache.get(key);
+  cache.set(key, undefined); // a composite using itself sees nothing
   let found: Composite | undefined;
   for (const name of ['action.yml', 'action.yaml']) {
     const path = dir ? `${dir}/${name}` : name;
@@ -82,10 +126,10 @@ function readComposite(ctx: ParseContext, dir: string, depth: number): Composite
       if (d !== undefined) defaults[e.key] = d;
     }
     const runs = get(y, y.doc.contents, 'runs');
-    found = { steps: parseSteps(ctx, y, get(y, runs, 'steps'), depth), defaults };
+    found = { steps: parseSteps(ctx, y, get(y, runs, 'steps'), depth, undefined, undefined, ws), defaults };
     break;
   }
-  cache.set(dir, found);
+  cache.set(key, found);
   return found;
 }
 
@@ -133,10 +177,11 @@ function literallyTrue(condition: string): boolean | undefined {
   return (m[1] === m[3]) === (m[2] === '==');
 }
 
-function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc, inputs: ValueMap): CiStep[] {
-  const dir = normalisePath(uses.replace(/@.*$/, ''));
+function compositeSteps(ctx: ParseContext, uses: string, depth: number, via: Loc, inputs: ValueMap, ws: Workspace): CiStep[] {
+  const inWorkspace = normalisePath(uses.replace(/@.*$/, ''));
+  const dir = inWorkspace === undefined ? undefined : inRepository(ws, inWorkspace);
   if (dir === undefined) return [];
-  const c = readComposite(ctx, dir, depth);
+  const c = readComposite(ctx, dir, depth, ws);
   return c ? withInputs(c.steps, inputs, c.defaults, via) : [];
 }
 
