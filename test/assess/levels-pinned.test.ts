@@ -51,6 +51,7 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['gha-keyless-image', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['gitlab-keyless', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['gitlab-pkcs11-signing', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    ['goreleaser-v2-notarize', 0, ["L1.signed"], 0, 1],
     ['goreleaser-cosign', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['gradle-signing', 0, ["L1.signed"], 0, 1],
     ['helm-chart-policies', 0, [], 0, 0],

@@ -355,7 +355,7 @@ describe('local reusable workflows run with their callers\' inputs', () => {
       '.github/workflows/reusable-release.yaml': reusable,
       '.github/workflows/canary.yaml': lines('on: push', 'jobs:', '  build:', '    uses: ./.github/workflows/reusable-release.yaml', '    with:', '      config: canary.yml', '      options: --snapshot'),
       '.github/workflows/release.yaml': lines('on: push', 'jobs:', '  release:', '    uses: ./.github/workflows/reusable-release.yaml', '    with:', '      config: .goreleaser.yml'),
-      '.goreleaser.yml': lines('signs:', '  - cmd: cosign', '    args: ["sign-blob", "--yes", "--bundle=${signature}", "${artifact}"]', '    artifacts: checksum', 'dockers:', '  - image_templates: [ghcr.io/o/app]', 'docker_signs:', '  - cmd: cosign', '    artifacts: manifests', '    args: ["sign", "${artifact}@${digest}", "--yes"]'),
+      '.goreleaser.yml': lines('signs:', '  - cmd: cosign', '    args: ["sign-blob", "--yes", "--bundle=${signature}", "${artifact}"]', '    artifacts: checksum', 'dockers:', '  - image_templates: [ghcr.io/o/app]', 'docker_signs:', '  - cmd: cosign', '    artifacts: images', '    args: ["sign", "${artifact}@${digest}", "--yes"]'),
     });
     // canary: goreleaser --snapshot publishes nothing and its docker push is unsigned; release: the
     // goreleaser release and images are signed, and its `if:` drops the canary push

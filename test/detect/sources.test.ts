@@ -36,6 +36,42 @@ const cases: Case[] = [
     published: [2, 2],
   },
   {
+    name: 'goreleaser: (v1) dockers images are not signed by docker_signs artifacts: manifests when there is no docker_manifests',
+    files: {
+      '.github/workflows/release.yml': GHA('goreleaser release --clean'),
+      '.goreleaser.yml': lines('signs:', '  - artifacts: checksum', 'dockers:', '  - image_templates: [ghcr.io/a/b]', 'docker_signs:', '  - artifacts: manifests'),
+    },
+    facts: { signs: true, tools: ['goreleaser', 'gpg'], artifactsSigned: ['checksums'] },
+    published: [2, 1],
+  },
+  {
+    name: 'goreleaser: docker_signs with no artifacts does not sign (v1) dockers images',
+    files: {
+      '.github/workflows/release.yml': GHA('goreleaser release --clean'),
+      '.goreleaser.yml': lines('dockers:', '  - image_templates: [ghcr.io/a/b]', 'docker_signs:', '  - args: [sign, --yes, "${artifact}"]'),
+    },
+    facts: { signs: false },
+    published: [2, 0],
+    limits: 1,
+  },
+  {
+    name: 'goreleaser: SBOMs signed by a signs entry (artifacts: sbom) are an SBOM attestation; unsigned sboms are not',
+    files: {
+      '.github/workflows/release.yml': GHA('goreleaser release --clean'),
+      '.goreleaser.yml': lines('sboms:', '  - artifacts: archive', 'signs:', '  - artifacts: sbom', '    cmd: cosign', '    args: [sign-blob, --yes, "--bundle=${signature}", "${artifact}"]'),
+    },
+    facts: { signs: true, attestations: ['sbom'], artifactsSigned: ['blob'] },
+    evidence: [['attestations', '.goreleaser.yml:6']],
+  },
+  {
+    name: 'goreleaser: sboms next to signed checksums are generated files, not an attestation',
+    files: {
+      '.github/workflows/release.yml': GHA('goreleaser release --clean'),
+      '.goreleaser.yml': lines('sboms:', '  - artifacts: archive', 'signs:', '  - artifacts: checksum'),
+    },
+    facts: { signs: true, attestations: [], artifactsSigned: ['checksums'] },
+  },
+  {
     name: 'goreleaser: no signs while releasing is unsigned and a limit',
     files: { '.github/workflows/release.yml': GHA('goreleaser release'), '.goreleaser.yaml': lines('builds:', '  - main: .') },
     facts: { signs: false },

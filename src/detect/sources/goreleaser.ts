@@ -1,8 +1,11 @@
 /**
  * goreleaser configuration: `signs`, `binary_signs`, `docker_signs` (what is signed, with which
  * command and key), `notarize.macos[].sign` (code signing of macOS binaries), `nfpms[].*.signature`
- * (OpenPGP-signed packages), and whether images are published (`dockers`, `docker_manifests`, `kos`).
- * `sboms` only generates SBOM files: not an attestation, not a signature.
+ * (OpenPGP-signed packages), and whether images are published (`dockers`, `docker_manifests`, `kos`,
+ * `dockers_v2`). A `docker_signs` entry signs images only when a section its `artifacts:` covers is
+ * configured (no value: only the `dockers_v2` images, goreleaser ≥ 2.12; `images`: `dockers` and
+ * `dockers_v2`; `manifests`: `docker_manifests` and `dockers_v2`; `all`), as goreleaser's sign_docker.go filters.
+ * `sboms` only generates SBOM files: an attestation only when a `signs` entry signs them.
  */
 import type { ParseContext } from '../ci/model.js';
 import { keyRefOf, recogniseLine, type Recognised } from '../commands.js';
@@ -25,9 +28,26 @@ export interface GoreleaserConfig {
   releaseDisabled: boolean;
 }
 
-function artifactsOf(value: string, section: string): ArtifactKind[] {
+/** Image sections goreleaser publishes, and which of them a `docker_signs` `artifacts:` value signs. */
+const IMAGE_SECTIONS = ['dockers', 'docker_manifests', 'kos', 'dockers_v2'] as const;
+type ImageSection = (typeof IMAGE_SECTIONS)[number];
+/** As goreleaser's sign_docker.go filters artifact types (dockers_v2 builds DockerImageV2). */
+const DOCKER_SIGNS_COVER: Record<string, readonly ImageSection[]> = {
+  // goreleaser ≥ 2.12: no value (or '') signs the images dockers_v2 builds; before it, 'none'
+  '': ['dockers_v2'],
+  images: ['dockers', 'dockers_v2', 'kos'],
+  manifests: ['docker_manifests', 'dockers_v2', 'kos'],
+  all: IMAGE_SECTIONS,
+  none: [],
+};
+
+function artifactsOf(value: string, section: string, images: ReadonlySet<ImageSection>): ArtifactKind[] {
   const v = value.toLowerCase();
-  if (section === 'docker_signs') return v === 'none' ? [] : ['container-image'];
+  if (section === 'docker_signs') {
+    // an entry signs images only when one of the sections it covers is configured
+    const covers = DOCKER_SIGNS_COVER[v] ?? IMAGE_SECTIONS;
+    return covers.some((c) => images.has(c)) ? ['container-image'] : [];
+  }
   switch (v) {
     case 'none': return [];
     case 'checksum': return ['checksums'];
@@ -48,10 +68,23 @@ export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConf
   if (!y) return undefined;
   const root = y.doc.contents;
   const cfg: GoreleaserConfig = { file: path, signs: [], publishesImages: false, releaseDisabled: false };
+  const images = new Set<ImageSection>();
+  for (const section of IMAGE_SECTIONS) {
+    const e = getEntry(y, root, section);
+    if (e && items(y, e.value).length > 0) {
+      images.add(section);
+      cfg.publishesImages = true;
+      cfg.imagesLine ??= e.line;
+    }
+  }
+  // sboms: generated files, uploaded with the release; an SBOM attestation only when a `signs`
+  // entry signs them (artifacts: sbom or all)
+  const sboms = items(y, get(y, root, 'sboms')).some((e) => !/^(none|false)$/i.test(str(y, e, 'artifacts') ?? ''));
   for (const section of ['signs', 'binary_signs', 'docker_signs']) {
     for (const s of items(y, get(y, root, section))) {
       const artifactsEntry = getEntry(y, s, 'artifacts');
-      const artifacts = artifactsOf(artifactsEntry ? scalarString(y, artifactsEntry.value) ?? 'none' : section === 'binary_signs' ? 'binary' : 'none', section);
+      const artifactsValue = artifactsEntry ? scalarString(y, artifactsEntry.value) ?? 'none' : section === 'binary_signs' ? 'binary' : section === 'docker_signs' ? '' : 'none';
+      const artifacts = artifactsOf(artifactsValue, section, images);
       if (artifacts.length === 0) continue;
       const cmd = str(y, s, 'cmd') ?? (section === 'docker_signs' ? 'cosign' : 'gpg');
       const argsEntry = getEntry(y, s, 'args');
@@ -66,6 +99,9 @@ export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConf
         if (recognised && recognised.kind === 'sign') {
           cfg.signs.push({ rec: { ...recognised, artifact }, line, section });
         }
+      }
+      if (recognised && section === 'signs' && sboms && /^(sbom|all)$/i.test(artifactsValue)) {
+        cfg.signs.push({ rec: { ...recognised, artifact: 'blob', attestation: recognised.attestation ?? 'sbom' }, line, section });
       }
     }
   }
@@ -86,13 +122,6 @@ export function parseGoreleaser(ctx: ParseContext, path: string): GoreleaserConf
       if (!keyFile) continue;
       const env = /\.Env\.(\w+)/.exec(scalarString(y, keyFile.value) ?? '')?.[1];
       cfg.signs.push({ rec: { kind: 'sign', tool: 'gpg', artifact: 'package', keyless: false, key: env ? { type: 'variable', name: env } : keyRefOf(scalarString(y, keyFile.value) ?? '') }, line: keyFile.line, section: 'nfpms' });
-    }
-  }
-  for (const section of ['dockers', 'docker_manifests', 'kos', 'dockers_v2']) {
-    const e = getEntry(y, root, section);
-    if (e && items(y, e.value).length > 0) {
-      cfg.publishesImages = true;
-      cfg.imagesLine ??= e.line;
     }
   }
   const release = get(y, root, 'release');
