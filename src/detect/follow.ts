@@ -182,6 +182,15 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, scope?: 
 
 const MAX_MAKE_DEPTH = 6;
 
+/**
+ * The directory a command runs in, from the `from` the walk passes: a CI step with a
+ * `working-directory:` passes `<dir>/.`; a workflow file or a script is no working directory (the
+ * job starts at the repository root, and a script runs where its caller stood).
+ */
+function workingDirectory(from: string): string {
+  return from.endsWith('/.') ? dirname(from) : '';
+}
+
 export class CallResolver {
   private makefiles = new Map<string, Makefile | undefined>();
   constructor(private readonly ctx: ParseContext) {}
@@ -227,14 +236,16 @@ export class CallResolver {
   private readonly madeCalls = new Map<string, CalledLines[]>();
 
   private make(call: Extract<Call, { type: 'make' }>, from: string): CalledLines[] {
-    const key = JSON.stringify([call.dir, call.file, call.targets]);
+    const cwd = workingDirectory(from);
+    const key = JSON.stringify([cwd, call.dir, call.file, call.targets]);
     let out = this.madeCalls.get(key);
-    if (!out) this.madeCalls.set(key, (out = this.makeUncached(call, from)));
+    if (!out) this.madeCalls.set(key, (out = this.makeUncached(call, cwd)));
     return out;
   }
 
-  private makeUncached(call: Extract<Call, { type: 'make' }>, from: string): CalledLines[] {
-    const dir = call.dir ? normalisePath(call.dir) ?? '' : '';
+  /** `cwd`: where make runs (a CI step's `working-directory:`, else the root); `-C` and `-f` are relative to it. */
+  private makeUncached(call: Extract<Call, { type: 'make' }>, cwd: string): CalledLines[] {
+    const dir = call.dir ? normalisePath(call.dir, cwd) ?? '' : cwd;
     const names = call.file ? [call.file] : ['GNUmakefile', 'makefile', 'Makefile'];
     let path: string | undefined;
     for (const n of names) {
@@ -244,7 +255,6 @@ export class CallResolver {
         break;
       }
     }
-    void from;
     if (!path) return [];
     const mk = this.makefile(path);
     if (!mk) return [];

@@ -56,6 +56,7 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['gradle-signing', 0, ["L1.signed"], 0, 1],
     ['helm-chart-policies', 0, [], 0, 0],
     ['jenkins-gpg', 0, ["L1.signed"], 0, 1],
+    ['make-release-workdir', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['make-target-vars', 0, [], 0, 0],
     ['maven-gpg', 0, ["L1.signed"], 0, 1],
     ['maven-release-elsewhere', 0, ["L1.signed"], 0, 1],

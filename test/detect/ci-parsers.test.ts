@@ -315,6 +315,35 @@ const cases: Case[] = [
     facts: { signs: true, tools: ['gpg'] },
     evidence: [['signs', 'scripts/sign.sh:2']],
   },
+  {
+    name: 'GitHub: make runs in the step working-directory (and -C is relative to it): the release is made in CI, no "made elsewhere" limit',
+    files: {
+      '.github/workflows/release.yml': lines(
+        'on: push', //1
+        'permissions:', //2
+        '  id-token: write', //3
+        'jobs:', //4
+        '  cli:', //5
+        '    runs-on: x', //6
+        '    defaults:', //7
+        '      run:', //8
+        '        working-directory: cli', //9
+        '    steps:', //10
+        '      - run: make release', //11
+        '  docs:', //12
+        '    runs-on: x', //13
+        '    steps:', //14
+        '      - working-directory: site', //15
+        '        run: make -C ../charts push', //16
+      ),
+      'cli/Makefile': 'release:\n\tgoreleaser release --clean\n',
+      'charts/Makefile': 'push:\n\thelm push relay-1.0.0.tgz oci://ghcr.io/acme/charts\n',
+      'cli/.goreleaser.yaml': lines('signs:', '  - cmd: cosign', '    args: ["sign-blob", "--yes", "--bundle=${signature}", "${artifact}"]', '    artifacts: checksum'),
+    },
+    facts: { signs: true, keyless: true, tools: ['cosign', 'goreleaser'] },
+    evidence: [['signs', 'cli/Makefile:2']],
+    published: [2, 1],
+  },
 ];
 
 describe('CI parsers and call following', () => {
