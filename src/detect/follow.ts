@@ -182,14 +182,8 @@ export function expand(text: string, vars: ReadonlyMap<string, string>, scope?: 
 
 const MAX_MAKE_DEPTH = 6;
 
-/**
- * The directory a command runs in, from the `from` the walk passes: a CI step with a
- * `working-directory:` passes `<dir>/.`; a workflow file or a script is no working directory (the
- * job starts at the repository root, and a script runs where its caller stood).
- */
-function workingDirectory(from: string): string {
-  return from.endsWith('/.') ? dirname(from) : '';
-}
+/** Where a command runs: a CI step's `working-directory:` comes as `<dir>/.`, anything else runs at the root. */
+const workingDirectory = (from: string): string => (from.endsWith('/.') ? dirname(from) : '');
 
 export class CallResolver {
   private makefiles = new Map<string, Makefile | undefined>();
@@ -243,7 +237,7 @@ export class CallResolver {
     return out;
   }
 
-  /** `cwd`: where make runs (a CI step's `working-directory:`, else the root); `-C` and `-f` are relative to it. */
+  /** `cwd`: where make runs; `-C` and `-f` are relative to it. */
   private makeUncached(call: Extract<Call, { type: 'make' }>, cwd: string): CalledLines[] {
     const dir = call.dir ? normalisePath(call.dir, cwd) ?? '' : cwd;
     const names = call.file ? [call.file] : ['GNUmakefile', 'makefile', 'Makefile'];
