@@ -18,6 +18,7 @@ import { limitWarning } from '../i18n/limit-messages.js';
 import type { Op } from './ops.js';
 import type { DetectorContext, SignOp } from './detectors/helpers.js';
 import { signOps } from './detectors/helpers.js';
+import { PACKAGE_PROVENANCE } from './tools/index.js';
 
 export const publishedArtifactsAreSigned: DetectorMeta = {
   id: 'publishedArtifactsAreSigned',
@@ -103,7 +104,7 @@ function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | un
     case 'checksums':
       // release files: signed files, signed checksums, or signed packages (APK, RPM, JAR) uploaded as assets
       return same.find((s) => s.rec.artifact === 'blob' || s.rec.artifact === 'checksums')
-        ?? same.find((s) => s.rec.artifact === 'package' && !['npm-provenance', 'pypi-attestations'].includes(s.rec.tool) && s.origin !== 'config');
+        ?? same.find((s) => s.rec.artifact === 'package' && !PACKAGE_PROVENANCE.has(s.rec.tool) && s.origin !== 'config');
     case 'package':
       return same.find((s) => s.rec.artifact === 'package');
   }

@@ -41,7 +41,11 @@ function secretVariable(op: Op, name: string, raw: RawRepo): { secret: boolean; 
   return { secret: op.system !== undefined };
 }
 
-/** Signing secrets bound in the environment of the step or of any step of its job (COSIGN_PRIVATE_KEY: ${{ secrets.X }}). */
+/**
+ * Signing secrets bound in the signing step's own environment (its own `env:`, or its job's or
+ * pipeline's, which it inherits): COSIGN_PRIVATE_KEY: ${{ secrets.X }}. A secret in another step's
+ * environment (a tunnel certificate, a deploy key) is not the signing key: it tells no custody.
+ */
 function boundSecrets(op: Op, raw: RawRepo): Site[] {
   const out: Site[] = [];
   const seen = new Set<string>();
@@ -51,8 +55,19 @@ function boundSecrets(op: Op, raw: RawRepo): Site[] {
     out.push({ file, line, text: raw.lineText(file, line) });
   };
   for (const [k, v] of Object.entries(op.env)) if (KEYISH.test(k) && SECRET_VALUE.test(v.value)) add(v.file, v.line);
+  return out;
+}
+
+/**
+ * The key reference the signing step uses, set by an earlier step of its job through `$GITHUB_ENV`
+ * (`"CERT_PATH=$certPath" >> $GITHUB_ENV` after decoding a secret): that step's signing secrets are
+ * the key's custody.
+ */
+function exportedFromSecret(op: Op, name: string, raw: RawRepo): Site[] {
+  const out: Site[] = [];
   for (const step of op.job?.steps ?? []) {
-    for (const [k, v] of Object.entries(step.env)) if (KEYISH.test(k) && SECRET_VALUE.test(v.value)) add(step.file, v.line);
+    if (step === op.step || !step.run.some((l) => l.text.includes(`${name}=`) && /GITHUB_ENV/.test(l.text))) continue;
+    for (const [k, v] of Object.entries(step.env)) if (KEYISH.test(k) && SECRET_VALUE.test(v.value)) out.push({ file: step.file, line: v.line, text: raw.lineText(step.file, v.line) });
   }
   return out;
 }
@@ -100,7 +115,7 @@ function fromRef(key: KeyRef, op: Op, raw: RawRepo, depth = 0): Custody {
         const inner = fromRef(keyRefOf(v.literal), op, raw, depth + 1);
         return { ...inner, sites: [...(v.site ? [v.site] : []), ...inner.sites] };
       }
-      return v.secret ? { custody: 'ci-secret', sites: v.site ? [v.site] : boundSecrets(op, raw) } : { custody: 'unknown', sites: [] };
+      return v.secret ? { custody: 'ci-secret', sites: v.site ? [v.site] : [...exportedFromSecret(op, key.name, raw), ...boundSecrets(op, raw)] } : { custody: 'unknown', sites: [] };
     }
     case 'file': {
       const path = normalisePath(key.path);

@@ -3,18 +3,18 @@
  * vocabulary's order; booleans are true when any finding says so. Advisory findings set nothing.
  */
 import type { CommittedKey, Facts, Finding } from './types.js';
+import { FACT_SHAPES } from '../model/facts-vocabulary.js';
 
 export function emptyFacts(): Facts {
   return { ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [] };
 }
 
-const ORDER: Record<string, readonly string[]> = {
-  ci: ['github-actions', 'gitlab-ci', 'jenkins', 'circleci', 'azure-pipelines', 'bitbucket-pipelines', 'tekton', 'buildkite', 'travis', 'drone', 'cloud-build', 'codebuild'],
-  keyCustody: ['keyless', 'ci-secret', 'kms', 'vault', 'hsm', 'file-in-repo', 'unknown'],
-  kmsProviders: ['aws', 'gcp', 'azure', 'hashicorp-vault', 'pkcs11'],
-  artifactsSigned: ['container-image', 'blob', 'package', 'checksums'],
-  attestations: ['provenance', 'sbom', 'vuln-scan', 'custom'],
-};
+/** List facts whose values are kept in vocabulary order (`tools` keeps the order they were found). */
+const ORDERED = ['ci', 'keyCustody', 'kmsProviders', 'artifactsSigned', 'attestations'] as const;
+const ORDER: Record<string, readonly string[]> = Object.fromEntries(ORDERED.map((fact) => {
+  const shape = FACT_SHAPES.get(fact);
+  return [fact, shape?.kind === 'list' ? shape.values : []];
+}));
 
 function sortByVocabulary(fact: string, values: string[]): string[] {
   const order = ORDER[fact];

@@ -4,6 +4,7 @@
  * publishing. It handles quotes, backslash escapes, `\` line continuations, `&&`, `||`, `;`, `|`,
  * `&`, comments, env prefixes (`FOO=bar cmd`) and common wrappers (`sudo`, `env`, `time`, …).
  */
+import { VARIABLE_TOOLS } from './tools/index.js';
 
 /** A line of script text with its 1-based line number in `file`. */
 export interface SourceLine {
@@ -267,7 +268,6 @@ export function commandName(word: string | undefined): string {
   return /^([a-z][\w]*?)[-_](linux|darwin|windows|freebsd|openbsd)([-_].*)?$/i.exec(base)?.[1] ?? base;
 }
 
-const VARIABLE_TOOLS = ['cosign', 'notation', 'gpg2', 'gpg', 'minisign', 'signify', 'goreleaser', 'docker', 'helm', 'crane', 'oras', 'twine', 'npm', 'mvn', 'gradle', 'jarsigner', 'signtool', 'codesign', 'apksigner', 'rpmsign', 'ko'];
 
 /** `$(COSIGN)`, `${COSIGN_BIN}`, `$GPG`: a variable named after a tool stands for that tool. */
 function variableTool(name: string): string | undefined {

@@ -10,12 +10,8 @@
 export type CiSystem =
   | 'github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines'
   | 'tekton' | 'buildkite' | 'travis' | 'drone' | 'cloud-build' | 'codebuild';
-export type SigningTool =
-  | 'cosign' | 'notation' | 'gpg' | 'minisign' | 'signify' | 'sigstore-python' | 'sigstore-js'
-  | 'npm-provenance' | 'pypi-attestations' | 'goreleaser' | 'slsa-github-generator'
-  | 'attest-build-provenance' | 'maven-gpg' | 'gradle-signing' | 'jarsigner' | 'signtool' | 'codesign'
-  | 'apksigner' | 'rpm-sign' | 'docker-content-trust' | 'aws-signer' | 'azure-trusted-signing'
-  | 'in-toto' | 'witness';
+/** The `tools` vocabulary: derived from the tool registry (`tools/index.ts`), one descriptor per tool. */
+export type SigningTool = import('./tools/index.js').VocabularyTool;
 export type KeyCustody = 'keyless' | 'ci-secret' | 'kms' | 'vault' | 'hsm' | 'file-in-repo' | 'unknown';
 export type KmsProvider = 'aws' | 'gcp' | 'azure' | 'hashicorp-vault' | 'pkcs11';
 export type ArtifactKind = 'container-image' | 'blob' | 'package' | 'checksums';

@@ -1,6 +1,6 @@
 /**
  * The detector facts (DESIGN section 4) a bank's prefill and contradicts rules may test, with the
- * values each may take, so that a rule naming `keyles` is an error when the bank loads, not a rule
+ * values each may take (the one typed source of the vocabulary: facts ordering and SARIF read it too), so that a rule naming `keyles` is an error when the bank loads, not a rule
  * that never matches. Kept beside the model rather than imported from detect/ so that loading a bank
  * never loads the detectors.
  *
@@ -25,11 +25,18 @@ export interface DerivedFacts {
   unsignedPublished: ArtifactKind[];
 }
 
+/**
+ * The CI systems, in the order facts list them, and whether each can issue OIDC tokens to a job
+ * (keyless signing is possible there: GitHub `id-token: write`, GitLab `id_tokens`, …).
+ */
+export const CI_SYSTEMS: Readonly<Record<CiSystem, { oidc: boolean }>> = {
+  'github-actions': { oidc: true }, 'gitlab-ci': { oidc: true }, jenkins: { oidc: false }, circleci: { oidc: true },
+  'azure-pipelines': { oidc: true }, 'bitbucket-pipelines': { oidc: true }, tekton: { oidc: false }, buildkite: { oidc: true },
+  travis: { oidc: false }, drone: { oidc: false }, 'cloud-build': { oidc: false }, codebuild: { oidc: false },
+};
+
 const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
-  ci: list<CiSystem>({
-    'github-actions': true, 'gitlab-ci': true, jenkins: true, circleci: true, 'azure-pipelines': true, 'bitbucket-pipelines': true,
-    tekton: true, buildkite: true, travis: true, drone: true, 'cloud-build': true, codebuild: true,
-  }),
+  ci: { kind: 'list', values: Object.keys(CI_SYSTEMS) },
   signs: bool,
   tools: list<SigningTool>({
     cosign: true, notation: true, gpg: true, minisign: true, signify: true, 'sigstore-python': true, 'sigstore-js': true,

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Evidence, Finding, ScanResult } from '../detect/types.js';
 import { sanitizeLine } from '../detect/sanitize.js';
+import { problemOf } from '../detect/detectors/index.js';
+import { CI_SYSTEMS } from '../model/facts-vocabulary.js';
 
 export interface SarifTool {
   name: string;
@@ -125,7 +127,7 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
 
   // SIG001: committed private keys (path and kind only)
   for (const key of result.facts.committedPrivateKeys) {
-    const ev = result.evidence.find((e) => e.detector === 'privateKeysAreCommitted' && e.file === key.path);
+    const ev = result.evidence.find((e) => problemOf(e.detector) === 'committed-private-key' && e.file === key.path);
     add(RULE['CommittedPrivateKey']!, key.path, ev?.line ?? 1, `Private key (${key.kind}) committed at ${key.path}. Revoke it and remove it from the repository history.`, key.kind);
   }
 
@@ -145,9 +147,9 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
       .flatMap(evidenceOf)
       .map((e) => `${e.file}:${e.line}`),
   );
-  const oidcCapable = result.facts.ci.some((c) => c === 'github-actions' || c === 'gitlab-ci' || c === 'circleci' || c === 'buildkite' || c === 'azure-pipelines' || c === 'bitbucket-pipelines');
+  const oidcCapable = result.facts.ci.some((c) => CI_SYSTEMS[c].oidc);
   for (const f of result.findings) {
-    if (f.detector !== 'signingKeyIsInCiSecret') continue;
+    if (problemOf(f.detector) !== 'long-lived-key-in-ci-secret') continue;
     const evs = evidenceOf(f);
     const at = evs.filter((e) => signingLines.has(`${e.file}:${e.line}`));
     for (const e of at.length ? at.slice(0, 1).concat(at.slice(1)) : evs.slice(0, 1)) {
@@ -164,7 +166,7 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
 
   // SIG004: signing tools not pinned
   for (const f of result.findings) {
-    if (f.detector !== 'signingToolsArePinned') continue;
+    if (problemOf(f.detector) !== 'unpinned-signing-tool') continue;
     for (const e of evidenceOf(f)) {
       add(RULE['SigningToolNotPinned']!, e.file, e.line, `Signing tool ${String(f.value)} is referenced by a tag or branch, not a commit SHA: ${e.excerpt}`, e.excerpt);
     }

@@ -74,6 +74,10 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['verify-only-kyverno', 0, [], 0, 0],
     ['verify-only-policy-controller', 0, [], 0, 0],
     ['windows-macos-signing', 0, ["L1.signed"], 0, 1],
+    // ad-hoc codesign of a build tool and a tunnel certificate in another step: still keyless only
+    ['codesign-adhoc-keyless', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // a docs deploy key in another step is not the signing key: custody unknown, not "protected"
+    ['custody-own-step', 0, ["L1.signed"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

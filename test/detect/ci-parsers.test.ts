@@ -141,8 +141,9 @@ const cases: Case[] = [
         '}', //15
       ),
     },
-    facts: { ci: ['jenkins'], signs: true, tools: ['gpg'], keyCustody: ['ci-secret'], verifies: true },
-    evidence: [['tools', 'Jenkinsfile:8'], ['keyCustody', 'Jenkinsfile:5'], ['verifies', 'Jenkinsfile:10']],
+    // cosign verify-blob names cosign among the tools (verification), gpg signs
+    facts: { ci: ['jenkins'], signs: true, tools: ['gpg', 'cosign'], keyCustody: ['ci-secret'], verifies: true },
+    evidence: [['tools', 'Jenkinsfile:8'], ['keyCustody', 'Jenkinsfile:5'], ['verifies', 'Jenkinsfile:10'], ['tools', 'Jenkinsfile:10']],
     limits: 1,
   },
   {

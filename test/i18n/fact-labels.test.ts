@@ -13,10 +13,14 @@ import {
 } from '../../src/i18n/fact-labels.js';
 import { joinNames, splitNames } from '../../src/i18n/names.js';
 
+import { VOCABULARY as REGISTRY_VOCABULARY } from '../../src/detect/tools/index.js';
+
 const TYPES = readFileSync('src/detect/types.ts', 'utf8');
 
 /** The string literals of `export type NAME = 'a' | 'b' …;` in src/detect/types.ts. */
 function union(name: string): string[] {
+  // the tools vocabulary is derived from the tool registry, one descriptor per tool
+  if (name === 'SigningTool') return [...REGISTRY_VOCABULARY];
   const m = new RegExp(`export type ${name} =([^;]+);`).exec(TYPES);
   if (!m) throw new Error(`type ${name} not found in src/detect/types.ts`);
   return [...m[1]!.matchAll(/'([^']+)'/g)].map((x) => x[1]!);

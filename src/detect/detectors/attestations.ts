@@ -2,8 +2,7 @@
 import type { AttestationKind } from '../types.js';
 import type { Detector, SignRec } from './helpers.js';
 import { signingDetector } from './helpers.js';
-
-const PACKAGE_PROVENANCE = new Set(['npm-provenance', 'pypi-attestations']);
+import { PACKAGE_PROVENANCE } from '../tools/index.js';
 
 function attested(id: string, kind: AttestationKind, pred: (rec: SignRec) => boolean, looksFor: string, why: string): Detector {
   return signingDetector({ id, looksFor, why }, (rec) => rec.attestation === kind && pred(rec), () => ({ facts: [['attestations', kind]] }));

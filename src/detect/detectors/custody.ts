@@ -16,9 +16,12 @@ function custodyDetector(id: string, custody: KeyCustody, looksFor: string, why:
   });
 }
 
-export const signingKeyIsInCiSecret = custodyDetector('signingKeyIsInCiSecret', 'ci-secret',
-  'Keys passed as env://VAR, CI variables or credentials, key files written from secrets, gpg keys imported from secrets.',
-  'A long-lived key in CI secrets can be exfiltrated by any job that can read it; keyless or KMS signing avoids that.');
+export const signingKeyIsInCiSecret: Detector = {
+  ...custodyDetector('signingKeyIsInCiSecret', 'ci-secret',
+    'Keys passed as env://VAR, CI variables or credentials, key files written from secrets, gpg keys imported from secrets.',
+    'A long-lived key in CI secrets can be exfiltrated by any job that can read it; keyless or KMS signing avoids that.'),
+  problem: 'long-lived-key-in-ci-secret',
+};
 export const signingKeyIsInKms = custodyDetector('signingKeyIsInKms', 'kms',
   'awskms://, gcpkms://, azurekms:// keys, notation KMS plugins, AWS Signer, Azure Trusted Signing.',
   'A key that never leaves a managed key service cannot be copied; REL-001 level 2 asks for it.');

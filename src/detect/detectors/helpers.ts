@@ -13,8 +13,15 @@ export interface DetectorContext {
   evidence: EvidenceSink;
 }
 
+/**
+ * The signing problem a detector's findings locate, for renderers (SARIF) to present without judging:
+ * a committed private key, a long-lived key in a CI secret, a signing tool not pinned to a commit.
+ */
+export type SigningProblem = 'committed-private-key' | 'long-lived-key-in-ci-secret' | 'unpinned-signing-tool';
+
 export interface Detector {
   meta: DetectorMeta;
+  problem?: SigningProblem;
   /** Advisory detectors (e.g. pinning) report findings for the report and SARIF but set no fact. */
   advisory?: boolean;
   run(ctx: DetectorContext): Finding[];

@@ -33,4 +33,11 @@ export const DETECTORS: readonly Detector[] = [
   signingToolsArePinned,
 ];
 
-export type { Detector } from './helpers.js';
+export type { Detector, SigningProblem } from './helpers.js';
+
+const PROBLEMS = new Map(DETECTORS.filter((d) => d.problem).map((d) => [d.meta.id, d.problem!]));
+
+/** The signing problem a detector's findings (and evidence) locate, if any. */
+export function problemOf(detector: string): import('./helpers.js').SigningProblem | undefined {
+  return PROBLEMS.get(detector);
+}

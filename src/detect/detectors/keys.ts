@@ -3,6 +3,7 @@ import type { Detector, Observation } from './helpers.js';
 import { toFindings } from './helpers.js';
 
 export const privateKeysAreCommitted: Detector = {
+  problem: 'committed-private-key',
   meta: {
     id: 'privateKeysAreCommitted',
     looksFor: 'Private-key blocks (PEM, OpenSSH, PGP, cosign/Sigstore, PuTTY) in key-like files outside test fixtures.',

@@ -9,6 +9,7 @@ export const signingToolsArePinned: Detector = {
     why: 'A tag such as @v3 or @main can be moved to code that steals the signing identity or key.',
   },
   advisory: true,
+  problem: 'unpinned-signing-tool',
   run(ctx) {
     const obs: Observation[] = [];
     // only pipelines that sign, publish or verify: a `goreleaser check` in a test workflow is not the signing path

@@ -2,8 +2,8 @@
 import type { ArtifactKind } from '../types.js';
 import type { Detector, FactValue, SignOp } from './helpers.js';
 import { signingDetector } from './helpers.js';
+import { VOCABULARY } from '../tools/index.js';
 
-const VOCABULARY = new Set<string>(['cosign', 'notation', 'gpg', 'minisign', 'signify', 'sigstore-python', 'sigstore-js', 'npm-provenance', 'pypi-attestations', 'goreleaser', 'slsa-github-generator', 'attest-build-provenance', 'maven-gpg', 'gradle-signing', 'jarsigner', 'signtool', 'codesign', 'apksigner', 'rpm-sign', 'docker-content-trust', 'aws-signer', 'azure-trusted-signing', 'in-toto', 'witness']);
 
 /** Tools of the vocabulary only: a signer outside it (Tekton Chains in the cluster) names no tool. */
 function toolsOf(op: SignOp): FactValue[] {

@@ -5,17 +5,20 @@
  */
 import type { Detector, Observation } from './helpers.js';
 import { confidenceOf, isTestOfSigning, sitesOf, toFindings } from './helpers.js';
+import { VOCABULARY } from '../tools/index.js';
 
 export const signaturesAreVerified: Detector = {
   meta: {
     id: 'signaturesAreVerified',
-    looksFor: 'Verification commands in CI steps and the scripts they call: cosign verify/verify-blob/verify-attestation, notation verify, gpg --verify, slsa-verifier, gh attestation verify.',
+    looksFor: 'Verification commands in CI steps and the scripts they call: cosign verify/verify-blob/verify-attestation, notation verify, gpg --verify, slsa-verifier, gh attestation verify; the verifying tool is named among the tools.',
     why: 'A signature only protects consumers who check it; REL-001 level 3 asks for verification at deploy/consume time.',
   },
   run(ctx) {
     const obs: Observation[] = ctx.raw.ops
       .filter((o) => o.rec.kind === 'verify' && o.pipeline !== undefined && !isTestOfSigning(o))
-      .map((o) => ({ sites: sitesOf(o), facts: [['verifies', true]], confidence: confidenceOf(o) }));
+      // the verifying tool is among the tools when it is in the vocabulary (`cosign verify` → cosign),
+      // so a repository that only verifies still names its tool, without counting as signing
+      .map((o) => ({ sites: sitesOf(o), facts: [['verifies', true], ...(o.rec.kind === 'verify' && VOCABULARY.has(o.rec.tool) ? [['tools', o.rec.tool] as const] : [])], confidence: confidenceOf(o) }));
     return toFindings(ctx, this.meta.id, obs);
   },
 };

@@ -1,0 +1,42 @@
+/** Calls into the repository that the resolver follows: make targets, shell scripts, `bash -c`, xargs. */
+import { Args, type Handler, type ToolDescriptor } from './kit.js';
+
+/** How deep `$( … )` substitutions and `bash -c` scripts are followed. */
+export const MAX_NESTING = 3;
+
+const makeCall: Handler = (words) => {
+  const args = new Args(words.slice(1));
+  const targets = args.positionals(['-C', '-f', '--file', '--directory', '-j', '--jobs', '-I', '-o', '-W']).filter((t) => !t.includes('='));
+  return [{ kind: 'call', call: { type: 'make', targets: targets.length ? targets : [''], file: args.value('-f', '--file'), dir: args.value('-C', '--directory') } }];
+};
+
+const shellCall: Handler = (words, _cmd, _line, depth, recurse) => {
+  const args = words.slice(1);
+  // bash -c 'cosign sign …': the inline script is recognised like any line
+  const c = args.indexOf('-c');
+  if (c >= 0 && args[c + 1] !== undefined && depth < MAX_NESTING) return recurse.line(args[c + 1]!, depth + 1).map((r) => r.rec);
+  const script = args.find((w) => !w.startsWith('-'));
+  if (!script || script === '-c' || !/\.(sh|bash)$|^\.{0,2}\/?[\w./-]+$/.test(script) || script.includes('$')) return [];
+  return [{ kind: 'call', call: { type: 'script', path: script } }];
+};
+
+const XARGS_VALUE_OPTS = ['-I', '-L', '-l', '-n', '-P', '-d', '-E', '-e', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--replace', '--process-slot-var'];
+
+/**
+ * `… | xargs [options] gh release create v1 --`: the command xargs runs, with the input lines as its
+ * last arguments (`{input}`). A variable before the command (`xargs $guard gh …`, empty or `echo` for
+ * a dry run) is skipped: the command after it is what runs for real.
+ */
+const xargs: Handler = (words, cmd, line, depth, recurse) => {
+  let i = 1;
+  while (i < words.length && words[i]!.startsWith('-')) i += XARGS_VALUE_OPTS.includes(words[i]!) ? 2 : 1;
+  while (i < words.length && /^\$\{?\w+\}?$/.test(words[i]!)) i++;
+  if (i >= words.length || depth >= MAX_NESTING) return [];
+  return recurse.command({ ...cmd, words: [...words.slice(i), '{input}'] }, line, depth + 1);
+};
+
+export const calls: ToolDescriptor<'calls', 'other'> = {
+  id: 'calls',
+  fact: 'other',
+  commands: { xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall },
+};

@@ -1,0 +1,184 @@
+/**
+ * What every tool descriptor is built from: the records a recogniser returns (`Recognised`), key
+ * references, the argument helper, and the descriptor type itself. Descriptors live one per tool or
+ * family beside this file; `index.ts` registers them and derives the tables the scanner reads.
+ */
+import type { CiStep } from '../ci/model.js';
+import type { SimpleCommand } from '../shell.js';
+import type { ArtifactKind, AttestationKind, KmsProvider, SigningTool } from '../types.js';
+import type { Signer } from './index.js';
+
+/** Where a signing key comes from, as far as the command line tells. */
+export type KeyRef =
+  | { type: 'env'; name: string }                          // cosign env://NAME
+  | { type: 'variable'; name: string }                     // --key "$COSIGN_KEY"
+  | { type: 'file'; path: string }                         // --key cosign.key
+  | { type: 'kms'; provider: KmsProvider; uri: string }    // awskms://, gcpkms://, azurekms://
+  | { type: 'vault'; uri: string }                         // hashivault://
+  | { type: 'hsm'; uri: string }                           // pkcs11:, --sk
+  | { type: 'k8s'; uri: string }                           // k8s://ns/secret
+  | { type: 'plugin'; plugin: string; id?: string }        // notation --plugin azure-kv
+  | { type: 'named'; name: string };                       // notation --key NAME, gpg --local-user
+
+export type Recognised =
+  | {
+      kind: 'sign';
+      /**
+       * A registered signer: a tool of the vocabulary, or one outside it that sets no `tools` fact
+       * (Tekton Chains, osslsigncode, rcodesign): see `fact` in the descriptor.
+       */
+      tool: Signer;
+      artifact: ArtifactKind;
+      keyless: boolean;
+      key?: KeyRef;
+      /** Set for attestations (cosign attest, provenance, in-toto): what is attested. */
+      attestation?: AttestationKind;
+      subject?: string;
+    }
+  | { kind: 'verify'; tool: string; subject?: string }
+  | { kind: 'publish'; tool: string; artifact: string; artifactKind: ArtifactKind; subject?: string; unsignedReason?: string }
+  /** gpg --import of a private key; `fromSecret` when the key comes from a CI secret. */
+  | { kind: 'key-import'; tool: string; fromSecret: boolean; path?: string }
+  /** An environment setting that changes signing: DOCKER_CONTENT_TRUST=1, NPM_CONFIG_PROVENANCE=true. */
+  | { kind: 'setting'; name: Extract<SigningTool, 'docker-content-trust' | 'npm-provenance'>; scope: 'command' | 'export' }
+  /** notation key add --plugin …: configures a named key. */
+  | { kind: 'key-config'; tool: string; name?: string; key: KeyRef }
+  /** Calls into the repository: make targets, scripts, npm scripts. */
+  | { kind: 'call'; call: Call };
+
+export type Call =
+  | { type: 'make'; targets: string[]; file?: string; dir?: string }
+  | { type: 'script'; path: string }
+  | { type: 'npm-run'; script: string };
+
+export interface RecognisedCommand {
+  rec: Recognised;
+  /** The simple command's words, for excerpts and tests. */
+  words: string[];
+}
+
+/** Recognising nested text (`bash -c '…'`, `xargs cmd`, an action's `args:`), handed to recognisers. */
+export interface Recurse {
+  line(text: string, depth?: number): RecognisedCommand[];
+  command(cmd: SimpleCommand, line: string, depth: number): Recognised[];
+}
+
+export type Handler = (words: string[], cmd: SimpleCommand, line: string, depth: number, recurse: Recurse) => Recognised[];
+export type Inputs = Record<string, string>;
+export type ActionHandler = (inputs: Inputs, step: CiStep, recurse: Recurse) => Recognised[];
+
+/** A CI step recognised by reference: a GitHub action (`owner/repo[/path]`), `task:Name`, `pipe:owner/name`. */
+export interface ActionEntry {
+  /** Lower-case reference without version; a longer prefix wins over a shorter one. */
+  prefix: string;
+  run?: ActionHandler;
+}
+
+/**
+ * How a tool counts in the facts: `vocabulary` tools are values of the `tools` fact (DESIGN section 4);
+ * `signer` tools sign but are outside the vocabulary (naming osslsigncode `signtool` would claim a
+ * tool the project does not use); `other` tools publish, verify or call into the repository.
+ */
+export type ToolFact = 'vocabulary' | 'signer' | 'other';
+
+/** Everything sigmature knows about one tool, in one place. */
+export interface ToolDescriptor<Id extends string = string, Fact extends ToolFact = ToolFact> {
+  id: Id;
+  fact: Fact;
+  /** Command words (basename, `.exe` dropped) → recogniser of one simple command. */
+  commands?: Readonly<Record<string, Handler>>;
+  /** CI steps by reference; the descriptor's id is the tool they concern for the pinning check. */
+  actions?: readonly ActionEntry[];
+  /** Action name prefixes whose version matters for signing (`signingToolsArePinned`). */
+  pinPrefixes?: readonly string[];
+  /** Variable-name parts that stand for the tool: `$(COSIGN)`, `${GPG_BIN}`. */
+  variables?: readonly string[];
+  /** Custody hint: the key every signature of this tool uses (a cloud signing service). */
+  key?: KeyRef;
+  /** Coverage hint: the tool's signature is a package registry's own provenance (npm, PyPI). */
+  packageProvenance?: boolean;
+  /** The fixture repository (test/fixtures/repos/<name>) that shows the tool. */
+  fixture?: string;
+}
+
+export const CHECKSUM = /(checksum|sha\d*sums?|\.sha\d+|sums\.txt|SHASUMS|digests?\.txt)/i;
+export const SECRETISH = /(secrets?\.|\$\{?\{?\s*secrets\.|\$\{?[A-Z0-9_]{0,64}?(KEY|GPG|PGP|SIGN|SECRET|PRIVATE|PASSPHRASE|CERT|P12|PFX))/i;
+export const IMAGE = 'container image';
+export const truthy = (v: string | undefined): boolean => v !== undefined && /^(true|yes|1|on)$/i.test(v.trim());
+
+/** Option parsing helpers over an argv (argv[0] is the first word after the command/verb). */
+export class Args {
+  constructor(readonly argv: string[]) {}
+  has(...names: string[]): boolean {
+    return this.argv.some((a) => names.some((n) => a === n || a.startsWith(n + '=')));
+  }
+  value(...names: string[]): string | undefined {
+    for (let i = 0; i < this.argv.length; i++) {
+      const a = this.argv[i]!;
+      for (const n of names) {
+        if (a === n) return this.argv[i + 1];
+        if (a.startsWith(n + '=')) return a.slice(n.length + 1);
+      }
+    }
+    return undefined;
+  }
+  /** Words not starting with `-`, skipping values of the given value-taking options. */
+  positionals(valueOptions: readonly string[] = []): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.argv.length; i++) {
+      const a = this.argv[i]!;
+      if (a === '--') {
+        out.push(...this.argv.slice(i + 1));
+        break;
+      }
+      if (a.startsWith('-') && a !== '-') {
+        if (!a.includes('=') && valueOptions.includes(a)) i++;
+        continue;
+      }
+      out.push(a);
+    }
+    return out;
+  }
+  /** Short-option clusters (`-ab`, `-sb`) containing the letter. */
+  shortFlag(letter: string): boolean {
+    return this.argv.some((a) => /^-[A-Za-z]+$/.test(a) && a.slice(1).includes(letter));
+  }
+}
+
+/** Classifies a cosign/notation `--key` value. */
+export function keyRefOf(value: string): KeyRef {
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  if (lower.startsWith('env://')) return { type: 'env', name: v.slice(6) };
+  if (lower.startsWith('awskms://')) return { type: 'kms', provider: 'aws', uri: v };
+  if (lower.startsWith('gcpkms://')) return { type: 'kms', provider: 'gcp', uri: v };
+  if (lower.startsWith('azurekms://')) return { type: 'kms', provider: 'azure', uri: v };
+  if (lower.startsWith('hashivault://')) return { type: 'vault', uri: v };
+  if (lower.startsWith('k8s://')) return { type: 'k8s', uri: v };
+  if (lower.startsWith('pkcs11:')) return { type: 'hsm', uri: v };
+  const variable = /^\$[{(]?[{(]?\s*(?:env:)?([A-Za-z_][\w.]*)\s*[})]?[})]?$/.exec(v);
+  if (variable) return { type: 'variable', name: variable[1]! };
+  return { type: 'file', path: v };
+}
+
+export function artifactOfBlob(subject: string | undefined): ArtifactKind {
+  return subject && CHECKSUM.test(subject) ? 'checksums' : 'blob';
+}
+
+/** cosign attest --type → attestation kind. */
+export function attestationOfType(type: string | undefined): AttestationKind {
+  const t = (type ?? 'custom').toLowerCase();
+  if (/slsa|provenance/.test(t)) return 'provenance';
+  if (/spdx|cyclonedx|sbom/.test(t)) return 'sbom';
+  if (/vuln|scan/.test(t)) return 'vuln-scan';
+  return 'custom';
+}
+
+/** The first word not starting with `-`, and the words after it. */
+export function verbOf(argv: string[]): { verb: string | undefined; after: string[] } {
+  const verb = argv.find((w) => !w.startsWith('-'));
+  return { verb, after: argv.slice(argv.indexOf(verb ?? '') + 1) };
+}
+
+/** Checksum files named in an action's inputs (`subject-path: dist/checksums.txt`). */
+export const CHECKSUM_INPUT = /checksum|sha\d*sum|\.sha\d+/i;
