@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recogniseLine } from '../../src/detect/commands.js';
-import { scanDirectory } from '../../src/detect/scan.js';
+import { createMemoryReader } from '../../src/detect/reader/memory-reader.js';
+import { scanDirectory, scanRepository } from '../../src/detect/scan.js';
 
 const repo = (name: string): string => join(import.meta.dirname, '..', 'fixtures', 'repos', name);
 
@@ -49,5 +50,23 @@ describe('verification only', () => {
   it('cosign-installer and cosign verify: verification with cosign among the tools, not signing', async () => {
     const r = await scanDirectory(repo('verify-only-kyverno'));
     expect(r.facts).toMatchObject({ signs: false, verifies: true, tools: ['cosign'], artifactsSigned: [], keyCustody: [] });
+  });
+});
+
+describe('Jenkins pipelines kept as *.groovy files', () => {
+  const scan = (files: Record<string, string>) => scanRepository(createMemoryReader(files));
+  const pipeline = "pipeline {\n  agent any\n  stages {\n    stage('Sign') {\n      steps {\n        sh 'gpg --batch --detach-sign dist/app.tar.gz'\n      }\n    }\n  }\n}\n";
+
+  it.each([
+    ['jenkins/release.groovy', pipeline, true],
+    ['.ci/sign.groovy', "node('linux') {\n  sh 'gpg --batch --detach-sign dist/app.tar.gz'\n}\n", true],
+    // Groovy that holds no pipeline, and a shared library's steps and classes, are not this repository's CI
+    ['ci/helpers.groovy', "def sign(String f) {\n  sh \"gpg --detach-sign ${f}\"\n}\n", false],
+    ['vars/signArtifact.groovy', pipeline, false],
+    ['src/org/example/Release.groovy', pipeline, false],
+  ])('%s is a pipeline: %s', (path, text, isPipeline) => {
+    const r = scan({ [path]: text });
+    expect(r.facts.ci).toEqual(isPipeline ? ['jenkins'] : []);
+    expect(r.facts.tools).toEqual(isPipeline ? ['gpg'] : []);
   });
 });

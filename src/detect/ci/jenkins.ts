@@ -14,6 +14,22 @@ export function isJenkinsfilePath(path: string): boolean {
   return /^Jenkinsfile([._-].*)?$/.test(base) || /\.jenkinsfile$/i.test(base);
 }
 
+/**
+ * Pipelines kept as `*.groovy` files in a folder (`jenkins/release.groovy`, `.ci/sign.groovy`), as
+ * many Jenkins setups load them with `load` or a job's "Script Path". A shared library's `vars/`,
+ * `src/` and `resources/` hold steps and classes for other repositories' pipelines, not this one's.
+ */
+export function isGroovyPipelinePath(path: string): boolean {
+  return /\.groovy$/.test(path) && !/(^|\/)(vars|src|resources)\//.test(path);
+}
+
+/** A `*.groovy` file is a pipeline only when it holds one: a declarative `pipeline {` or a scripted `node {`. */
+export function parseGroovyPipeline(ctx: ParseContext, path: string): Pipeline | undefined {
+  const text = ctx.readText(path);
+  if (text === undefined || !/^\s*(pipeline\s*\{|node\s*(\(|\{))/m.test(text)) return undefined;
+  return parseJenkinsfile(ctx, path);
+}
+
 const STEP = /\b(sh|bat|powershell|pwsh)\s*(\(\s*(?:script\s*:\s*)?)?(?:(''')|(""")|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/;
 
 export function parseJenkinsfile(ctx: ParseContext, path: string): Pipeline | undefined {

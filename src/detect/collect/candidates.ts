@@ -6,7 +6,7 @@ import type { RepoFile } from '../types.js';
 import type { ParseContext, Pipeline } from '../ci/model.js';
 import { isGitHubWorkflowPath, parseGitHubWorkflow } from '../ci/github.js';
 import { parseGitLab } from '../ci/gitlab.js';
-import { isJenkinsfilePath, parseJenkinsfile } from '../ci/jenkins.js';
+import { isGroovyPipelinePath, isJenkinsfilePath, parseGroovyPipeline, parseJenkinsfile } from '../ci/jenkins.js';
 import { parseAzure, parseBitbucket, parseBuildkite, parseCircleCi, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from '../ci/yaml-systems.js';
 import { GORELEASER_FILES } from '../sources/goreleaser.js';
 import { isKeyCandidate, isTestPath } from '../sources/keys.js';
@@ -26,6 +26,7 @@ function pipelineSource(p: string): PipelineSource['parse'] | undefined {
   if (isGitHubWorkflowPath(p)) return (c, f) => parseGitHubWorkflow(c, f);
   if (p === '.gitlab-ci.yml' || p === '.gitlab-ci.yaml') return parseGitLab;
   if (isJenkinsfilePath(p)) return parseJenkinsfile;
+  if (isGroovyPipelinePath(p)) return parseGroovyPipeline;
   if (/^\.circleci\/config\.ya?ml$/.test(p)) return parseCircleCi;
   if (/^azure-pipelines[^/]*\.ya?ml$/.test(p) || /^\.azure-pipelines\/[^/]+\.ya?ml$/.test(p)) return parseAzure;
   if (p === 'bitbucket-pipelines.yml' || p === 'bitbucket-pipelines.yaml') return parseBitbucket;
@@ -49,9 +50,18 @@ export interface Candidates {
 }
 
 /** Extensions and names worth a closer look; everything else (source code, assets) is skipped cheaply. */
-const INTERESTING_EXT = new Set(['yml', 'yaml', 'sh', 'bash', 'json', 'xml', 'gradle', 'kts', 'jenkinsfile', 'key', 'pem', 'p8', 'asc', 'gpg', 'sec', 'priv', 'ppk', 'pk8', 'der', 'jwk', 'keystore', 'private']);
+const INTERESTING_EXT = new Set(['yml', 'yaml', 'sh', 'bash', 'json', 'xml', 'gradle', 'kts', 'jenkinsfile', 'groovy', 'key', 'pem', 'p8', 'asc', 'gpg', 'sec', 'priv', 'ppk', 'pk8', 'der', 'jwk', 'keystore', 'private']);
 const INTERESTING_NAME = /^(Jenkinsfile|G?N?U?[Mm]akefile|id_|cosign|private|signing|secring)/;
 const KEY_DIR_HINT = /(^|\/)(keys?|certs?|secrets?|private|\.ssh|gpg|pgp)\//i;
+
+/**
+ * Gradle convention plugins: the build logic of many projects lives in `buildSrc/` or an included
+ * `build-logic/` build as precompiled script plugins (`publish-conventions.gradle.kts`), and that
+ * is where `signing { useInMemoryPgpKeys(...) }` and `sign(publishing.publications)` are written.
+ */
+function isConventionPlugin(p: string): boolean {
+  return /(^|\/)(buildSrc|build-logic)\/.*\.gradle(\.kts)?$/.test(p);
+}
 
 /** By path alone: could a collector read this file? (Everything else is skipped cheaply.) */
 function isInteresting(p: string): boolean {
@@ -91,7 +101,7 @@ export function classify(files: readonly RepoFile[]): Candidates {
     }
     if (/\.(sh|bash)$/.test(b) && !NOT_TOOLING.test(p)) c.scripts.push(p);
     else if (p === 'Makefile' || p === 'makefile' || p === 'GNUmakefile') c.scripts.push(p);
-    else if (b === 'package.json' || b === 'pom.xml' || /^build\.gradle(\.kts)?$/.test(b)) c.manifests.push(p);
+    else if (b === 'package.json' || b === 'pom.xml' || /^build\.gradle(\.kts)?$/.test(b) || isConventionPlugin(p)) c.manifests.push(p);
     else if (/^\.?rpmmacros$/.test(b)) c.macros.push(p);
     if (isKeyCandidate(p, () => f.size)) c.keys.push(f);
   }
