@@ -223,7 +223,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
     const o = outcomes[i] ?? { error: 'not scanned' };
     if ('error' in o) { rows.push({ name, source: dir, error: o.error }); continue; }
     const results: ParsedResult[] = [];
-    for (const value of [o.result.scan, o.result.check]) {
+    for (const value of [o.result.scan, o.result.report, o.result.check]) {
       if (value === undefined) continue;
       const parsed = parseResult(value, dir);
       if (typeof parsed !== 'string') results.push(parsed);

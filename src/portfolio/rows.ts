@@ -131,6 +131,10 @@ export function rowFromResults(name: string, results: ParsedResult[], source: st
     if (typeof meta.date === 'string') row.assessedOn = meta.date;
     if (typeof meta.team === 'string') row.team = meta.team;
     if (typeof meta.organisation === 'string') row.organisation = meta.organisation;
+    // the next step of the team's own roadmap (none when it has reached level 3)
+    const next = nextStepOf(d.roadmap);
+    if (next) row.nextStep = next;
+    else delete row.nextStep;
   }
   if (check) {
     const d = check.data;
@@ -141,11 +145,6 @@ export function rowFromResults(name: string, results: ParsedResult[], source: st
     const answers = isObj(d.answers) ? d.answers : undefined;
     if (answers && typeof answers.date === 'string') row.assessedOn = answers.date;
     if (!row.commit && isObj(d.repository) && typeof d.repository.commit === 'string') row.commit = d.repository.commit;
-    // added by portfolio's own scans: who the answers file names
-    if (isObj(d.meta)) {
-      if (typeof d.meta.team === 'string') row.team = d.meta.team;
-      if (typeof d.meta.organisation === 'string') row.organisation = d.meta.organisation;
-    }
   }
   return row;
 }

@@ -17,6 +17,9 @@ import { detectedAnswers } from '../commands/scan.js';
 
 export interface ScanOneResult {
   scan: unknown;
+  /** With an answers file: what `report --answers FILE --repo DIR --format json` writes. */
+  report?: unknown;
+  /** With an answers file: what `check DIR --format json` writes. */
   check?: unknown;
 }
 
@@ -31,16 +34,17 @@ export async function scanOne(dir: string, opts: { bankDir?: string; lang: Lang;
   const out: ScanOneResult = { scan: JSON.parse(text) };
   const answersPath = join(dir, '.sigmature', 'answers.yaml');
   if (existsSync(answersPath)) {
-    const loaded = parseAnswers(readFileSync(answersPath, 'utf8'), answersPath, bank, { rejectNewerBank: true });
+    const answersText = readFileSync(answersPath, 'utf8');
+    const loaded = parseAnswers(answersText, answersPath, bank, { rejectNewerBank: true });
+    const report = await generateReport({
+      bank, catalog, answers: loaded.file, answersText, scan, lang: opts.lang, format: 'json', tool, warnings: loaded.warnings,
+    });
+    out.report = JSON.parse(report.text);
     const result = runCheck({
       bank, scan, answers: { loaded, path: answersPath }, lang: opts.lang, now: opts.now ?? new Date(),
       maxAgeDays: DEFAULT_MAX_AGE_DAYS, allowContradictions: false,
     });
-    const meta = loaded.file.meta;
-    out.check = {
-      ...checkJson(result, tool),
-      meta: { ...(meta.team ? { team: meta.team } : {}), ...(meta.organisation ? { organisation: meta.organisation } : {}) },
-    };
+    out.check = JSON.parse(JSON.stringify(checkJson(result, tool)));
   }
   return out;
 }
