@@ -124,7 +124,7 @@ export function mdText(text: string): string {
 }
 
 function mdTable(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c || ' ').join(' | ')} |`)];
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `|${r.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`)];
 }
 
 export function renderMarkdown(doc: PortfolioDoc, lang: Lang): string {
