@@ -14,7 +14,7 @@ import { EXIT, UsageError } from '../exit.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { errorLine } from '../portfolio/errors.js';
 import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
-import { compareNames, groupOf, parseResult, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
+import { compareNames, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
 import type { ScanOneResult } from '../portfolio/scan-one.js';
 import { loadRoadmapCatalog } from '../report/roadmap.js';
 import { VERSION } from '../version.js';
@@ -198,10 +198,19 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   // JSON results, grouped by repository
   const badInputs: { file: string; error: string }[] = [];
   const byName = new Map<string, { results: ParsedResult[]; files: string[] }>();
+  const fromPortfolios: PortfolioRow[] = [];
   for (const file of found.jsonFiles) {
     let parsed: ParsedResult | string;
     try {
-      parsed = parseResult(JSON.parse(readFileSync(file, 'utf8')), file);
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const merged = portfolioRows(value);
+      if (merged) {
+        // a shard's (or an earlier run's) portfolio JSON: its rows as they are
+        fromPortfolios.push(...merged.rows);
+        badInputs.push(...merged.badInputs);
+        continue;
+      }
+      parsed = parseResult(value, file);
     } catch (err) {
       parsed = err instanceof SyntaxError ? `not valid JSON (${errorLine(err)})` : `cannot read (${(err as NodeJS.ErrnoException).code ?? errorLine(err)})`;
     }
@@ -233,6 +242,11 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   for (const [name, entry] of byName) {
     if (!inShard(name, shard)) continue;
     rows.push(rowFromResults(name, entry.results, entry.files.join(', ')));
+  }
+  for (const r of fromPortfolios) {
+    if (!inShard(r.name, shard)) continue;
+    const { group: _group, ...row } = r;
+    rows.push(row);
   }
   rows.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.source, b.source));
   for (const r of rows) {

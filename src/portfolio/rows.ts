@@ -221,3 +221,13 @@ export function groupOf(row: PortfolioRow, groupBy: string | undefined, pattern?
   const m = pattern?.exec(row.source.replace(/\\/g, '/'));
   return m ? (m[1] ?? m[0]) : '(other)';
 }
+
+/** The rows and bad inputs of a portfolio JSON (`portfolio --format json`), for merging shards; else undefined. */
+export function portfolioRows(value: unknown): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } | undefined {
+  if (!isObj(value) || value.kind !== 'portfolio' || !isObj(value.tool) || value.tool.name !== 'sigmature' || !Array.isArray(value.repositories)) return undefined;
+  const rows = value.repositories.filter((r): r is PortfolioRow => isObj(r) && typeof r.name === 'string' && typeof r.source === 'string');
+  const badInputs = Array.isArray(value.badInputs)
+    ? value.badInputs.filter((b): b is { file: string; error: string } => isObj(b) && typeof b.file === 'string' && typeof b.error === 'string')
+    : [];
+  return { rows, badInputs };
+}

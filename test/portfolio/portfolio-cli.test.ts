@@ -140,6 +140,18 @@ describe('sigmature portfolio: answers, shards, groups', () => {
     expect(shards.flat().sort()).toEqual([...all].sort());
     expect(new Set(shards.flat()).size).toBe(all.length);
   });
+
+  it('the JSON of the shards, merged by portfolio, gives the table of one run over everything', () => {
+    const dir = mkdtempSync(join(work, 'shards-'));
+    for (const i of [1, 2, 3]) {
+      const r = run(['portfolio', repos, '--shard', `${i}/3`, '--format', 'json', '--out', join(dir, `shard-${i}.json`)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const merged = run(['portfolio', dir, '--format', 'json']);
+    const whole = run(['portfolio', repos, '--format', 'json']);
+    expect(JSON.parse(merged.stdout).repositories).toEqual(JSON.parse(whole.stdout).repositories);
+    expect(run(['portfolio', dir]).stdout).toBe(run(['portfolio', repos]).stdout);
+  });
 });
 
 describe('sigmature portfolio: HTML', () => {
