@@ -208,6 +208,9 @@ Options:
                             or by a regular expression over the source path
                             (its first group, else the match)
   --min-level N             exit 1 when any repository is below level N
+  --previous SOURCE         an earlier run's JSON (portfolio --format json, or
+                            scan/report/check results): who moved up or down,
+                            new unsigned publishers
 
 Exit codes: 0 done (even when some repositories failed); 1 a repository below
 --min-level; 2 bad usage; 3 internal fault.
@@ -394,6 +397,9 @@ ${COMMON.ja}`,
                             パスへの正規表現 (最初のグループ、なければ一致全体)
                             でグループ化
   --min-level N             レベル N 未満のリポジトリがあれば終了コード 1
+  --previous SOURCE         以前の実行の JSON (portfolio --format json、または
+                            scan/report/check の結果): レベルが上下したリポジトリ、
+                            新たに未署名で公開しているリポジトリ
 
 終了コード: 0 完了 (一部のリポジトリが失敗しても)、1 --min-level 未満の
 リポジトリがある、2 使い方の誤り、3 内部エラー。

@@ -14,7 +14,7 @@ import { EXIT, UsageError } from '../exit.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { errorLine } from '../portfolio/errors.js';
 import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
-import { compareNames, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
+import { compareNames, compareRuns, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
 import type { ScanOneResult } from '../portfolio/scan-one.js';
 import { loadRoadmapCatalog } from '../report/roadmap.js';
 import { VERSION } from '../version.js';
@@ -25,6 +25,8 @@ export interface PortfolioOptions extends Options {
   jobs?: string;
   shard?: string;
   groupBy?: string;
+  /** `--previous SOURCE`: an earlier run's JSON to compare with. */
+  previous?: string;
 }
 
 const CI_FILES = [
@@ -195,11 +197,61 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   }
   const found = discover(sources);
 
-  // JSON results, grouped by repository
+  const { rows: jsonRows, badInputs } = rowsFromJson(found.jsonFiles, shard);
+
+  const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
+  const progress = new Progress(checkouts.length);
+  const outcomes = await scanAll(checkouts, jobs, { bankDir: opts.bankDir, lang: opts.lang }, progress);
+  progress.end();
+
+  const rows: PortfolioRow[] = [];
+  for (const [i, dir] of checkouts.entries()) {
+    const name = nameOfDir(dir);
+    const o = outcomes[i] ?? { error: 'not scanned' };
+    if ('error' in o) { rows.push({ name, source: dir, error: o.error }); continue; }
+    const results: ParsedResult[] = [];
+    for (const value of [o.result.scan, o.result.report, o.result.check]) {
+      if (value === undefined) continue;
+      const parsed = parseResult(value, dir);
+      if (typeof parsed !== 'string') results.push(parsed);
+    }
+    rows.push(rowFromResults(name, results, dir));
+  }
+  rows.push(...jsonRows);
+  rows.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.source, b.source));
+  for (const r of rows) {
+    const g = groupOf(r, opts.groupBy, pattern);
+    if (g !== undefined) r.group = g;
+  }
+
+  const trend = opts.previous !== undefined ? compareRuns(previousRows(opts.previous), rows) : undefined;
+  const catalog = loadRoadmapCatalog();
+  const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
+  const doc: PortfolioDoc = {
+    rows, summary: summarise(rows), badInputs, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
+    date: new Date().toISOString().slice(0, 10), tool: { name: 'sigmature', version: VERSION }, stepTitles,
+    ...(trend ? { trend } : {}),
+  };
+  const text = format === 'json' ? renderJson(doc) : format === 'html' ? renderHtml(doc, opts.lang) : renderMarkdown(doc, opts.lang);
+  emit(text, opts.out);
+  for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${oneLine(r.source)}: ${oneLine(r.error)}\n`);
+  for (const b of badInputs) process.stderr.write(`sigmature: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
+  if (opts.minLevel !== undefined) {
+    const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
+    if (below.length) {
+      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => oneLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
+      return EXIT.belowMinLevel;
+    }
+  }
+  return EXIT.ok;
+}
+
+/** The rows of JSON results (scan/report/check of one repository grouped by name; portfolio JSON as it is). */
+function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } {
   const badInputs: { file: string; error: string }[] = [];
   const byName = new Map<string, { results: ParsedResult[]; files: string[] }>();
   const fromPortfolios: PortfolioRow[] = [];
-  for (const file of found.jsonFiles) {
+  for (const file of files) {
     let parsed: ParsedResult | string;
     try {
       const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -220,58 +272,25 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
     entry.files.push(file);
     byName.set(parsed.name, entry);
   }
-
-  const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
-  const progress = new Progress(checkouts.length);
-  const outcomes = await scanAll(checkouts, jobs, { bankDir: opts.bankDir, lang: opts.lang }, progress);
-  progress.end();
-
   const rows: PortfolioRow[] = [];
-  for (const [i, dir] of checkouts.entries()) {
-    const name = nameOfDir(dir);
-    const o = outcomes[i] ?? { error: 'not scanned' };
-    if ('error' in o) { rows.push({ name, source: dir, error: o.error }); continue; }
-    const results: ParsedResult[] = [];
-    for (const value of [o.result.scan, o.result.report, o.result.check]) {
-      if (value === undefined) continue;
-      const parsed = parseResult(value, dir);
-      if (typeof parsed !== 'string') results.push(parsed);
-    }
-    rows.push(rowFromResults(name, results, dir));
-  }
   for (const [name, entry] of byName) {
-    if (!inShard(name, shard)) continue;
-    rows.push(rowFromResults(name, entry.results, entry.files.join(', ')));
+    if (inShard(name, shard)) rows.push(rowFromResults(name, entry.results, entry.files.join(', ')));
   }
   for (const r of fromPortfolios) {
     if (!inShard(r.name, shard)) continue;
     const { group: _group, ...row } = r;
     rows.push(row);
   }
-  rows.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.source, b.source));
-  for (const r of rows) {
-    const g = groupOf(r, opts.groupBy, pattern);
-    if (g !== undefined) r.group = g;
-  }
+  return { rows, badInputs };
+}
 
-  const catalog = loadRoadmapCatalog();
-  const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
-  const doc: PortfolioDoc = {
-    rows, summary: summarise(rows), badInputs, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
-    date: new Date().toISOString().slice(0, 10), tool: { name: 'sigmature', version: VERSION }, stepTitles,
-  };
-  const text = format === 'json' ? renderJson(doc) : format === 'html' ? renderHtml(doc, opts.lang) : renderMarkdown(doc, opts.lang);
-  emit(text, opts.out);
-  for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${oneLine(r.source)}: ${oneLine(r.error)}\n`);
-  for (const b of badInputs) process.stderr.write(`sigmature: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
-  if (opts.minLevel !== undefined) {
-    const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
-    if (below.length) {
-      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => oneLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
-      return EXIT.belowMinLevel;
-    }
-  }
-  return EXIT.ok;
+/** `--previous SOURCE`: an earlier run's rows, from its JSON (portfolio JSON, or scan/report/check results). */
+function previousRows(source: string): PortfolioRow[] {
+  const found = discover([source]);
+  if (!found.jsonFiles.length) throw new UsageError(`--previous ${source}: no JSON results there (give a portfolio --format json file, or a folder of scan/report/check JSON)`);
+  const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined);
+  for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
+  return rows;
 }
 
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');

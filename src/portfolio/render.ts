@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Lang } from '../i18n/report-messages.js';
-import { publishesUnsigned, type PortfolioRow, type PortfolioSummary } from './rows.js';
+import type { PortfolioRow, PortfolioSummary, PortfolioTrend } from './rows.js';
 
 export const PORTFOLIO_SCHEMA_VERSION = 1;
 
@@ -19,6 +19,8 @@ export interface PortfolioDoc {
   tool: { name: string; version: string };
   /** Step id → localized title (from the roadmap catalogue), for the next-step column. */
   stepTitles: Record<string, { en: string; ja: string }>;
+  /** With `--previous`: what changed since that run. */
+  trend?: PortfolioTrend;
 }
 
 const M = {
@@ -40,6 +42,8 @@ const M = {
     yes: 'yes', no: 'no', errors: 'Repositories that could not be scanned', badInputs: 'Inputs that could not be read',
     groups: 'By group', filter: 'Filter', allLevels: 'all levels',
     efforts: { small: 'small', medium: 'medium', large: 'large' },
+    since: 'Since the previous run', up: 'Moved up', down: 'Moved down', newUnsigned: 'New unsigned publishers',
+    added: 'New repositories', removed: 'Repositories no longer present',
   },
   ja: {
     title: '成果物署名ポートフォリオ (OWASP DSOVS REL-001)',
@@ -59,6 +63,8 @@ const M = {
     yes: 'はい', no: 'いいえ', errors: 'スキャンできなかったリポジトリ', badInputs: '読めなかった入力',
     groups: 'グループ別', filter: '絞り込み', allLevels: 'すべてのレベル',
     efforts: { small: '小', medium: '中', large: '大' },
+    since: '前回の実行からの変化', up: 'レベルが上がった', down: 'レベルが下がった', newUnsigned: '新たに未署名で公開しているリポジトリ',
+    added: '新しいリポジトリ', removed: 'なくなったリポジトリ',
   },
 } as const;
 
@@ -72,6 +78,7 @@ export function renderJson(doc: PortfolioDoc): string {
     date: doc.date,
     ...(doc.groupBy ? { groupBy: doc.groupBy } : {}),
     summary: doc.summary,
+    ...(doc.trend ? { trend: doc.trend } : {}),
     repositories: doc.rows,
     badInputs: doc.badInputs,
   };
@@ -141,6 +148,12 @@ export function renderMarkdown(doc: PortfolioDoc, lang: Lang): string {
   else out.push(m.none, '');
   out.push(`### ${m.committed}`, '', s.committedKeys.keys ? `${m.committedText(s.committedKeys.keys, s.committedKeys.repositories.length)}: ${names(s.committedKeys.repositories)}` : m.none, '');
   out.push(`### ${m.contradicted}`, '', names(s.contradicted), '');
+  if (doc.trend) {
+    const t = doc.trend;
+    const moves = (list: { name: string; from: number; to: number }[]) => (list.length ? list.map((x) => `${mdText(x.name)} (${x.from} → ${x.to})`).join(', ') : m.none);
+    out.push(`### ${m.since}`, '', `- ${m.up}: ${moves(t.up)}`, `- ${m.down}: ${moves(t.down)}`, `- ${m.newUnsigned}: ${names(t.newUnsignedPublishers)}`,
+      `- ${m.added}: ${names(t.added)}`, `- ${m.removed}: ${names(t.removed)}`, '');
+  }
   out.push(`### ${m.cheapest}`, '');
   if (s.cheapest.length) {
     out.push(...mdTable([m.cols.name, m.level, m.step, m.effort, m.unlocks], s.cheapest.map((c) => [
@@ -245,6 +258,12 @@ export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
     : `<p>${e(m.none)}</p>`);
   parts.push(`<h3>${e(m.committed)}</h3><p>${s.committedKeys.keys ? `${e(m.committedText(s.committedKeys.keys, s.committedKeys.repositories.length))}: ${names(s.committedKeys.repositories)}` : e(m.none)}</p>`);
   parts.push(`<h3>${e(m.contradicted)}</h3><p>${names(s.contradicted)}</p>`);
+  if (doc.trend) {
+    const t = doc.trend;
+    const moves = (list: { name: string; from: number; to: number }[]) => (list.length ? list.map((x) => `${e(x.name)} (${x.from} → ${x.to})`).join(', ') : e(m.none));
+    parts.push(`<h3>${e(m.since)}</h3><ul><li>${e(m.up)}: ${moves(t.up)}</li><li>${e(m.down)}: ${moves(t.down)}</li><li>${e(m.newUnsigned)}: ${names(t.newUnsignedPublishers)}</li>` +
+      `<li>${e(m.added)}: ${names(t.added)}</li><li>${e(m.removed)}: ${names(t.removed)}</li></ul>`);
+  }
   parts.push(`<h3>${e(m.cheapest)}</h3>`, s.cheapest.length
     ? `<table><thead><tr><th>${e(m.cols.name)}</th><th>${e(m.level)}</th><th>${e(m.step)}</th><th>${e(m.effort)}</th><th>${e(m.unlocks)}</th></tr></thead><tbody>${
       s.cheapest.map((c) => `<tr><td>${e(c.name)}</td><td>${c.level}</td><td>${e(doc.stepTitles[c.step.id]?.[lang] ?? c.step.title)}</td><td>${e(m.efforts[c.step.effort])}</td><td>${c.step.unlocksLevel}</td></tr>`).join('')}</tbody></table>`

@@ -231,3 +231,32 @@ export function portfolioRows(value: unknown): { rows: PortfolioRow[]; badInputs
     : [];
   return { rows, badInputs };
 }
+
+export interface PortfolioTrend {
+  /** Repositories whose level (assessed, else detected) rose or fell since the previous run. */
+  up: { name: string; from: number; to: number }[];
+  down: { name: string; from: number; to: number }[];
+  /** Repositories publishing unsigned artifacts now that did not before (or were not there). */
+  newUnsignedPublishers: string[];
+  added: string[];
+  removed: string[];
+}
+
+/** What changed between an earlier run's rows and these. */
+export function compareRuns(before: PortfolioRow[], after: PortfolioRow[]): PortfolioTrend {
+  const ok = (rows: PortfolioRow[]) => new Map(rows.filter((r) => !r.error).map((r) => [r.name, r]));
+  const was = ok(before);
+  const now = ok(after);
+  const levelOf = (r: PortfolioRow) => r.assessedLevel ?? r.detectedLevel ?? 0;
+  const trend: PortfolioTrend = { up: [], down: [], newUnsignedPublishers: [], added: [], removed: [] };
+  for (const [name, r] of now) {
+    const old = was.get(name);
+    if (!old) trend.added.push(name);
+    else if (levelOf(r) > levelOf(old)) trend.up.push({ name, from: levelOf(old), to: levelOf(r) });
+    else if (levelOf(r) < levelOf(old)) trend.down.push({ name, from: levelOf(old), to: levelOf(r) });
+    if (publishesUnsigned(r) && !(old && publishesUnsigned(old))) trend.newUnsignedPublishers.push(name);
+  }
+  for (const name of was.keys()) if (!now.has(name)) trend.removed.push(name);
+  for (const list of [trend.added, trend.removed, trend.newUnsignedPublishers]) list.sort(compareNames);
+  return trend;
+}

@@ -175,3 +175,29 @@ describe('sigmature portfolio: HTML', () => {
     expect(JSON.parse(data![1]!).sort).toHaveLength(2);
   });
 });
+
+describe('sigmature portfolio --previous: the trend across the portfolio', () => {
+  it('names repositories that moved up or down, new unsigned publishers, and those added or gone', () => {
+    const before = JSON.parse(run(['portfolio', repos, '--format', 'json']).stdout);
+    const row = (name: string) => before.repositories.find((r: { name: string }) => r.name === name);
+    row('jenkins-gpg').detectedLevel = 1; // was higher: moved down
+    row('cosign-aws-kms').detectedLevel = 0;
+    row('cosign-aws-kms').assessedLevel = undefined;
+    row('multi-publish-partial').signedPublished = row('multi-publish-partial').published; // signed everything then
+    before.repositories = before.repositories.filter((r: { name: string }) => r.name !== 'gitlab-keyless');
+    before.repositories.push({ name: 'gone', source: 'old/gone', detectedLevel: 0 });
+    const previous = join(work, 'previous.json');
+    writeFileSync(previous, JSON.stringify(before));
+    const r = run(['portfolio', repos, '--previous', previous, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).trend).toEqual({
+      up: [], down: [{ name: 'jenkins-gpg', from: 1, to: 0 }], newUnsignedPublishers: ['multi-publish-partial'], added: ['gitlab-keyless'], removed: ['gone'],
+    });
+    for (const lang of ['en', 'ja']) {
+      const md = run(['portfolio', repos, '--previous', previous, '--lang', lang]).stdout;
+      expect(md).toMatch(lang === 'en' ? /### Since the previous run/ : /### 前回の実行からの変化/);
+      expect(lintMd(md)).toEqual([]);
+    }
+    expect(run(['portfolio', repos, '--previous', join(work, 'repos')]).code).toBe(2);
+  });
+});
