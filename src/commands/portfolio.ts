@@ -41,17 +41,20 @@ export function isRepository(dir: string): boolean {
 interface Sources {
   checkouts: string[];
   jsonFiles: string[];
+  /** JSON files found in subfolders (not named, nor direct children of a SOURCE): JSON that is not a sigmature result is skipped quietly there. */
+  nested: Set<string>;
 }
 
 /** The checkouts and JSON files named by SOURCES, in a stable order. */
 export function discover(sources: string[]): Sources {
   const checkouts: string[] = [];
   const jsonFiles: string[] = [];
+  const nested = new Set<string>();
   const walkJson = (dir: string, depth: number) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
       const path = join(dir, entry.name);
-      if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
-      else if (entry.isDirectory() && !entry.name.startsWith('.') && depth < 4) walkJson(path, depth + 1);
+      if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) { jsonFiles.push(path); nested.add(path); }
+      else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && depth < 4) walkJson(path, depth + 1);
     }
   };
   for (const source of sources) {
@@ -65,10 +68,10 @@ export function discover(sources: string[]): Sources {
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
       if (isDir && isRepository(path)) checkouts.push(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
-      else if (isDir && !entry.name.startsWith('.')) walkJson(path, 1);
+      else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') walkJson(path, 1);
     }
   }
-  return { checkouts, jsonFiles };
+  return { checkouts, jsonFiles, nested };
 }
 
 /** `--shard i/n`: a deterministic share of the repositories, by a hash of the name. */
@@ -197,7 +200,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   }
   const found = discover(sources);
 
-  const { rows: jsonRows, badInputs } = rowsFromJson(found.jsonFiles, shard);
+  const { rows: jsonRows, badInputs } = rowsFromJson(found.jsonFiles, shard, found.nested);
 
   const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
   const progress = new Progress(checkouts.length);
@@ -247,7 +250,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
 }
 
 /** The rows of JSON results (scan/report/check of one repository grouped by name; portfolio JSON as it is). */
-function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } {
+function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } {
   const badInputs: { file: string; error: string }[] = [];
   const byName = new Map<string, { results: ParsedResult[]; files: string[] }>();
   const fromPortfolios: PortfolioRow[] = [];
@@ -266,7 +269,11 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
     } catch (err) {
       parsed = err instanceof SyntaxError ? `not valid JSON (${errorLine(err)})` : `cannot read (${(err as NodeJS.ErrnoException).code ?? errorLine(err)})`;
     }
-    if (typeof parsed === 'string') { badInputs.push({ file, error: parsed }); continue; }
+    if (typeof parsed === 'string') {
+      // a package.json or the like in a subfolder is not an input; a broken file is named all the same
+      if (!(nested.has(file) && parsed.startsWith('not a sigmature result'))) badInputs.push({ file, error: parsed });
+      continue;
+    }
     const entry = byName.get(parsed.name) ?? { results: [], files: [] };
     entry.results.push(parsed);
     entry.files.push(file);
@@ -288,7 +295,7 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
 function previousRows(source: string): PortfolioRow[] {
   const found = discover([source]);
   if (!found.jsonFiles.length) throw new UsageError(`--previous ${source}: no JSON results there (give a portfolio --format json file, or a folder of scan/report/check JSON)`);
-  const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined);
+  const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined, found.nested);
   for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
   return rows;
 }

@@ -102,6 +102,14 @@ describe('sigmature portfolio: failures', () => {
     expect(lines.some((l) => l.includes('broken') && l.includes('answers.yaml'))).toBe(true);
     expect(lines.some((l) => l.includes('bad.json') && l.includes('not valid JSON'))).toBe(true);
     expect(lines.some((l) => l.includes('other.json') && l.includes('not a sigmature result'))).toBe(true);
+    // JSON in subfolders (an artifact per folder) is read; a package.json there is not an input
+    const nestedDir = mkdtempSync(join(work, 'nested-'));
+    mkdirSync(join(nestedDir, 'sigmature-0', 'deep'), { recursive: true });
+    cpSync(join(results, 'jenkins-gpg.json'), join(nestedDir, 'sigmature-0', 'deep', 'jenkins-gpg.json'));
+    writeFileSync(join(nestedDir, 'sigmature-0', 'package.json'), '{"name": "x"}');
+    const nested = run(['portfolio', nestedDir, '--format', 'json']);
+    expect(nested.stderr).toBe('');
+    expect(JSON.parse(nested.stdout).repositories.map((x: { name: string }) => x.name)).toEqual(['jenkins-gpg']);
     // with --min-level, a repository below it exits 1, still with every row
     const gated = run(['portfolio', dir, '--min-level', '1']);
     expect(gated.code).toBe(1);
