@@ -120,7 +120,7 @@ class Progress {
     if (!this.tty) return;
     const secs = (Date.now() - this.start) / 1000;
     const rate = secs > 0 ? (this.done / secs).toFixed(1) : '-';
-    const name = current.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40);
+    const name = basename(current).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40);
     const line = `[${this.done}/${this.total}] ${rate} repos/s ${name}`;
     const width = process.stderr.columns ?? 80;
     process.stderr.write(`\r${line.slice(0, width - 1).padEnd(Math.min(width - 1, 80))}`);
