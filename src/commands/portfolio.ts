@@ -228,6 +228,11 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   }
 
   const trend = opts.previous !== undefined ? compareRuns(previousRows(opts.previous), rows) : undefined;
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+  for (const [name, count] of seen) {
+    if (count > 1) process.stderr.write(`sigmature: warning: ${count} repositories are named "${oneLine(name)}"; their rows are kept apart by source, but --previous compares by name\n`);
+  }
   const catalog = loadRoadmapCatalog();
   const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
   const doc: PortfolioDoc = {
@@ -275,6 +280,12 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
       continue;
     }
     const entry = byName.get(parsed.name) ?? { results: [], files: [] };
+    const same = entry.results.findIndex((r) => r.kind === parsed.kind);
+    if (same >= 0) {
+      // two results of one kind for one name: two repositories of the same name, or the same file twice
+      badInputs.push({ file, error: `another ${parsed.kind} result of a repository named "${parsed.name}" was read first (${entry.files[same]}); this one is left out` });
+      continue;
+    }
     entry.results.push(parsed);
     entry.files.push(file);
     byName.set(parsed.name, entry);

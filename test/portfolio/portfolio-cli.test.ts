@@ -110,6 +110,11 @@ describe('sigmature portfolio: failures', () => {
     const nested = run(['portfolio', nestedDir, '--format', 'json']);
     expect(nested.stderr).toBe('');
     expect(JSON.parse(nested.stdout).repositories.map((x: { name: string }) => x.name)).toEqual(['jenkins-gpg']);
+    // the same result twice (or two repositories of one name) is named, not merged
+    const twice = run(['portfolio', join(results, 'jenkins-gpg.json'), join(results, 'jenkins-gpg.json'), '--format', 'json']);
+    expect(twice.code).toBe(0);
+    expect(twice.stderr).toMatch(/another scan result of a repository named "jenkins-gpg" was read first/);
+    expect(JSON.parse(twice.stdout).repositories).toHaveLength(1);
     // with --min-level, a repository below it exits 1, still with every row
     const gated = run(['portfolio', dir, '--min-level', '1']);
     expect(gated.code).toBe(1);
