@@ -210,9 +210,9 @@ export function compareNames(a: string, b: string): number {
 }
 
 /**
- * `--group-by owner|team|PATTERN`: owner is the organisation the answers name (else the first path
- * segment of a `owner/name` repository); team the team they name; anything else is a regular
- * expression over the repository's source path, its first capture group (or the match) the group.
+ * `--group-by owner|team|PATTERN`: owner is the organisation the answers file names (`meta.organisation`),
+ * team the team it names (`meta.team`), `(none)` without; anything else is a regular expression over
+ * the repository's source path, its first capture group (or the match) the group, `(other)` without a match.
  */
 export function groupOf(row: PortfolioRow, groupBy: string | undefined, pattern?: RegExp): string | undefined {
   if (!groupBy) return undefined;
