@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const outdir = `dist.tmp-${process.pid}`;
 await build({
   ...BUNDLE_OPTIONS,
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'portfolio-worker': 'src/portfolio/worker.ts' },
   outdir,
   define: { ...BUNDLE_OPTIONS.define, SIGMATURE_VERSION: JSON.stringify(pkg.version) },
 });

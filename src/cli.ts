@@ -32,6 +32,10 @@ const commands = {
     ...common, answers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
     'max-age': { type: 'string' }, 'allow-contradictions': { type: 'boolean' },
   },
+  portfolio: {
+    ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
+    jobs: { type: 'string' }, shard: { type: 'string' }, 'group-by': { type: 'string' }, previous: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof commands;
@@ -53,7 +57,7 @@ function unknownOption(command: Command, arg: string): UsageError {
 
 function parse(argv: string[]) {
   const first = argv[0];
-  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'check' || first === 'diff' || first === 'help';
+  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'check' || first === 'diff' || first === 'portfolio' || first === 'help';
   const command: Command | 'help' = named ? (first as Command | 'help') : 'wizard';
   // `sigmature scna .`: a mistyped command, before its options are read as the wizard's
   if (!named && first !== undefined && !first.startsWith('-')) checkNotACommand(first);
@@ -99,9 +103,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const maxPositionals = command === 'scan' || command === 'wizard' || command === 'check' ? 1 : command === 'diff' ? 2 : 0;
+  const maxPositionals = command === 'scan' || command === 'wizard' || command === 'check' ? 1 : command === 'diff' ? 2 : command === 'portfolio' ? Infinity : 0;
   if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}" (see ${see(command)})`);
-  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, command === 'diff' ? undefined : positionals[0]));
+  const checked = import('./commands/options.js').then(({ resolveOptions }) => resolveOptions(values, command === 'diff' || command === 'portfolio' ? undefined : positionals[0]));
   // the wizard's UI starts loading now, while the options are checked (wizard.js itself is small
   // and loads no React or Ink: `--help` and the other commands never start that import)
   if (command === 'wizard') return runWizard(checked);
@@ -117,6 +121,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/check.js')).runCheckCommand(options);
     case 'diff':
       return (await import('./commands/diff.js')).runDiff(options, positionals);
+    case 'portfolio': {
+      const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+      return (await import('./commands/portfolio.js')).runPortfolio({ ...options, jobs: str('jobs'), shard: str('shard'), groupBy: str('group-by'), previous: str('previous') }, positionals);
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/report-messages.js';
 
 export { localeLang };
 
-export const HELP_TOPICS = ['wizard', 'scan', 'report', 'diff', 'questions', 'check'] as const;
+export const HELP_TOPICS = ['wizard', 'scan', 'report', 'diff', 'questions', 'check', 'portfolio'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 const COMMON = {
@@ -42,7 +42,8 @@ const TEXT: Record<Lang, Record<'overview' | HelpTopic, string>> = {
   sigmature diff OLD NEW           what changed between two assessments
   sigmature questions              list and validate the question bank
   sigmature check [DIR]            CI gate: the committed answers against the repository
-  sigmature help [COMMAND]         help on a command (wizard, scan, report, diff, questions, check)
+  sigmature portfolio SOURCES...   every repository of an organisation in one view
+  sigmature help [COMMAND]         help on a command (wizard, scan, report, diff, questions, check, portfolio)
 
 Each command has its own --help: sigmature scan --help
 
@@ -187,6 +188,39 @@ Examples:
   sigmature check . --answers audit/answers.yaml --max-age 90d --lang ja
 
 ${COMMON.en}`,
+    portfolio: `Usage: sigmature portfolio SOURCES... [options]
+
+Every repository of an organisation in one view. Each SOURCE is a folder of
+checkouts (each child with a .git or a CI file is a repository; a SOURCE with
+a .git is one repository), or JSON results of scan/report/check (files, or
+folders searched for *.json), so that each repository's CI can write its own
+and a central job merges them. Checkouts are scanned in parallel; with
+.sigmature/answers.yaml the assessed level and contradictions are added.
+A repository that fails is listed with its error and the others go on; a JSON
+input that cannot be read is named on stderr, one line each.
+
+Options:
+  --format markdown|html|json (default: markdown)
+  --out FILE                write to FILE instead of stdout
+  --jobs N                  scanning threads (default: the number of cores)
+  --shard i/n               only the i-th of n deterministic shares
+  --group-by owner|team|RE  group by the organisation or team of the answers,
+                            or by a regular expression over the source path
+                            (its first group, else the match)
+  --min-level N             exit 1 when any repository is below level N
+  --previous SOURCE         an earlier run's JSON (portfolio --format json, or
+                            scan/report/check results): who moved up or down,
+                            new unsigned publishers
+
+Exit codes: 0 done (even when some repositories failed); 1 a repository below
+--min-level; 2 bad usage; 3 internal fault.
+
+Examples:
+  sigmature portfolio ~/checkouts --format html --out portfolio.html
+  sigmature portfolio results/ --group-by team --lang ja
+  sigmature portfolio ~/checkouts --shard 2/8 --format json --out shard-2.json
+
+${COMMON.en}`,
   },
   ja: {
     overview: `使い方:
@@ -196,7 +230,8 @@ ${COMMON.en}`,
   sigmature diff OLD NEW           2 つの評価の間の変化を表示
   sigmature questions              質問集を一覧表示して検証
   sigmature check [DIR]            CI ゲート: コミットされた回答をリポジトリと突き合わせる
-  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, diff, questions, check)
+  sigmature portfolio SOURCES...   組織のすべてのリポジトリを一覧で表示
+  sigmature help [COMMAND]         コマンドのヘルプ (wizard, scan, report, diff, questions, check, portfolio)
 
 各コマンドに --help があります: sigmature scan --help
 
@@ -340,6 +375,39 @@ CI ゲートです。DIR/.sigmature/answers.yaml (または --answers FILE) を�
   sigmature check . --min-level 2 >> "$GITHUB_STEP_SUMMARY"
   sigmature check . --format sarif --out sigmature-check.sarif
   sigmature check . --answers audit/answers.yaml --max-age 90d --lang ja
+
+${COMMON.ja}`,
+    portfolio: `使い方: sigmature portfolio SOURCES... [オプション]
+
+組織のすべてのリポジトリを一覧で表示します。SOURCE はチェックアウトを並べた
+フォルダー (.git または CI ファイルを持つ子ディレクトリがそれぞれリポジトリ。
+.git を持つ SOURCE はそれ自体が 1 リポジトリ)、または scan/report/check の JSON
+結果 (ファイル、または *.json を探すフォルダー) です。各リポジトリの CI が結果を
+書き、中央のジョブがまとめることができます。チェックアウトは並列にスキャンし、
+.sigmature/answers.yaml があれば評価レベルと矛盾も加えます。失敗したリポジトリは
+エラーとともに一覧に載り、他は続行します。読めない JSON 入力は標準エラー出力に
+1 行ずつ示します。
+
+オプション:
+  --format markdown|html|json (既定: markdown)
+  --out FILE                標準出力ではなく FILE に書き出す
+  --jobs N                  スキャンのスレッド数 (既定: コア数)
+  --shard i/n               n 個に決定的に分けたうちの i 番目だけ
+  --group-by owner|team|RE  回答ファイルの組織またはチームで、あるいはソースの
+                            パスへの正規表現 (最初のグループ、なければ一致全体)
+                            でグループ化
+  --min-level N             レベル N 未満のリポジトリがあれば終了コード 1
+  --previous SOURCE         以前の実行の JSON (portfolio --format json、または
+                            scan/report/check の結果): レベルが上下したリポジトリ、
+                            新たに未署名で公開しているリポジトリ
+
+終了コード: 0 完了 (一部のリポジトリが失敗しても)、1 --min-level 未満の
+リポジトリがある、2 使い方の誤り、3 内部エラー。
+
+例:
+  sigmature portfolio ~/checkouts --format html --out portfolio.html
+  sigmature portfolio results/ --group-by team --lang ja
+  sigmature portfolio ~/checkouts --shard 2/8 --format json --out shard-2.json
 
 ${COMMON.ja}`,
   },

@@ -1,0 +1,318 @@
+/**
+ * `sigmature portfolio SOURCES...`: every repository of an organisation in one view. SOURCES are
+ * folders of checkouts (each child with a `.git` or a CI file is a repository; a SOURCE that is
+ * itself a checkout is one repository) and JSON results of scan/report/check (files, or folders
+ * searched for `*.json`). Checkouts are scanned in worker threads; one that fails is a row with its
+ * error and the others go on.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { EXIT, UsageError } from '../exit.js';
+import type { Lang } from '../i18n/report-messages.js';
+import { errorLine } from '../portfolio/errors.js';
+import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
+import { compareNames, compareRuns, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
+import type { ScanOneResult } from '../portfolio/scan-one.js';
+import { loadRoadmapCatalog } from '../report/roadmap.js';
+import { VERSION } from '../version.js';
+import { checkFormat, type Options } from './options.js';
+import { emit } from './output.js';
+
+export interface PortfolioOptions extends Options {
+  jobs?: string;
+  shard?: string;
+  groupBy?: string;
+  /** `--previous SOURCE`: an earlier run's JSON to compare with. */
+  previous?: string;
+}
+
+const CI_FILES = [
+  '.github/workflows', '.gitlab-ci.yml', 'Jenkinsfile', '.circleci', 'azure-pipelines.yml', 'bitbucket-pipelines.yml',
+  '.tekton', '.buildkite', '.travis.yml', '.drone.yml', 'cloudbuild.yaml', 'cloudbuild.yml', 'buildspec.yml',
+];
+
+export function isRepository(dir: string): boolean {
+  return existsSync(join(dir, '.git')) || CI_FILES.some((f) => existsSync(join(dir, f)));
+}
+
+interface Sources {
+  checkouts: string[];
+  jsonFiles: string[];
+  /** JSON files found in subfolders (not named, nor direct children of a SOURCE): JSON that is not a sigmature result is skipped quietly there. */
+  nested: Set<string>;
+}
+
+/** The checkouts and JSON files named by SOURCES, in a stable order. */
+export function discover(sources: string[]): Sources {
+  const checkouts: string[] = [];
+  const jsonFiles: string[] = [];
+  const nested = new Set<string>();
+  const walkJson = (dir: string, depth: number) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) { jsonFiles.push(path); nested.add(path); }
+      else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && depth < 4) walkJson(path, depth + 1);
+    }
+  };
+  for (const source of sources) {
+    const st = statSync(source, { throwIfNoEntry: false });
+    if (!st) throw new UsageError(`no such file or directory: ${source}`);
+    if (st.isFile()) { jsonFiles.push(source); continue; }
+    if (!st.isDirectory()) throw new UsageError(`not a file or directory: ${source}`);
+    if (existsSync(join(source, '.git'))) { checkouts.push(source); continue; }
+    for (const entry of readdirSync(source, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
+      const path = join(source, entry.name);
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+      if (isDir && isRepository(path)) checkouts.push(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
+      else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') walkJson(path, 1);
+    }
+  }
+  return { checkouts, jsonFiles, nested };
+}
+
+/** `--shard i/n`: a deterministic share of the repositories, by a hash of the name. */
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(text);
+  if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 <= i <= n, such as 2/8, not "${text}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+export function inShard(name: string, shard: { index: number; count: number } | undefined): boolean {
+  if (!shard) return true;
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;
+  return h % shard.count === shard.index - 1;
+}
+
+function parseJobs(text: string | undefined): number {
+  if (text === undefined) return Math.max(1, availableParallelism());
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1) throw new UsageError(`--jobs must be a number of threads, 1 or more, not "${text}"`);
+  return Number(text);
+}
+
+function workerUrl(): URL | undefined {
+  // in the bundle the worker is dist/portfolio-worker.js beside the chunk running this; from the
+  // sources (tests of the TypeScript) there is none and the scans run in this thread
+  const url = new URL('./portfolio-worker.js', import.meta.url);
+  try {
+    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Outcome = { result: ScanOneResult } | { error: string };
+
+class Progress {
+  private done = 0;
+  private readonly start = Date.now();
+  private readonly tty: boolean;
+  constructor(private readonly total: number) {
+    this.tty = process.stderr.isTTY === true && total > 0;
+  }
+  tick(current: string): void {
+    this.done += 1;
+    if (!this.tty) return;
+    const secs = (Date.now() - this.start) / 1000;
+    const rate = secs > 0 ? (this.done / secs).toFixed(1) : '-';
+    const name = basename(current).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40);
+    const line = `[${this.done}/${this.total}] ${rate} repos/s ${name}`;
+    const width = process.stderr.columns ?? 80;
+    process.stderr.write(`\r${line.slice(0, width - 1).padEnd(Math.min(width - 1, 80))}`);
+  }
+  end(): void {
+    if (this.tty) process.stderr.write(`\r${' '.repeat(Math.min((process.stderr.columns ?? 80) - 1, 80))}\r`);
+  }
+}
+
+/** Scans the checkouts on `jobs` threads; a worker that dies takes only its current repository with it. */
+async function scanAll(dirs: string[], jobs: number, opts: { bankDir?: string; lang: Lang }, progress: Progress): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(dirs.length);
+  const url = workerUrl();
+  if (!url || jobs === 1 || dirs.length <= 1) {
+    const { scanOne } = await import('../portfolio/scan-one.js');
+    for (const [i, dir] of dirs.entries()) {
+      try {
+        outcomes[i] = { result: await scanOne(dir, opts) };
+      } catch (err) {
+        outcomes[i] = { error: errorLine(err) };
+      }
+      progress.tick(dir);
+    }
+    return outcomes;
+  }
+  let next = 0;
+  const runWorker = () => new Promise<void>((resolveAll) => {
+    let current = -1;
+    let settled = false;
+    const worker = new Worker(url, { workerData: opts });
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolveAll();
+    };
+    const feed = () => {
+      if (next >= dirs.length) { current = -1; finish(); return; }
+      current = next++;
+      worker.postMessage({ id: current, dir: dirs[current] });
+    };
+    worker.on('message', (msg: { id: number; result?: ScanOneResult; error?: string }) => {
+      outcomes[msg.id] = msg.error !== undefined ? { error: msg.error } : { result: msg.result! };
+      progress.tick(dirs[msg.id]!);
+      feed();
+    });
+    const died = (why: string) => {
+      if (settled) return;
+      settled = true;
+      if (current >= 0 && !outcomes[current]) {
+        outcomes[current] = { error: `the scan stopped: ${why}` };
+        progress.tick(dirs[current]!);
+      }
+      // carry on with a fresh worker
+      void runWorker().then(resolveAll);
+    };
+    worker.on('error', (err) => died(errorLine(err)));
+    worker.on('exit', (code) => died(`worker exited with code ${code}`));
+    feed();
+  });
+  await Promise.all(Array.from({ length: Math.min(jobs, dirs.length) }, runWorker));
+  return outcomes;
+}
+
+export async function runPortfolio(opts: PortfolioOptions, sources: string[]): Promise<number> {
+  const format = checkFormat(opts.format, ['markdown', 'html', 'json'] as const, 'markdown');
+  if (!sources.length) throw new UsageError('portfolio needs at least one SOURCE: a folder of checkouts, or JSON results of scan/check/report (see sigmature portfolio --help)');
+  const jobs = parseJobs(opts.jobs);
+  const shard = parseShard(opts.shard);
+  let pattern: RegExp | undefined;
+  if (opts.groupBy !== undefined && opts.groupBy !== 'owner' && opts.groupBy !== 'team') {
+    try {
+      pattern = new RegExp(opts.groupBy);
+    } catch (err) {
+      throw new UsageError(`--group-by must be owner, team or a regular expression: ${errorLine(err)}`);
+    }
+  }
+  const found = discover(sources);
+
+  const { rows: jsonRows, badInputs } = rowsFromJson(found.jsonFiles, shard, found.nested);
+
+  const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
+  const progress = new Progress(checkouts.length);
+  const outcomes = await scanAll(checkouts, jobs, { bankDir: opts.bankDir, lang: opts.lang }, progress);
+  progress.end();
+
+  const rows: PortfolioRow[] = [];
+  for (const [i, dir] of checkouts.entries()) {
+    const name = nameOfDir(dir);
+    const o = outcomes[i] ?? { error: 'not scanned' };
+    if ('error' in o) { rows.push({ name, source: dir, error: o.error }); continue; }
+    const results: ParsedResult[] = [];
+    for (const value of [o.result.scan, o.result.report, o.result.check]) {
+      if (value === undefined) continue;
+      const parsed = parseResult(value, dir);
+      if (typeof parsed !== 'string') results.push(parsed);
+    }
+    rows.push(rowFromResults(name, results, dir));
+  }
+  rows.push(...jsonRows);
+  rows.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.source, b.source));
+  for (const r of rows) {
+    const g = groupOf(r, opts.groupBy, pattern);
+    if (g !== undefined) r.group = g;
+  }
+
+  const trend = opts.previous !== undefined ? compareRuns(previousRows(opts.previous), rows) : undefined;
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+  for (const [name, count] of seen) {
+    if (count > 1) process.stderr.write(`sigmature: warning: ${count} repositories are named "${oneLine(name)}"; their rows are kept apart by source, but --previous compares by name\n`);
+  }
+  const catalog = loadRoadmapCatalog();
+  const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
+  const doc: PortfolioDoc = {
+    rows, summary: summarise(rows), badInputs, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
+    date: new Date().toISOString().slice(0, 10), tool: { name: 'sigmature', version: VERSION }, stepTitles,
+    ...(trend ? { trend } : {}),
+  };
+  const text = format === 'json' ? renderJson(doc) : format === 'html' ? renderHtml(doc, opts.lang) : renderMarkdown(doc, opts.lang);
+  emit(text, opts.out);
+  for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${oneLine(r.source)}: ${oneLine(r.error)}\n`);
+  for (const b of badInputs) process.stderr.write(`sigmature: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
+  if (opts.minLevel !== undefined) {
+    const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
+    if (below.length) {
+      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => oneLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
+      return EXIT.belowMinLevel;
+    }
+  }
+  return EXIT.ok;
+}
+
+/** The rows of JSON results (scan/report/check of one repository grouped by name; portfolio JSON as it is). */
+function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } {
+  const badInputs: { file: string; error: string }[] = [];
+  const byName = new Map<string, { results: ParsedResult[]; files: string[] }>();
+  const fromPortfolios: PortfolioRow[] = [];
+  for (const file of files) {
+    let parsed: ParsedResult | string;
+    try {
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const merged = portfolioRows(value);
+      if (merged) {
+        // a shard's (or an earlier run's) portfolio JSON: its rows as they are
+        fromPortfolios.push(...merged.rows);
+        badInputs.push(...merged.badInputs);
+        continue;
+      }
+      parsed = parseResult(value, file);
+    } catch (err) {
+      parsed = err instanceof SyntaxError ? `not valid JSON (${errorLine(err)})` : `cannot read (${(err as NodeJS.ErrnoException).code ?? errorLine(err)})`;
+    }
+    if (typeof parsed === 'string') {
+      // a package.json or the like in a subfolder is not an input; a broken file is named all the same
+      if (!(nested.has(file) && parsed.startsWith('not a sigmature result'))) badInputs.push({ file, error: parsed });
+      continue;
+    }
+    const entry = byName.get(parsed.name) ?? { results: [], files: [] };
+    const same = entry.results.findIndex((r) => r.kind === parsed.kind);
+    if (same >= 0) {
+      // two results of one kind for one name: two repositories of the same name, or the same file twice
+      badInputs.push({ file, error: `another ${parsed.kind} result of a repository named "${parsed.name}" was read first (${entry.files[same]}); this one is left out` });
+      continue;
+    }
+    entry.results.push(parsed);
+    entry.files.push(file);
+    byName.set(parsed.name, entry);
+  }
+  const rows: PortfolioRow[] = [];
+  for (const [name, entry] of byName) {
+    if (inShard(name, shard)) rows.push(rowFromResults(name, entry.results, entry.files.join(', ')));
+  }
+  for (const r of fromPortfolios) {
+    if (!inShard(r.name, shard)) continue;
+    const { group: _group, ...row } = r;
+    rows.push(row);
+  }
+  return { rows, badInputs };
+}
+
+/** `--previous SOURCE`: an earlier run's rows, from its JSON (portfolio JSON, or scan/report/check results). */
+function previousRows(source: string): PortfolioRow[] {
+  const found = discover([source]);
+  if (!found.jsonFiles.length) throw new UsageError(`--previous ${source}: no JSON results there (give a portfolio --format json file, or a folder of scan/report/check JSON)`);
+  const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined, found.nested);
+  for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
+  return rows;
+}
+
+const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+
+function nameOfDir(dir: string): string {
+  return basename(resolve(dir)) || dir;
+}

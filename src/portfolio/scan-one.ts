@@ -1,0 +1,50 @@
+/**
+ * One checkout → the JSON results `scan --format json` (and, with `.sigmature/answers.yaml`,
+ * `check --format json`) would write for it. Runs in a worker thread (worker.ts) or in-process.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_MAX_AGE_DAYS, runCheck } from '../assess/check.js';
+import { scanDirectory } from '../detect/scan.js';
+import type { Lang } from '../i18n/report-messages.js';
+import { loadBank, type Bank } from '../model/bank.js';
+import { checkJson } from '../report/check-output.js';
+import { generateReport } from '../report/generate.js';
+import { loadRoadmapCatalog, type RoadmapCatalog } from '../report/roadmap.js';
+import { parseAnswers } from '../session/answers-file.js';
+import { VERSION } from '../version.js';
+import { detectedAnswers } from '../commands/scan.js';
+
+export interface ScanOneResult {
+  scan: unknown;
+  /** With an answers file: what `report --answers FILE --repo DIR --format json` writes. */
+  report?: unknown;
+  /** With an answers file: what `check DIR --format json` writes. */
+  check?: unknown;
+}
+
+let cache: { bank: Bank; catalog: RoadmapCatalog; bankDir?: string } | undefined;
+
+export async function scanOne(dir: string, opts: { bankDir?: string; lang: Lang; now?: Date }): Promise<ScanOneResult> {
+  if (!cache || cache.bankDir !== opts.bankDir) cache = { bank: loadBank(opts.bankDir), catalog: loadRoadmapCatalog(), bankDir: opts.bankDir };
+  const { bank, catalog } = cache;
+  const scan = await scanDirectory(dir);
+  const tool = { name: 'sigmature', version: VERSION };
+  const { text } = await generateReport({ bank, catalog, answers: detectedAnswers(bank, scan), scan, lang: opts.lang, format: 'json', tool });
+  const out: ScanOneResult = { scan: JSON.parse(text) };
+  const answersPath = join(dir, '.sigmature', 'answers.yaml');
+  if (existsSync(answersPath)) {
+    const answersText = readFileSync(answersPath, 'utf8');
+    const loaded = parseAnswers(answersText, answersPath, bank, { rejectNewerBank: true });
+    const report = await generateReport({
+      bank, catalog, answers: loaded.file, answersText, scan, lang: opts.lang, format: 'json', tool, warnings: loaded.warnings,
+    });
+    out.report = JSON.parse(report.text);
+    const result = runCheck({
+      bank, scan, answers: { loaded, path: answersPath }, lang: opts.lang, now: opts.now ?? new Date(),
+      maxAgeDays: DEFAULT_MAX_AGE_DAYS, allowContradictions: false,
+    });
+    out.check = JSON.parse(JSON.stringify(checkJson(result, tool)));
+  }
+  return out;
+}

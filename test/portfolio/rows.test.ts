@@ -1,0 +1,76 @@
+/** The portfolio's pure parts: recognising results, building rows, the summary, groups and shards. */
+import { describe, expect, it } from 'vitest';
+import { compareRuns, groupOf, parseResult, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
+import { inShard, parseShard } from '../../src/commands/portfolio.js';
+import { mdText, scriptJson } from '../../src/portfolio/render.js';
+
+const tool = { name: 'sigmature', version: '0.1.0' };
+const facts = { signs: true, keyless: false, keyCustody: ['ci-secret'], verifies: false, tools: ['gpg'], committedPrivateKeys: [{ path: 'k', kind: 'pgp' }] };
+const scan = (root: string, extra: Record<string, unknown> = {}) => ({
+  tool, repository: { root }, facts, level: 0, detectedLevel: 0, answers: { 'COV-1': { value: 'x', source: 'detected' } },
+  published: [{ signed: true }, { signed: false }], roadmap: [{ id: 'write-signing-procedure', title: 'Write', effort: 'small', unlocksLevel: 1 }], ...extra,
+});
+
+describe('parseResult', () => {
+  it('tells scan, report and check apart, and names what is not a result', () => {
+    expect(parseResult(scan('/x/a'), 'f.json')).toMatchObject({ kind: 'scan', name: 'a' });
+    expect(parseResult(scan('/x/a', { answers: { 'COV-1': { value: 'x', source: 'stated' } } }), 'f.json')).toMatchObject({ kind: 'report' });
+    expect(parseResult({ tool, kind: 'check', repository: { root: '.' }, detectedLevel: 1 }, 'out/b.check.json')).toMatchObject({ kind: 'check', name: 'b' });
+    expect(parseResult([], 'f')).toBe('not a JSON object');
+    expect(parseResult({ tool: { name: 'other' } }, 'f')).toMatch(/not a sigmature result/);
+    expect(parseResult({ tool }, 'f')).toMatch(/no level or facts/);
+  });
+  it('names a repository by the last segment of its root, or the file for "."', () => {
+    expect(repositoryName('/home/runner/work/app/app/')).toBe('app');
+    expect(repositoryName('.', 'results/org__app.scan.json')).toBe('org__app');
+  });
+});
+
+describe('rows and summary', () => {
+  const row = (name: string, p: Partial<PortfolioRow>): PortfolioRow => ({ name, source: name, ...p });
+  it('counts published vs signed and committed keys (a count only)', () => {
+    const r = rowFromResults('a', [parseResult(scan('/a'), 'a.json') as never], 'a.json');
+    expect(r).toMatchObject({ published: 2, signedPublished: 1, committedKeys: 1, custody: ['ci-secret'], nextStep: { id: 'write-signing-procedure' } });
+    expect(JSON.stringify(r)).not.toContain('pgp');
+  });
+  it('orders the cheapest next steps by effort, then level, then name, at most 10', () => {
+    const rows = [
+      row('z', { detectedLevel: 0, nextStep: { id: 's', title: 's', effort: 'large', unlocksLevel: 1 } }),
+      row('b', { detectedLevel: 1, nextStep: { id: 's', title: 's', effort: 'small', unlocksLevel: 2 } }),
+      row('a', { detectedLevel: 1, nextStep: { id: 's', title: 's', effort: 'small', unlocksLevel: 2 } }),
+      row('c', { detectedLevel: 0, nextStep: { id: 's', title: 's', effort: 'small', unlocksLevel: 1 } }),
+      ...Array.from({ length: 12 }, (_, i) => row(`m${i}`, { detectedLevel: 0, nextStep: { id: 's', title: 's', effort: 'medium', unlocksLevel: 1 } })),
+      row('broken', { error: 'x' }),
+    ];
+    const s = summarise(rows);
+    expect(s.cheapest.map((c) => c.name).slice(0, 4)).toEqual(['c', 'a', 'b', 'm0']);
+    expect(s.cheapest).toHaveLength(10);
+    expect(s.failed).toBe(1);
+  });
+  it('groups by team, owner or a pattern over the source', () => {
+    const r = row('x', { source: 'checkouts/payments/x', team: 'Payments' });
+    expect(groupOf(r, 'team')).toBe('Payments');
+    expect(groupOf(r, 'owner')).toBe('(none)');
+    expect(groupOf(r, 'checkouts/([^/]+)/', /checkouts\/([^/]+)\//)).toBe('payments');
+    expect(groupOf(r, 'nomatch', /nomatch/)).toBe('(other)');
+  });
+  it('compares runs by name', () => {
+    const t = compareRuns([row('a', { detectedLevel: 0 }), row('b', { detectedLevel: 2 })], [row('a', { assessedLevel: 1 }), row('c', { published: 1, signedPublished: 0 })]);
+    expect(t).toEqual({ up: [{ name: 'a', from: 0, to: 1 }], down: [], newUnsignedPublishers: ['c'], added: ['c'], removed: ['b'] });
+  });
+});
+
+describe('shards and escaping', () => {
+  it('shards are a partition', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `repo-${i}`);
+    const shards = [1, 2, 3, 4].map((i) => names.filter((n) => inShard(n, { index: i, count: 4 })));
+    expect(shards.flat().sort()).toEqual([...names].sort());
+    for (const s of shards) expect(s.length).toBeGreaterThan(20);
+    expect(() => parseShard('0/2')).toThrow(/--shard/);
+    expect(() => parseShard('a')).toThrow(/--shard/);
+  });
+  it('Markdown table text and embedded JSON cannot break out', () => {
+    expect(mdText('a|b\n[x](javascript:1) <b>')).toBe('a\\|b \\[x\\](javascript:1) \\<b\\>');
+    expect(scriptJson({ a: '</script><!--' })).not.toMatch(/[<>]/);
+  });
+});
