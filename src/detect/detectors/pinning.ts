@@ -1,6 +1,6 @@
 /** Signing actions referenced by a mutable tag or branch instead of a full commit SHA. Advisory. */
 import type { Detector, Observation } from './helpers.js';
-import { isTestOfSigning, toFindings } from './helpers.js';
+import { isOwnVerification, isTestOfSigning, toFindings } from './helpers.js';
 
 export const signingToolsArePinned: Detector = {
   meta: {
@@ -13,7 +13,7 @@ export const signingToolsArePinned: Detector = {
   run(ctx) {
     const obs: Observation[] = [];
     // only pipelines that sign, publish or verify: a `goreleaser check` in a test workflow is not the signing path
-    const relevant = new Set(ctx.raw.ops.filter((o) => ['sign', 'publish', 'verify', 'key-import'].includes(o.rec.kind) && !isTestOfSigning(o)).map((o) => o.pipeline));
+    const relevant = new Set(ctx.raw.ops.filter((o) => (['sign', 'publish', 'key-import'].includes(o.rec.kind) && !isTestOfSigning(o)) || isOwnVerification(o)).map((o) => o.pipeline));
     for (const o of ctx.raw.ops) {
       if (o.rec.kind !== 'action' || o.rec.pinned || !relevant.has(o.pipeline)) continue;
       obs.push({ sites: [o.at], facts: [['tools', o.rec.tool]], confidence: 'high' });
