@@ -4,7 +4,7 @@
  * carries the evidence of the findings behind the facts its rule read, so the wizard and the report
  * can say "detected: .github/workflows/release.yml:23".
  */
-import type { ArtifactKind, Evidence, Facts, ScanResult } from '../detect/types.js';
+import type { ArtifactKind, Evidence, Facts, PinKind, ScanResult, ScanWarning } from '../detect/types.js';
 import type { DerivedFacts } from '../model/facts-vocabulary.js';
 import type { Bank } from '../model/bank.js';
 import type { FactCondition } from '../model/schema.js';
@@ -18,10 +18,38 @@ export interface Suggestion {
 /** The facts rules read: the scan's facts and the derived ones (src/model/facts-vocabulary.ts). */
 export type RuleFacts = Facts & DerivedFacts;
 
-export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'>): RuleFacts {
-  const unsigned = new Set((scan.published ?? []).filter((p) => !p.signed).map((p) => p.kind));
+/**
+ * Limits that hide no publish step: signing with a test key and Tekton Chains concern signatures of
+ * steps the scan sees; publishing with no signing at all already leaves them unsigned. Every other
+ * warning may (another repository's workflow or include, a publish step not counted, releases made
+ * elsewhere, a file the scan needed and could not read or parse, a walk cut short): a new limit hides
+ * publish steps until it is added here.
+ */
+const SHOWS_ALL_PUBLISHING = new Set(['test-key-signing', 'tekton-chains', 'publishing-without-signing']);
+
+export function hidesPublishing(w: ScanWarning): boolean {
+  return !(w.kind === 'limit' && w.code !== undefined && SHOWS_ALL_PUBLISHING.has(w.code));
+}
+
+export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'> & Partial<Pick<ScanResult, 'warnings' | 'toolPins'>>): RuleFacts {
+  const published = scan.published ?? [];
+  const unsigned = new Set(published.filter((p) => !p.signed).map((p) => p.kind));
   const order: ArtifactKind[] = ['container-image', 'blob', 'package', 'checksums'];
-  return { ...scan.facts, unsignedPublished: order.filter((k) => unsigned.has(k)) };
+  const pins = new Set((scan.toolPins ?? []).map((p) => p.pin));
+  const pinOrder: PinKind[] = ['digest', 'version', 'moving'];
+  return {
+    ...scan.facts,
+    unsignedPublished: order.filter((k) => unsigned.has(k)),
+    everyPublishedSigned: published.length > 0 && unsigned.size === 0 && !(scan.warnings ?? []).some(hidesPublishing),
+    signingToolPins: pinOrder.filter((k) => pins.has(k)),
+  };
+}
+
+/** The evidence of a derived fact: the published steps, or the signing actions with that pin. */
+function derivedEvidence(scan: ScanResult, fact: string, value: string | boolean | undefined): string[] {
+  if (fact === 'everyPublishedSigned' && value === true) return (scan.published ?? []).flatMap((p) => p.evidence);
+  if (fact === 'signingToolPins') return (scan.toolPins ?? []).filter((p) => value === undefined || p.pin === value).flatMap((p) => p.evidence);
+  return [];
 }
 
 export function evalFactCondition(cond: FactCondition, facts: Facts | RuleFacts): boolean {
@@ -54,6 +82,7 @@ export function suggestAnswers(bank: Bank, scan: ScanResult): Record<string, Sug
   const evidenceFor = (cond: FactCondition): Evidence[] => {
     const ids = new Set<string>();
     for (const p of positiveFacts(cond)) {
+      derivedEvidence(scan, p.fact, p.value).forEach((id) => ids.add(id));
       for (const f of scan.findings) {
         if (f.fact !== p.fact) continue;
         if (p.value !== undefined && f.value !== p.value) continue;

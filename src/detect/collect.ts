@@ -18,6 +18,7 @@ import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
 import { implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
+import { ownDeliverables } from './collect/own-deliverables.js';
 
 export { isIncidental } from './collect/candidates.js';
 
@@ -35,6 +36,7 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   policies,
   privateKeys,
   testKeySigning,
+  ownDeliverables,
 ];
 
 export function collect(reader: RepoReader): RawRepo {

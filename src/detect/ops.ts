@@ -56,6 +56,10 @@ export interface Op {
   testKey?: string;
   /** Signing or verifying an image on a throwaway registry (ttl.sh, a test cluster's): a test of signing. */
   throwaway?: string;
+  /** Verifying an image this repository neither pushes nor signs (a base or builder image): not its deliverable. */
+  foreign?: string;
+  /** Signing or verifying a scratch file (the README, a blob the job writes) in a test of the signing tool. */
+  scratch?: string;
   /** The image an image operation names, variables resolved as far as the file shows. */
   image?: string;
   /** The other lines of the file the operation is in (a script, a run block), for custody checks. */

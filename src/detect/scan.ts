@@ -9,6 +9,7 @@ import { EvidenceSink } from './evidence.js';
 import { DETECTORS } from './detectors/index.js';
 import { coverage, publishedArtifactsAreSigned } from './coverage.js';
 import { foldFacts } from './facts.js';
+import { signingToolReferences, toolPins } from './detectors/pinning.js';
 import { sanitizeLine } from './sanitize.js';
 import { openLocalRepository } from './reader/local-reader.js';
 
@@ -28,10 +29,12 @@ export function scanRepository(reader: RepoReader): ScanResult {
   const advisory: Finding[] = [];
   for (const d of DETECTORS) (d.advisory ? advisory : factFindings).push(...d.run(ctx));
   const cov = coverage(ctx);
+  const pins = toolPins(ctx);
   const done = evidence.finish();
   const remap = (ids: string[]): string[] => ids.map(done.map);
   const findings = [...factFindings, ...advisory].map((f) => ({ ...f, evidence: remap(f.evidence) }));
   const published = cov.published.map((p) => ({ ...p, evidence: remap(p.evidence) }));
+  const pinned = pins.map((p) => ({ ...p, evidence: remap(p.evidence) }));
   const committed: CommittedKey[] = raw.keys.filter((k) => !k.test).map((k) => ({ path: k.path, kind: k.kind }));
   const testKeys: CommittedKey[] = raw.keys.filter((k) => k.test).map((k) => ({ path: k.path, kind: k.kind }));
   // only warnings about files the scan needs: not a binary keyring under testdata/, not a broken link
@@ -46,9 +49,10 @@ export function scanRepository(reader: RepoReader): ScanResult {
     evidence: done.evidence,
     findings,
     published,
+    toolPins: pinned,
     testKeys,
     warnings,
-    detectors: [...DETECTORS.map((d) => d.meta), publishedArtifactsAreSigned],
+    detectors: [...DETECTORS.map((d) => d.meta), publishedArtifactsAreSigned, signingToolReferences],
   };
 }
 

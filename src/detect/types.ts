@@ -100,12 +100,27 @@ export interface PublishStep {
   evidence: string[];    // the publish step's evidence id first, then the signing step's, if any
 }
 
+/**
+ * How a signing action a release, publish or verify pipeline uses is referenced: by a full commit
+ * SHA or digest (`digest`), an exact version tag such as `v3.7.0` (`version`), or a tag or branch
+ * that moves (`@v3`, `@main`, none: `moving`). For rules only (GOV-4); not part of the JSON output.
+ */
+export type PinKind = 'digest' | 'version' | 'moving';
+export interface ToolPin {
+  action: string;
+  ref: string;
+  pin: PinKind;
+  evidence: string[];
+}
+
 export interface ScanResult {
   repository: { root: string; commit?: string };
   facts: Facts;
   evidence: Evidence[];
   findings: Finding[];
   published: PublishStep[];
+  /** Signing actions of release, publish and verify pipelines, and how each is pinned (rules only). */
+  toolPins?: ToolPin[];
   /** Private keys under test fixtures: reported apart, never counted as committed. */
   testKeys: CommittedKey[];
   /** Unreadable/unparsable files and limits (signing the repository cannot show). */

@@ -6,10 +6,13 @@
  *
  * Besides the facts of the JSON contract there are derived facts, computed from a scan for rules
  * only (never part of the `facts` JSON): `unsignedPublished`, the kinds of deliverable a pipeline
- * publishes with no signing of them in the same pipeline (`scan.published` with `signed: false`).
+ * publishes with no signing of them in the same pipeline (`scan.published` with `signed: false`);
+ * `everyPublishedSigned`, true when the scan saw at least one published deliverable, every one is
+ * signed, and no warning says a publish step may be hidden from it; `signingToolPins`, how the
+ * signing actions of pipelines that sign, publish or verify are referenced (`scan.toolPins`).
  */
 import type {
-  ArtifactKind, AttestationKind, CiSystem, Facts, KeyCustody, KmsProvider, PrivateKeyKind, SigningTool,
+  ArtifactKind, AttestationKind, CiSystem, Facts, KeyCustody, KmsProvider, PinKind, PrivateKeyKind, SigningTool,
 } from '../detect/types.js';
 
 /** A boolean fact, or a list fact with the values it may hold. */
@@ -23,6 +26,8 @@ const ARTIFACT_KINDS: Record<ArtifactKind, true> = { 'container-image': true, bl
 /** Facts computed from a scan for rules only: see `factsForRules` in src/assess/prefill.ts. */
 export interface DerivedFacts {
   unsignedPublished: ArtifactKind[];
+  everyPublishedSigned: boolean;
+  signingToolPins: PinKind[];
 }
 
 /**
@@ -57,6 +62,8 @@ const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
     'sigstore-encrypted': true, 'cosign-key': true, 'pem-dsa': true, putty: true,
   }),
   unsignedPublished: list(ARTIFACT_KINDS),
+  everyPublishedSigned: bool,
+  signingToolPins: list<PinKind>({ digest: true, version: true, moving: true }),
 };
 
 export const FACT_SHAPES: ReadonlyMap<string, FactShape> = new Map(Object.entries(shapes));

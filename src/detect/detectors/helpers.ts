@@ -66,9 +66,17 @@ export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = 
   return raw.ops.filter((o): o is SignOp => isSign(o.rec) && !isTestOfSigning(o) && pred(o.rec, o));
 }
 
-/** Signing with a committed test key, or signing or verifying an image on a throwaway registry. */
+/**
+ * Signing with a committed test key, signing or verifying an image on a throwaway registry, or an
+ * end-to-end test signing and verifying a scratch file (the README, a blob the job writes).
+ */
 export function isTestOfSigning(op: Op): boolean {
-  return op.testKey !== undefined || op.throwaway !== undefined;
+  return op.testKey !== undefined || op.throwaway !== undefined || op.scratch !== undefined;
+}
+
+/** Verification of this repository's own deliverables: not a test of signing, not of a base image pulled from elsewhere. */
+export function isOwnVerification(op: Op): boolean {
+  return op.rec.kind === 'verify' && !isTestOfSigning(op) && op.foreign === undefined;
 }
 
 /** The sites that show an operation: where it happens, then the CI steps that reach it. */

@@ -2,9 +2,12 @@
  * Verification of signatures: CLI verify steps in CI and the scripts they call (cosign verify*,
  * notation verify, gpg --verify, slsa-verifier, gh attestation verify, …) and deploy-time admission
  * policies. Dockerfiles are not read: a gpg --verify there checks a downloaded tool, not your artifacts.
+ * Only the repository's own deliverables count: not a base or builder image pulled from elsewhere
+ * (`cosign verify cgr.dev/chainguard/static`), nor an e2e test verifying a scratch file
+ * (collect/own-deliverables.ts).
  */
 import type { Detector, Observation } from './helpers.js';
-import { confidenceOf, isTestOfSigning, sitesOf, toFindings } from './helpers.js';
+import { confidenceOf, isOwnVerification, sitesOf, toFindings } from './helpers.js';
 import { VOCABULARY } from '../tools/index.js';
 
 export const signaturesAreVerified: Detector = {
@@ -15,7 +18,7 @@ export const signaturesAreVerified: Detector = {
   },
   run(ctx) {
     const obs: Observation[] = ctx.raw.ops
-      .filter((o) => o.rec.kind === 'verify' && o.pipeline !== undefined && !isTestOfSigning(o))
+      .filter((o) => isOwnVerification(o) && o.pipeline !== undefined)
       // the verifying tool is among the tools when it is in the vocabulary (`cosign verify` → cosign),
       // so a repository that only verifies still names its tool, without counting as signing
       .map((o) => ({ sites: sitesOf(o), facts: [['verifies', true], ...(o.rec.kind === 'verify' && VOCABULARY.has(o.rec.tool) ? [['tools', o.rec.tool] as const] : [])], confidence: confidenceOf(o) }));
