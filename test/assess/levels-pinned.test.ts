@@ -80,6 +80,8 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['codesign-adhoc-keyless', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // a docs deploy key in another step is not the signing key: custody unknown, not "protected"
     ['custody-own-step', 0, ["L1.signed"], 0, 1],
+    // archives signed keylessly; the flux manifests and the SDK published from a Node script are not
+    ['publish-more-places', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

@@ -35,8 +35,14 @@ const xargs: Handler = (words, cmd, line, depth, recurse) => {
   return recurse.command({ ...cmd, words: [...words.slice(i), '{input}'] }, line, depth + 1);
 };
 
+/** `node scripts/release.mjs`: a JavaScript release script, read for the commands it runs (js-script.ts). */
+const nodeCall: Handler = (words) => {
+  const script = new Args(words.slice(1)).positionals(['-r', '--require', '--import', '--loader', '--experimental-loader', '-e', '--eval'])[0];
+  return script && /\.[cm]?js$/.test(script) && !script.includes('$') && !words.includes('-e') ? [{ kind: 'call', call: { type: 'script', path: script } }] : [];
+};
+
 export const calls: ToolDescriptor<'calls', 'other'> = {
   id: 'calls',
   fact: 'other',
-  commands: { xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall },
+  commands: { node: nodeCall, xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall },
 };
