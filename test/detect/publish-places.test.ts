@@ -68,3 +68,25 @@ describe('JavaScript release scripts', () => {
     ]);
   });
 });
+
+describe('attestation and signing outside cosign', () => {
+  it.each([
+    ['tejolote attest --artifacts gs://b/release/v1 gcb://p/123 --output p.json --sign', { kind: 'sign', tool: 'tejolote', keyless: true, attestation: 'provenance', artifact: 'blob' }],
+    ['tejolote attest --artifacts oci://ghcr.io/o/app github://o/r/1 --sign', { kind: 'sign', tool: 'tejolote', artifact: 'container-image' }],
+    ['krel sign images registry.k8s.io/pause:3.10', { kind: 'sign', tool: 'krel', artifact: 'container-image', keyless: true }],
+    ['krel sign blobs gs://k8s-release/v1.31.0/bin/kubectl', { kind: 'sign', tool: 'krel', artifact: 'blob' }],
+    ['krel sign attestation --in-place provenance.json', { kind: 'sign', tool: 'krel', attestation: 'provenance' }],
+    ['witness run --step b --signer-vault-url https://vault:8200 -o a.json -- make', { kind: 'sign', tool: 'witness', key: { type: 'vault', uri: 'https://vault:8200' } }],
+  ])('%s', (line, rec) => {
+    expect(recs(line)[0]).toEqual(expect.objectContaining(rec));
+  });
+
+  it('tejolote without --sign writes an unsigned statement: nothing', () => {
+    expect(recs('tejolote attest --artifacts gs://b/x gcb://p/1 --output p.json')).toEqual([]);
+  });
+
+  it('what witness and in-toto-run wrap after -- is recognised too', () => {
+    expect(recs('witness run --step release --signer-fulcio-url https://fulcio.sigstore.dev -o a.json -- goreleaser release --clean').map((r) => r.kind)).toEqual(['sign', 'publish']);
+    expect(recs('in-toto-run -n build -k k.pem -- python -m twine upload dist/*').map((r) => r.kind)).toEqual(['sign', 'publish']);
+  });
+});
