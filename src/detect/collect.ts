@@ -17,7 +17,7 @@ import type { RawRepo } from './ops.js';
 import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
-import { implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
+import { envOptions, implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
 
 export { isIncidental } from './collect/candidates.js';
 
@@ -27,6 +27,7 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   pipelineSteps,
   handRunTooling,
   throwawayRegistries,
+  envOptions,
   tektonChains,
   implicitSigning,
   goreleaserConfig,

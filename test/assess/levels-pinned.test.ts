@@ -85,6 +85,8 @@ const FIXTURES: [string, number, string[], number, number][] = [
     // witness/tejolote/krel/sigstore sign keylessly, but the in-toto link key is a CI secret written to a
     // file: keys are not all protected, as in gha-key-env-secret
     ['attest-outside-cosign', 0, ["L1.signed"], 0, 1],
+    // Azure Trusted Signing reached through a PowerShell script and $Env:ACS_DLIB: a cloud-held key
+    ['powershell-trusted-signing', 0, ["L1.signed","L2.keys-protected"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 
