@@ -17,6 +17,7 @@ import type { RawRepo } from './ops.js';
 import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
+import { remoteSteps } from './collect/remote-steps.js';
 import { envOptions, implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
 
 export { isIncidental } from './collect/candidates.js';
@@ -25,6 +26,7 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   ciPipelines,
   markedYaml,
   pipelineSteps,
+  remoteSteps,
   handRunTooling,
   throwawayRegistries,
   envOptions,

@@ -111,6 +111,13 @@ export const publishers: ToolDescriptor<'publishers', 'other'> = {
     { prefix: 'svenstaro/upload-release-action', run: (i) => (i['file'] ? [releaseAssets('upload-release-action', i['file'])] : []) },
     { prefix: 'ncipollo/release-action', run: (i) => (i['artifacts'] ? [releaseAssets('gh-release', i['artifacts'])] : []) },
     { prefix: 'ko-build/setup-ko' },
+    // the docker-compose Buildkite plugin: `push: [service:registry/image:tag, …]` pushes those images
+    {
+      prefix: 'plugin:buildkite-plugins/docker-compose',
+      run: (i) => (i['push'] ? i['push'].split(/\s+/).map((p) => image('docker-compose', /:.*[/:]/.test(p) ? p.slice(p.indexOf(':') + 1) : undefined)) : []),
+    },
+    // the circleci/docker orb's push command (the orb's publish job is a workflow job, not a step)
+    { prefix: 'orb:circleci/docker/push', run: (i) => [image('docker', [i['registry'] || 'docker.io', i['image']].join('/') + (i['tag'] ? `:${i['tag'].split(',')[0]}` : ''))] },
   ],
   variables: ['helm', 'crane', 'oras', 'ko', 'flux', 'gsutil'],
   fixture: 'publish-more-places',
