@@ -13,7 +13,21 @@ export interface ActionRef {
   ref: string;
 }
 
+/**
+ * A Buildkite plugin as the registry names it: `cosign#v0.1.0` → `plugin:buildkite-plugins/cosign@v0.1.0`,
+ * `equinixmetal-buildkite/cosign#v0.1.0`, `https://github.com/o/x-buildkite-plugin.git#v1` → `plugin:o/x@…`.
+ */
+export function buildkitePlugin(uses: string): string {
+  const body = uses.slice('plugin:'.length);
+  const hash = body.lastIndexOf('#');
+  let name = (hash < 0 ? body : body.slice(0, hash)).replace(/\.git$/, '').replace(/-buildkite-plugin$/, '');
+  name = name.replace(/^(?:[a-z+]+:\/\/)?(?:[\w.-]+@)?(?:github\.com|[\w.-]+\.[a-z]{2,})[/:]/i, '');
+  if (!name.includes('/')) name = `buildkite-plugins/${name}`;
+  return `plugin:${name}${hash < 0 ? '' : '@' + body.slice(hash + 1)}`;
+}
+
 export function parseActionRef(uses: string): ActionRef {
+  if (uses.startsWith('plugin:')) uses = buildkitePlugin(uses);
   const at = uses.lastIndexOf('@');
   const name = (at < 0 ? uses : uses.slice(0, at)).toLowerCase();
   return { name, ref: at < 0 ? '' : uses.slice(at + 1) };
@@ -36,6 +50,16 @@ export function recogniseUses(step: CiStep): Operation[] {
   }
   if (entry?.run) out.push(...entry.run(inputs, step, recurse));
   return out;
+}
+
+/**
+ * An orb command or plugin (`orb:…`, `plugin:…`, or an orb step whose alias the config does not map)
+ * that the registry does not know: remote code the scan cannot read.
+ */
+export function isUnreadRemoteStep(uses: string): boolean {
+  if (!/^(orb:|plugin:)|^[\w.-]+\/[\w.-]+$/.test(uses)) return false;
+  const ref = parseActionRef(uses);
+  return !ACTIONS.some((a) => ref.name === a.prefix || ref.name.startsWith(a.prefix + '/'));
 }
 
 export { keyRefOf } from './commands.js';

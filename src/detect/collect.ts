@@ -17,8 +17,9 @@ import type { RawRepo } from './ops.js';
 import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
-import { implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
+import { envOptions, implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
 import { ownDeliverables } from './collect/own-deliverables.js';
+import { remoteSteps } from './collect/remote-steps.js';
 
 export { isIncidental } from './collect/candidates.js';
 
@@ -26,8 +27,10 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   ciPipelines,
   markedYaml,
   pipelineSteps,
+  remoteSteps,
   handRunTooling,
   throwawayRegistries,
+  envOptions,
   tektonChains,
   implicitSigning,
   goreleaserConfig,

@@ -7,7 +7,7 @@
  */
 import { commandName, parseCommands, type SimpleCommand } from './shell.js';
 import { HANDLERS } from './tools/index.js';
-import { MAX_NESTING } from './tools/calls.js';
+import { MAX_NESTING, windowsPath } from './tools/calls.js';
 import type { Recognised, RecognisedCommand, Recurse } from './tools/kit.js';
 
 export type { Call, KeyRef, Recognised, RecognisedCommand } from './tools/kit.js';
@@ -36,9 +36,11 @@ function recogniseCommand(cmd: SimpleCommand, line: string, depth: number): Reco
   if (handler) return handler([name, ...cmd.words.slice(1)], cmd, line, depth, recurse);
   // ./scripts/release.sh, scripts/sign.sh, script/release: a script in the repository (the resolver
   // follows it only when the path exists; a relative path with a directory runs from the working tree)
+  // PowerShell: `.\script\sign.ps1`, `& .\x.ps1` (`&` ends the previous command here), `script/x.ps1`
   if (!first || first.includes('$')) return [];
-  const script = /\.(sh|bash)$/.test(first) || (!/gradlew|mvnw/.test(first) && (first.startsWith('./') || /^\w[\w.-]*\/(?:[\w.-]+\/)*[\w-]+$/.test(first)));
-  return script ? [{ kind: 'call', call: { type: 'script', path: first } }] : [];
+  const path = windowsPath(first);
+  const script = /\.(sh|bash|ps1)$/i.test(path) || (!/gradlew|mvnw/.test(path) && (path.startsWith('./') || /^\w[\w.-]*\/(?:[\w.-]+\/)*[\w-]+$/.test(path)));
+  return script ? [{ kind: 'call', call: { type: 'script', path } }] : [];
 }
 
 /** The top-level `$( … )` command substitutions in a word (not `$(( … ))` arithmetic). */

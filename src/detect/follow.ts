@@ -8,6 +8,7 @@ import type { Call } from './commands.js';
 import { dirname, normalisePath, type ParseContext } from './ci/model.js';
 import { joinContinuations, splitLines, type SourceLine } from './shell.js';
 import { parsePackageJson } from './sources/manifests.js';
+import { jsCommandLines } from './js-script.js';
 
 export interface CalledLines {
   file: string;
@@ -221,7 +222,7 @@ export class CallResolver {
       if (c === undefined || !this.ctx.exists(c)) continue;
       const text = this.ctx.readText(c);
       if (text === undefined) return [];
-      return [{ file: c, lines: joinContinuations(splitLines(text, 1)).filter((l) => l.text.trim() !== '') }];
+      return [{ file: c, lines: /\.[cm]?js$/.test(c) ? jsCommandLines(text) : joinContinuations(splitLines(text, 1)).filter((l) => l.text.trim() !== '') }];
     }
     return [];
   }

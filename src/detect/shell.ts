@@ -36,7 +36,8 @@ export function joinContinuations(lines: readonly SourceLine[]): SourceLine[] {
   let current: SourceLine | undefined;
   for (const l of lines) {
     const text = l.text.replace(/\r$/, '');
-    const continued = /(^|[^\\])(\\\\)*\\$/.test(text);
+    // `\` ends a continued shell line, ` `` ` (after a space) a continued PowerShell one
+    const continued = /(^|[^\\])(\\\\)*\\$/.test(text) || /\s`$/.test(text);
     const body = continued ? text.slice(0, -1) : text;
     if (current) current.text += ' ' + body.trimStart();
     else current = { text: body, line: l.line };
@@ -80,6 +81,14 @@ export function tokenize(text: string): Token[] {
     }
     if (c === '#' && !inWord) break; // comment
     if (c === '\\') {
+      // a Windows path (`.\script\sign.ps1`, `dist\app.exe`, `C:\tools\x.dll`): within an unquoted
+      // path-like word, a backslash before a word character is a separator and is kept; a POSIX
+      // escape (`\$`, `\"`, `\ `, or a backslash starting a word) still drops the backslash
+      if (inWord && !quoted && /^[\w.:\\-]+$/.test(cur) && /[\w.]/.test(text[i + 1] ?? '')) {
+        cur += '\\';
+        i++;
+        continue;
+      }
       if (i + 1 < text.length) cur += text[i + 1];
       inWord = true;
       i += 2;
@@ -97,7 +106,8 @@ export function tokenize(text: string): Token[] {
     if (c === '"') {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') {
-        if (text[j] === '\\' && j + 1 < text.length) {
+        // inside double quotes a backslash escapes only $ ` " \ (POSIX): "C:\Program Files\x" keeps its
+        if (text[j] === '\\' && j + 1 < text.length && '$`"\\\n'.includes(text[j + 1]!)) {
           cur += text[j + 1];
           j += 2;
           continue;
@@ -260,7 +270,8 @@ export function parseCommands(text: string): SimpleCommand[] {
 export function commandName(word: string | undefined): string {
   if (!word) return '';
   let w = word;
-  const v = /^\$[({]?([A-Za-z_][A-Za-z0-9_]*)[)}]?$/.exec(w);
+  // PowerShell's `& $signtool.FullName` / `& $signtoolPath`: the variable, a property of it aside
+  const v = /^\$[({]?([A-Za-z_][A-Za-z0-9_]*)[)}]?(?:\.[A-Za-z]\w*)?$/.exec(w);
   if (v) return variableTool(v[1]!) ?? w;
   w = w.replace(/\\/g, '/');
   const base = w.slice(w.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
@@ -269,9 +280,8 @@ export function commandName(word: string | undefined): string {
 }
 
 
-/** `$(COSIGN)`, `${COSIGN_BIN}`, `$GPG`: a variable named after a tool stands for that tool. */
+/** `$(COSIGN)`, `${COSIGN_BIN}`, `$GPG`, `$signtoolPath`: a variable named after a tool stands for that tool. */
 function variableTool(name: string): string | undefined {
-  const lower = name.toLowerCase();
-  const parts = lower.split('_');
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_');
   return VARIABLE_TOOLS.find((t) => parts.includes(t));
 }

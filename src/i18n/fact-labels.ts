@@ -135,6 +135,7 @@ export const PUBLISHED_ARTIFACT_LABELS_JA: Readonly<Record<string, string>> = {
   'Rust crate': 'Rust のクレート',
   'Helm chart': 'Helm チャート',
   'OCI artifact': 'OCI 成果物',
+  'release files': 'リリースファイル',
   'Android app': 'Android アプリ',
 };
 

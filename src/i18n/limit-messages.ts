@@ -80,6 +80,12 @@ const MESSAGES = {
     en: (v: LimitVars) => `template ${v.template} comes from another repository and cannot be inspected`,
     ja: (v: LimitVars) => `テンプレート ${v.template} は別のリポジトリから来るため、確認できません`,
   },
+  'remote-step': {
+    en: (v: LimitVars) =>
+      `${v.at}: ${v.count} CircleCI orb command(s) or Buildkite plugin(s) that may sign or publish (${v.names}) run code kept outside this repository; what they sign or publish, and with which key, is not visible to the scan`,
+    ja: (v: LimitVars) =>
+      `${v.at}: 署名や公開を行う可能性のある CircleCI の orb コマンドまたは Buildkite のプラグイン ${v.count} 件 (${v.names}) は、このリポジトリの外にあるコードを実行します。何をどの鍵で署名・公開しているかはスキャンでは確認できません`,
+  },
 } as const satisfies Record<string, Record<Lang, (v: LimitVars) => string>>;
 
 export type LimitCode = keyof typeof MESSAGES;

@@ -86,6 +86,17 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['verify-own-image', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // e2e tests signing the README and scratch files are neither signing nor verification
     ['e2e-sign-scratch-blob', 0, [], 0, 0],
+    // archives signed keylessly; the flux manifests and the SDK published from a Node script are not
+    ['publish-more-places', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // witness/tejolote/krel/sigstore sign keylessly, but the in-toto link key is a CI secret written to a
+    // file: keys are not all protected, as in gha-key-env-secret
+    ['attest-outside-cosign', 0, ["L1.signed"], 0, 1],
+    // Azure Trusted Signing reached through a PowerShell script and $Env:ACS_DLIB: a cloud-held key
+    ['powershell-trusted-signing', 0, ["L1.signed","L2.keys-protected"], 0, 1],
+    // a cosign orb signing with a context-variable key (ci-secret); an unread gcp-gcr orb is a limit
+    ['circleci-orbs', 0, ["L1.signed"], 0, 1],
+    // the Buildkite cosign plugin signs keylessly; the docker-compose plugin's worker push is unsigned
+    ['buildkite-cosign-plugin', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

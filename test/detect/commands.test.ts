@@ -74,8 +74,9 @@ const cases: Array<[string, Expect[]]> = [
   ['sigstore sign dist/x.whl', [{ kind: 'sign', tool: 'sigstore-python' }]],
   ['slsa-verifier verify-artifact x --provenance-path p', [{ kind: 'verify' }]],
   ['gh attestation verify x --owner o', [{ kind: 'verify' }]],
-  ['in-toto-run --step-name build --signing-key k -- make', [{ kind: 'sign', tool: 'in-toto' }]],
-  ['witness run --step build -k key.pem -- make', [{ kind: 'sign', tool: 'witness' }]],
+  // what the wrapper runs after `--` is recognised too (here a make call)
+  ['in-toto-run --step-name build --signing-key k -- make', [{ kind: 'sign', tool: 'in-toto' }, { kind: 'call' }]],
+  ['witness run --step build -k key.pem -- make', [{ kind: 'sign', tool: 'witness' }, { kind: 'call' }]],
   // publishing
   ['docker push ghcr.io/o/app:1', [{ kind: 'publish', artifactKind: 'container-image' }]],
   ['docker buildx build --push -t ghcr.io/o/app .', [{ kind: 'publish', artifactKind: 'container-image' }]],

@@ -26,13 +26,21 @@ export function parseCircleCi(ctx: ParseContext, path: string): Pipeline | undef
   if (!y) return undefined;
   const root = y.doc.contents;
   const pipeline: Pipeline = { system: 'circleci', file: path, jobs: [], env: {} };
+  // `orbs: {cosign: juburr/cosign-orb@0.1.4}`: a step `cosign/sign_image` is `orb:juburr/cosign-orb/sign_image@0.1.4`
+  const orbs = stringMap(y, get(y, root, 'orbs'));
+  const orbStep = (name: string): string => {
+    const slash = name.indexOf('/');
+    const orb = slash > 0 ? orbs[name.slice(0, slash)]?.value : undefined;
+    const m = orb ? /^([\w.-]+\/[\w.-]+)@(\S+)$/.exec(orb.trim()) : null;
+    return m ? `orb:${m[1]}${name.slice(slash)}@${m[2]}` : name;
+  };
   const stepsOf = (node: unknown): CiStep[] => {
     const out: CiStep[] = [];
     for (const item of items(y, node)) {
       const line = y.lineOf(item);
       const name = scalarString(y, item);
       if (name !== undefined) {
-        out.push({ ...emptyStep(y.path, line), uses: name, usesLine: line });
+        out.push({ ...emptyStep(y.path, line), uses: orbStep(name), usesLine: line });
         continue;
       }
       for (const e of entries(y, item)) {
@@ -43,7 +51,7 @@ export function parseCircleCi(ctx: ParseContext, path: string): Pipeline | undef
           out.push(s);
         } else {
           // an orb command or a reusable command: `cosign/sign-image: {image: …}`
-          const s: CiStep = { ...emptyStep(y.path, e.line), uses: e.key, usesLine: e.line, with: stringMap(y, e.value) };
+          const s: CiStep = { ...emptyStep(y.path, e.line), uses: orbStep(e.key), usesLine: e.line, with: stringMap(y, e.value) };
           out.push(s);
         }
       }
@@ -191,6 +199,17 @@ export function parseBitbucket(ctx: ParseContext, path: string): Pipeline | unde
 }
 
 // ---------- Buildkite ----------
+/** A plugin's settings: scalars as they are, a list of scalars joined by spaces (docker-compose `push: [a, b]`). */
+function pluginSettings(y: YamlFile, node: unknown): CiStep['with'] {
+  const out = stringMap(y, node);
+  for (const e of entries(y, node)) {
+    if (e.key in out) continue;
+    const list = items(y, e.value).map((i) => scalarString(y, i)).filter((v): v is string => v !== undefined);
+    if (list.length) out[e.key] = { value: list.join(' '), line: e.line };
+  }
+  return out;
+}
+
 export function parseBuildkite(ctx: ParseContext, path: string): Pipeline | undefined {
   const y = ctx.readYaml(path);
   if (!y) return undefined;
@@ -209,7 +228,7 @@ export function parseBuildkite(ctx: ParseContext, path: string): Pipeline | unde
         if (e) j.steps.push(runStep(y, e.line, scriptList(y, e.value)));
       }
       for (const plugin of items(y, get(y, item, 'plugins'))) {
-        for (const p of entries(y, plugin)) j.steps.push({ ...emptyStep(y.path, p.line), uses: `plugin:${p.key}`, usesLine: p.line, with: stringMap(y, p.value) });
+        for (const p of entries(y, plugin)) j.steps.push({ ...emptyStep(y.path, p.line), uses: `plugin:${p.key}`, usesLine: p.line, with: pluginSettings(y, p.value) });
       }
       if (j.steps.length) pipeline.jobs.push(j);
     }

@@ -4,6 +4,7 @@ import { normalisePath } from '../ci/model.js';
 import { isThrowawayRegistry } from '../throwaway.js';
 import { isTestKey } from '../sources/keys.js';
 import { provenanceSign } from '../tools/npm-provenance.js';
+import { TOOL_BY_ID } from '../tools/index.js';
 import type { Op } from '../ops.js';
 import type { CollectStep } from './state.js';
 
@@ -56,6 +57,27 @@ export const throwawayRegistries: CollectStep = {
       if (!isThrowawayRegistry(dest)) continue;
       if (op.rec.kind === 'publish') ops.splice(i, 1);
       else op.throwaway = dest;
+    }
+  },
+};
+
+/**
+ * A signing option given as an environment variable (`signtool … /dlib $Env:DLIB`): its value from
+ * the signing step's environment decides what signs (the Azure Code Signing dlib: Azure Trusted
+ * Signing). The tool's descriptor says how (`resolveEnv`); the env entry becomes evidence.
+ */
+export const envOptions: CollectStep = {
+  kind: 'enricher',
+  name: 'env-options',
+  run(c) {
+    for (const op of c.ops) {
+      const rec = op.rec;
+      if (rec.kind !== 'sign' || !rec.envOption) continue;
+      const env = op.env[rec.envOption.variable];
+      const resolved = env ? TOOL_BY_ID.get(rec.tool)?.resolveEnv?.(rec, env.value) : undefined;
+      if (!resolved || !env) continue;
+      op.rec = resolved;
+      op.configSites = [...(op.configSites ?? []), c.site(env.file, env.line)];
     }
   },
 };

@@ -16,8 +16,30 @@ const shellCall: Handler = (words, _cmd, _line, depth, recurse) => {
   const c = args.indexOf('-c');
   if (c >= 0 && args[c + 1] !== undefined && depth < MAX_NESTING) return recurse.line(args[c + 1]!, depth + 1).map((r) => r.rec);
   const script = args.find((w) => !w.startsWith('-'));
-  if (!script || script === '-c' || !/\.(sh|bash)$|^\.{0,2}\/?[\w./-]+$/.test(script) || script.includes('$')) return [];
-  return [{ kind: 'call', call: { type: 'script', path: script } }];
+  if (!script || script === '-c' || !/\.(sh|bash|ps1)$|^\.{0,2}[\\/]?[\w./\\-]+$/.test(script) || script.includes('$')) return [];
+  return [{ kind: 'call', call: { type: 'script', path: windowsPath(script) } }];
+};
+
+/** `.\script\sign.ps1` → `./script/sign.ps1`: the resolver reads repository paths with `/`. */
+export const windowsPath = (path: string): string => path.replace(/\\/g, '/');
+
+/**
+ * `pwsh -File script.ps1`, `powershell -ExecutionPolicy Bypass -File .\x.ps1`, `pwsh -Command "…"`
+ * (`-c`, `-NoProfile` and friends aside; a bare `pwsh x.ps1` runs the file too).
+ */
+const pwshCall: Handler = (words, _cmd, _line, depth, recurse) => {
+  const args = words.slice(1);
+  const at = (names: RegExp): number => args.findIndex((w) => names.test(w));
+  const command = at(/^[-/](c|command)$/i);
+  if (command >= 0 && args[command + 1] !== undefined && depth < MAX_NESTING) return recurse.line(args.slice(command + 1).join(' '), depth + 1).map((r) => r.rec);
+  const file = at(/^[-/](f|file)$/i);
+  const VALUE = /^[-/](executionpolicy|ep|ex|workingdirectory|wd|outputformat|of|inputformat|if|windowstyle|w|configurationname|settingsfile)$/i;
+  let script = file >= 0 ? args[file + 1] : undefined;
+  for (let i = 0; script === undefined && i < args.length; i++) {
+    if (VALUE.test(args[i]!)) i++;
+    else if (!/^[-/]/.test(args[i]!)) script = args[i];
+  }
+  return script && /\.ps1$/i.test(script) && !script.includes('$') ? [{ kind: 'call', call: { type: 'script', path: windowsPath(script) } }] : [];
 };
 
 const XARGS_VALUE_OPTS = ['-I', '-L', '-l', '-n', '-P', '-d', '-E', '-e', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--replace', '--process-slot-var'];
@@ -35,8 +57,14 @@ const xargs: Handler = (words, cmd, line, depth, recurse) => {
   return recurse.command({ ...cmd, words: [...words.slice(i), '{input}'] }, line, depth + 1);
 };
 
+/** `node scripts/release.mjs`: a JavaScript release script, read for the commands it runs (js-script.ts). */
+const nodeCall: Handler = (words) => {
+  const script = new Args(words.slice(1)).positionals(['-r', '--require', '--import', '--loader', '--experimental-loader', '-e', '--eval'])[0];
+  return script && /\.[cm]?js$/.test(script) && !script.includes('$') && !words.includes('-e') ? [{ kind: 'call', call: { type: 'script', path: script } }] : [];
+};
+
 export const calls: ToolDescriptor<'calls', 'other'> = {
   id: 'calls',
   fact: 'other',
-  commands: { xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall },
+  commands: { node: nodeCall, pwsh: pwshCall, powershell: pwshCall, xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall },
 };

@@ -1,5 +1,5 @@
 /** cosign (Sigstore): sign/attest images and blobs, keyless or with a key; verify. */
-import { Args, artifactOfBlob, attestationOfType, keyRefOf, type Handler, type KeyRef, type ToolDescriptor } from './kit.js';
+import { Args, artifactOfBlob, attestationOfType, keyRefOf, truthy, type ActionEntry, type Handler, type Inputs, type KeyRef, type ToolDescriptor } from './kit.js';
 
 const VALUE_OPTS = ['--key', '--certificate', '--certificate-chain', '--output-signature', '--output-certificate', '--bundle', '--predicate', '--type', '-a', '--annotations', '--identity-token', '--fulcio-url', '--rekor-url', '--oidc-issuer', '--oidc-client-id', '--certificate-identity', '--certificate-oidc-issuer', '--certificate-identity-regexp', '--certificate-oidc-issuer-regexp', '--signature', '--output', '--output-file', '--registry-username', '--registry-password', '--attachment', '--timeout', '--sk-slot', '--slot'];
 
@@ -30,12 +30,37 @@ const cosignCommand: Handler = (words) => {
   }
 };
 
+const orbKey = (i: Inputs): KeyRef => ({ type: 'env', name: i['private_key'] || 'COSIGN_PRIVATE_KEY' });
+
+/**
+ * CircleCI orbs (juburr/cosign-orb, twdps/cosign) and the Buildkite plugin (equinixmetal-buildkite/cosign)
+ * that run cosign for the pipeline: their parameters say what is signed and with which key.
+ */
+const ORBS_AND_PLUGINS: ActionEntry[] = [
+  { prefix: 'orb:juburr/cosign-orb/install' },
+  // private_key names the environment variable (a CircleCI context secret) holding the base64 key
+  { prefix: 'orb:juburr/cosign-orb/sign_image', run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: 'container-image', keyless: false, key: orbKey(i), subject: i['image'] }] },
+  { prefix: 'orb:juburr/cosign-orb/sign_blob', run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: artifactOfBlob(i['blob']), keyless: false, key: orbKey(i), subject: i['blob'] }] },
+  { prefix: 'orb:juburr/cosign-orb/attest', run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: 'container-image', keyless: false, key: orbKey(i), subject: i['image'], attestation: attestationOfType(i['type']) }] },
+  ...['verify_image', 'verify_blob', 'verify_attestation'].map((c) => ({ prefix: `orb:juburr/cosign-orb/${c}`, run: (i: Inputs) => [{ kind: 'verify' as const, tool: 'cosign', subject: i['image'] }] })),
+  { prefix: 'orb:twdps/cosign/install' },
+  {
+    prefix: 'orb:twdps/cosign/sign',
+    run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: 'container-image', keyless: false, key: keyRefOf(i['sign-key'] || 'cosign.key'), subject: [i['registry'], i['image']].filter(Boolean).join('/') + (i['tag'] ? `:${i['tag']}` : '') }],
+  },
+  // keyless: true uses Fulcio; otherwise keyed-config.key (a path the step's environment provides)
+  { prefix: 'plugin:equinixmetal-buildkite/cosign', run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: 'container-image', keyless: truthy(i['keyless']), subject: i['image'] }] },
+];
+
 export const cosign: ToolDescriptor<'cosign', 'vocabulary'> = {
   id: 'cosign',
   fact: 'vocabulary',
   commands: { cosign: cosignCommand },
   // the installer runs nothing: what the job then runs (sign or verify) is what counts
-  actions: [{ prefix: 'sigstore/cosign-installer' }],
+  actions: [
+    { prefix: 'sigstore/cosign-installer' },
+    ...ORBS_AND_PLUGINS,
+  ],
   // every sigstore action concerns signing, known or not
   pinPrefixes: ['sigstore/'],
   variables: ['cosign'],

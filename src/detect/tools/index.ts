@@ -23,6 +23,7 @@ import { apksigner, rpmSign } from './packages.js';
 import { dockerContentTrust } from './docker.js';
 import { awsSigner, inToto, tektonChains, witness } from './attestors.js';
 import { azureTrustedSigning } from './azure-trusted-signing.js';
+import { krelSign, tejoloteAttest } from './k8s-release.js';
 import { publishers } from './publishers.js';
 import { calls } from './calls.js';
 
@@ -30,7 +31,7 @@ export const TOOLS = [
   cosign, notation, gpg, minisign, signify, sigstorePythonTool, sigstoreJs, npmProvenance, pypiAttestations, goreleaser,
   slsaGithubGenerator, attestBuildProvenance, mavenGpg, gradleSigning, jarsigner, signtool, codesign, apksigner, rpmSign,
   dockerContentTrust, awsSigner, azureTrustedSigning, inToto, witness,
-  tektonChains, osslsigncode, rcodesign,
+  tektonChains, osslsigncode, rcodesign, krelSign, tejoloteAttest,
   slsaVerifier, publishers, calls,
 ] as const;
 

@@ -34,6 +34,11 @@ export type Recognised =
       /** Set for attestations (cosign attest, provenance, in-toto): what is attested. */
       attestation?: AttestationKind;
       subject?: string;
+      /**
+       * An option whose value is an environment variable the line does not show (`/dlib $Env:DLIB`):
+       * the descriptor's `resolveEnv` reads it from the step's environment (collect/enrich.ts).
+       */
+      envOption?: { option: string; variable: string };
     }
   | { kind: 'verify'; tool: string; subject?: string }
   | { kind: 'publish'; tool: string; artifact: string; artifactKind: ArtifactKind; subject?: string; unsignedReason?: string }
@@ -95,6 +100,11 @@ export interface ToolDescriptor<Id extends string = string, Fact extends ToolFac
   variables?: readonly string[];
   /** Custody hint: the key every signature of this tool uses (a cloud signing service). */
   key?: KeyRef;
+  /**
+   * A `sign` record with an `envOption`, given the variable's value from the signing step's
+   * environment (its `env:`, its job's and pipeline's): the record it stands for, if another.
+   */
+  resolveEnv?: (rec: Extract<Recognised, { kind: 'sign' }>, value: string) => Recognised | undefined;
   /** Coverage hint: the tool's signature is a package registry's own provenance (npm, PyPI). */
   packageProvenance?: boolean;
   /** The fixture repository (test/fixtures/repos/<name>) that shows the tool. */
@@ -143,6 +153,16 @@ export class Args {
   shortFlag(letter: string): boolean {
     return this.argv.some((a) => /^-[A-Za-z]+$/.test(a) && a.slice(1).includes(letter));
   }
+}
+
+/**
+ * An environment variable standing alone as a value: PowerShell `$Env:NAME` / `${env:NAME}`, cmd
+ * `%NAME%`, POSIX `$NAME` / `${NAME}`. Its name, or undefined for anything else.
+ */
+export function envVariableOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = /^(?:\$env:([A-Za-z_]\w*)|\$\{env:([A-Za-z_]\w*)\}|%([A-Za-z_]\w*)%|\$\{?([A-Za-z_]\w*)\}?)$/i.exec(value.trim());
+  return m ? m[1] ?? m[2] ?? m[3] ?? m[4] : undefined;
 }
 
 /** Classifies a cosign/notation `--key` value. */

@@ -43,6 +43,46 @@ const gh: Handler = (words) => {
   return [];
 };
 
+/** Release files by their names: archives, packages, installers, signatures; a `dist/` or `release/` folder. */
+const RELEASE_FILES = /(^|\/)(dist|release|releases|artifacts?)(\/|$)|\.(tar\.gz|tgz|tar\.xz|zip|deb|rpm|apk|msi|exe|dmg|pkg|whl|jar|appimage|sig|asc|sigstore\.json)$/i;
+
+/**
+ * `aws s3 cp|sync SRC s3://…`, `gsutil [-m] cp|rsync SRC gs://…`, `gcloud storage cp SRC gs://…`: an
+ * upload of release files to a bucket (a download, or a docs site or cache synced up, is not).
+ */
+export function bucketUpload(tool: string, argv: string[], scheme: 's3' | 'gs', valueOptions: readonly string[] = []): Recognised[] {
+  const pos = new Args(argv).positionals(valueOptions);
+  if (pos.length < 2) return [];
+  const dest = pos[pos.length - 1]!;
+  const sources = pos.slice(0, -1);
+  if (!dest.startsWith(`${scheme}://`) || sources.some((s) => /^(s3|gs):\/\//.test(s))) return [];
+  if (!sources.some((s) => RELEASE_FILES.test(s.replace(/\/\*?$/, '/'))) && !/\/releases?\//i.test(dest)) return [];
+  return [{ kind: 'publish', tool, artifact: 'release files', artifactKind: 'blob', subject: dest }];
+}
+
+const S3_VALUE_OPTS = ['--profile', '--region', '--acl', '--exclude', '--include', '--content-type', '--cache-control', '--storage-class', '--sse', '--sse-kms-key-id', '--metadata', '--endpoint-url', '--expected-size', '--grants'];
+
+/** `aws s3 cp|sync|mv`; the `aws` word belongs to AWS Signer (attestors.ts), which hands `s3` here. */
+export const awsS3: Handler = (words) => {
+  const verb = words[2];
+  return verb === 'cp' || verb === 'sync' || verb === 'mv' ? bucketUpload('aws-s3', words.slice(3), 's3', S3_VALUE_OPTS) : [];
+};
+
+const gsutil: Handler = (words) => {
+  const args = words.slice(1);
+  let i = 0;
+  while (i < args.length && args[i]!.startsWith('-')) i += args[i] === '-o' || args[i] === '-h' ? 2 : 1;
+  const verb = args[i];
+  return verb === 'cp' || verb === 'rsync' || verb === 'mv' ? bucketUpload('gsutil', args.slice(i + 1), 'gs', ['-h', '-p', '-z', '-j', '-a', '-x']) : [];
+};
+
+/** `flux push artifact oci://… --path=…`: Kubernetes manifests pushed as an OCI artifact (signed with `cosign sign` of the reference). */
+const flux: Handler = (words) => {
+  if (words[1] !== 'push' || words[2] !== 'artifact') return [];
+  const subject = new Args(words.slice(3)).positionals(['--path', '--source', '--revision', '--creds', '--provider', '--annotations', '-a', '--ignore-paths', '--output', '-o', '--reproducible'])[0];
+  return [{ kind: 'publish', tool: 'flux', artifact: 'OCI artifact', artifactKind: 'blob', subject }];
+};
+
 const executor: Handler = (words) => {
   const args = new Args(words.slice(1));
   if (!args.has('--destination', '-d') || args.has('--no-push')) return [];
@@ -60,12 +100,25 @@ export const publishers: ToolDescriptor<'publishers', 'other'> = {
     oras,
     gh,
     executor,
+    flux,
+    gsutil,
+    gcloud: (words) => (words[1] === 'storage' && /^(cp|rsync|mv)$/.test(words[2] ?? '') ? bucketUpload('gcloud-storage', words.slice(3), 'gs') : []),
     cargo: (words) => (words[1] === 'publish' && !words.includes('--dry-run') ? [{ kind: 'publish', tool: 'cargo', artifact: 'Rust crate', artifactKind: 'package' }] : []),
   },
   actions: [
     { prefix: 'softprops/action-gh-release', run: (i) => (i['files'] ? [releaseAssets('gh-release', i['files'])] : []) },
+    // file: one path or, with file_glob: true, a glob (svenstaro/upload-release-action README)
+    { prefix: 'svenstaro/upload-release-action', run: (i) => (i['file'] ? [releaseAssets('upload-release-action', i['file'])] : []) },
     { prefix: 'ncipollo/release-action', run: (i) => (i['artifacts'] ? [releaseAssets('gh-release', i['artifacts'])] : []) },
     { prefix: 'ko-build/setup-ko' },
+    // the docker-compose Buildkite plugin: `push: [service:registry/image:tag, …]` pushes those images
+    {
+      prefix: 'plugin:buildkite-plugins/docker-compose',
+      run: (i) => (i['push'] ? i['push'].split(/\s+/).map((p) => image('docker-compose', /:.*[/:]/.test(p) ? p.slice(p.indexOf(':') + 1) : undefined)) : []),
+    },
+    // the circleci/docker orb's push command (the orb's publish job is a workflow job, not a step)
+    { prefix: 'orb:circleci/docker/push', run: (i) => [image('docker', [i['registry'] || 'docker.io', i['image']].join('/') + (i['tag'] ? `:${i['tag'].split(',')[0]}` : ''))] },
   ],
-  variables: ['helm', 'crane', 'oras', 'ko'],
+  variables: ['helm', 'crane', 'oras', 'ko', 'flux', 'gsutil'],
+  fixture: 'publish-more-places',
 };
