@@ -12,7 +12,8 @@
  *   multi-select question scores its strongest selected option.
  */
 import type { Bank, LoadedQuestion } from '../model/bank.js';
-import { UNSURE, type Condition, type Satisfies } from '../model/schema.js';
+import type { Condition, Satisfies } from '../model/schema.js';
+import { UNSURE } from '../model/unsure.js';
 
 /** A single-select answer is one option value; a multi-select one is a list. */
 export type AnswerValue = string | string[];

@@ -14,7 +14,8 @@ import type { ArtifactKind, Facts, ScanResult } from '../detect/types.js';
 import { FACT_LABELS, publishedArtifactLabel } from '../i18n/fact-labels.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
-import { UNSURE, type FactCondition } from '../model/schema.js';
+import type { FactCondition } from '../model/schema.js';
+import { UNSURE } from '../model/unsure.js';
 import type { AnswerValue } from './assess.js';
 import { evalFactCondition, factsForRules, positiveFacts, type RuleFacts } from './prefill.js';
 

@@ -201,5 +201,4 @@ export const BankFile = z
   .strict();
 export type BankFile = z.infer<typeof BankFile>;
 
-/** The value every question accepts and no option may claim: it satisfies nothing. */
-export const UNSURE = 'unsure';
+export { UNSURE } from './unsure.js';

@@ -34,6 +34,15 @@ describe('the first frame of the built wizard', () => {
     expect(files).not.toContain(later);
   });
 
+  it('loads neither zod, nor the YAML parser, nor the detectors: the bank and the scan come after the first frame', () => {
+    for (const file of files) {
+      const text = read(file);
+      expect(/ZodError/.test(text), `${file} holds zod`).toBe(false);
+      expect(/YAMLParseError/.test(text), `${file} holds the YAML parser`).toBe(false);
+      expect(/signaturesAreVerified/.test(text), `${file} holds the detectors`).toBe(false);
+    }
+  });
+
   it('loads its big chunks as ASCII (escape non-ASCII characters in regular expressions)', () => {
     for (const file of files) {
       const text = read(file);
