@@ -2,14 +2,13 @@
  * `sigmature check [DIR]`: the CI gate. Reads the answers file and the clock, scans DIR, and hands
  * everything to the pure `runCheck` (src/assess/check.ts); this module does I/O only.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_MAX_AGE_DAYS, runCheck } from '../assess/check.js';
 import { EXIT, UsageError } from '../exit.js';
 import { loadBank } from '../model/bank.js';
 import { InputError } from '../model/yaml-source.js';
 import { checkFailureLines, checkJson, checkSarif, renderCheckMarkdown } from '../report/check-output.js';
-import { parseAnswers } from '../session/answers-file.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
 import { emit } from './output.js';
@@ -19,7 +18,7 @@ import type { ScanResult } from '../detect/types.js';
 import type { Bank } from '../model/bank.js';
 import { sha256 } from '../report/generate.js';
 import { buildStatement } from '../report/intoto.js';
-import { answerSources, answerValues, type AnswersFile } from '../session/answers-file.js';
+import { answerSources, answerValues, parseAnswers, readAnswersText, type AnswersFile } from '../session/answers-file.js';
 
 /** `180d`, `26w` or `180` (days) → days. */
 export function parseMaxAge(text: string | undefined): number {
@@ -40,13 +39,7 @@ export async function runCheckCommand(opts: Options): Promise<number> {
   let answers;
   let answersText: string | undefined;
   if (opts.answers !== undefined || existsSync(answersPath)) {
-    let text: string;
-    try {
-      text = readFileSync(answersPath, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new InputError(answersPath, undefined, code === 'ENOENT' ? 'no such answers file' : `cannot read (${code})`);
-    }
+    const text = readAnswersText(answersPath);
     answers = { loaded: parseAnswers(text, answersPath, bank, { rejectNewerBank: true }), path: answersPath };
     answersText = text;
   }

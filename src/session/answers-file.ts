@@ -108,15 +108,18 @@ export function emptyAnswers(bank: Bank, meta: Partial<Meta> = {}): AnswersFile 
   };
 }
 
-export function readAnswersFile(path: string, bank: Bank): LoadedAnswers {
-  let text: string;
+/** The answers file's text, for a command that also digests it; a read error is bad input. */
+export function readAnswersText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(path, undefined, code === 'ENOENT' ? 'no such answers file' : `cannot read (${code ?? 'error'})`);
   }
-  return parseAnswers(text, path, bank);
+}
+
+export function readAnswersFile(path: string, bank: Bank): LoadedAnswers {
+  return parseAnswers(readAnswersText(path), path, bank);
 }
 
 /** `rejectNewerBank`: answers written with a newer version of the bank are bad input, not a warning. */
