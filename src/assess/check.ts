@@ -106,9 +106,9 @@ export function runCheck(input: CheckInput): CheckResult {
     };
   }
   const { file, lines = {}, changed = [] } = answers.loaded;
-  const level = assess(bank, answerValues(file), answerSources(file)).level;
-  if (input.minLevel !== undefined && level < input.minLevel) failures.push({ kind: 'level', level, minLevel: input.minLevel, source: 'answers' });
   const values = answerValues(file);
+  const level = assess(bank, values, answerSources(file)).level;
+  if (input.minLevel !== undefined && level < input.minLevel) failures.push({ kind: 'level', level, minLevel: input.minLevel, source: 'answers' });
   // the same rules in both languages, in the same order: the wizard records the message in the
   // language of its session
   const other = findContradictions(bank, values, scan, input.lang === 'en' ? 'ja' : 'en');
