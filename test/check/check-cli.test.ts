@@ -56,6 +56,8 @@ describe('sigmature check: a contradiction the team already saw and kept', () =>
 
   it.each([
     ['in English', 'nothing in this repository verifies a signature: no verify step, no admission policy'],
+    // a Japanese wizard session recorded it; check runs in English and still recognises it
+    ['in Japanese', 'このリポジトリのどこにも署名の検証 (検証ステップやアドミッションポリシー) がありません'],
   ])('is reported, not failed, when recorded %s', (_lang, message) => {
     const r = run([`${fixtures}/no-verify`, '--answers', kept(message)]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
