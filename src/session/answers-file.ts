@@ -9,7 +9,8 @@ import type { Bank } from '../model/bank.js';
 import { UNSURE } from '../model/schema.js';
 import { InputError, parseYamlSource, validateSource } from '../model/yaml-source.js';
 import { writeFileAtomic } from './atomic-write.js';
-import type { AnswerSources, AnswerValue, AnswerValues } from '../assess/assess.js';
+import type { AnswerSources, AnswerValues } from '../assess/assess.js';
+import { sourcesOf, valuesOf } from './answer-maps.js';
 
 export const ANSWERS_SCHEMA_VERSION = 1;
 
@@ -176,16 +177,12 @@ export function parseAnswers(text: string, file: string, bank: Bank, opts: { rej
 
 /** The answer values alone, as scoring wants them. */
 export function answerValues(file: AnswersFile): AnswerValues {
-  const out: Record<string, AnswerValue> = {};
-  for (const [id, a] of Object.entries(file.answers)) out[id] = a.value;
-  return out;
+  return valuesOf(file.answers);
 }
 
 /** Where each answer came from, as scoring wants it: detected answers never carry the assessed level. */
 export function answerSources(file: AnswersFile): AnswerSources {
-  const out: Record<string, AnswerSource> = {};
-  for (const [id, a] of Object.entries(file.answers)) out[id] = a.source;
-  return out;
+  return sourcesOf(file.answers);
 }
 
 /** Serialises with answers in bank order, so that files diff cleanly between sessions. */

@@ -2,19 +2,8 @@
  * Where the wizard goes next, from the answers: questions in bank order, leaving out those whose
  * skip rule holds on the answers so far (a skipped question is never shown).
  */
-import type { Answer, AnswerSources, AnswerValue, AnswerValues, Core, QuestionState } from './types.js';
-
-export function valuesOf(answers: Readonly<Record<string, Answer>>): AnswerValues {
-  const out: Record<string, AnswerValue> = {};
-  for (const [id, a] of Object.entries(answers)) out[id] = a.value;
-  return out;
-}
-
-export function sourcesOf(answers: Readonly<Record<string, Answer>>): AnswerSources {
-  const out: Record<string, Answer['source']> = {};
-  for (const [id, a] of Object.entries(answers)) out[id] = a.source;
-  return out;
-}
+import { valuesOf } from '../../session/answer-maps.js';
+import type { Answer, AnswerValue, Core, QuestionState } from './types.js';
 
 export function applicableIds(states: readonly QuestionState[]): string[] {
   return states.filter((s) => s.status !== 'skipped').map((s) => s.id);

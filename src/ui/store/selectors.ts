@@ -4,7 +4,8 @@
  */
 import { WELCOME_FIELDS, type Assessment, type AnswersFile, type AnswerValue, type WizardState } from './types.js';
 import type { Mode } from '../keys.js';
-import { applicableIds, sourcesOf, valuesOf } from './navigation.js';
+import { sourcesOf, valuesOf } from '../../session/answer-maps.js';
+import { applicableIds } from './navigation.js';
 import type { QuestionState } from '../../assess/assess.js';
 import type { RoadmapStep } from '../../report/roadmap.js';
 
