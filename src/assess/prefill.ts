@@ -52,7 +52,7 @@ function derivedEvidence(scan: ScanResult, fact: string, value: string | boolean
   return [];
 }
 
-export function evalFactCondition(cond: FactCondition, facts: Facts | RuleFacts): boolean {
+export function evalFactCondition(cond: FactCondition, facts: RuleFacts): boolean {
   if ('fact' in cond) {
     const value = (facts as unknown as Record<string, unknown>)[cond.fact];
     if ('equals' in cond) return value === cond.equals;
