@@ -15,7 +15,7 @@ import {
   type Question, type Standard,
 } from './schema.js';
 import { InputError, parseYamlSource, validateSource, type YamlSource } from './yaml-source.js';
-import { FACT_NAMES, FACT_SHAPES } from './facts-vocabulary.js';
+import { FACT_SHAPES } from './facts-vocabulary.js';
 import { readSnapshot } from './snapshot.js';
 
 export interface LoadedQuestion extends Question {
@@ -219,12 +219,12 @@ function checkQuestion(q: LoadedQuestion, index: number, source: YamlSource, mod
  * The first problem of a fact condition, with its path inside the condition: an unknown fact, an
  * unknown value, or a test that does not fit the fact (`includes` on a boolean, `equals` on a list).
  */
-export function factConditionProblem(cond: FactCondition, path: (string | number)[] = []): { path: (string | number)[]; problem: string } | undefined {
+function factConditionProblem(cond: FactCondition, path: (string | number)[] = []): { path: (string | number)[]; problem: string } | undefined {
   if ('allOf' in cond) return cond.allOf.map((c, i) => factConditionProblem(c, [...path, 'allOf', i])).find(Boolean);
   if ('anyOf' in cond) return cond.anyOf.map((c, i) => factConditionProblem(c, [...path, 'anyOf', i])).find(Boolean);
   if ('not' in cond) return factConditionProblem(cond.not, [...path, 'not']);
   const shape = FACT_SHAPES.get(cond.fact);
-  if (!shape) return { path: [...path, 'fact'], problem: `unknown fact "${cond.fact}" (facts: ${[...FACT_NAMES].join(', ')})` };
+  if (!shape) return { path: [...path, 'fact'], problem: `unknown fact "${cond.fact}" (facts: ${[...FACT_SHAPES.keys()].join(', ')})` };
   if ('equals' in cond) {
     if (shape.kind !== 'boolean') return { path: [...path, 'equals'], problem: `fact "${cond.fact}" is a list: test it with includes or empty, not equals` };
     if (typeof cond.equals !== 'boolean') return { path: [...path, 'equals'], problem: `fact "${cond.fact}" is true or false, not "${cond.equals}"` };
@@ -261,7 +261,6 @@ export function conditionRefs(cond: Condition): { question: string; in: string[]
   if ('anyOf' in cond) return cond.anyOf.flatMap(conditionRefs);
   return conditionRefs(cond.not);
 }
-
 
 /**
  * Orders questions so that every question comes after the questions its skip rule reads, keeping

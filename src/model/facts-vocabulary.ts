@@ -67,4 +67,3 @@ const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
 };
 
 export const FACT_SHAPES: ReadonlyMap<string, FactShape> = new Map(Object.entries(shapes));
-export const FACT_NAMES: ReadonlySet<string> = new Set(Object.keys(shapes));
