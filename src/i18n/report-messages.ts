@@ -236,6 +236,8 @@ const en = {
   summaryTop: 'Level 3 is reached: every criterion of the control is met.',
   summaryFirstSteps: 'First steps:',
   summaryOpen: (n: number) => `${n} question${n === 1 ? ' is' : 's are'} still open; the level may change once ${n === 1 ? 'it is' : 'they are'} settled (see Open items).`,
+  summaryOpenNoCriterion: (n: number) =>
+    `${n} question${n === 1 ? ' is' : 's are'} still open but ${n === 1 ? 'keeps' : 'keep'} no criterion open (see Open items).`,
   summaryDetected: (n: number) => `${n} answer${n === 1 ? ' was' : 's were'} taken from what the repository shows and not yet confirmed by the team.`,
   summaryCoverage: (signed: number, total: number, unsigned: string) =>
     `The repository publishes ${total} artifact${total === 1 ? '' : 's'}; ${signed} ${signed === 1 ? 'is' : 'are'} signed${unsigned ? ` (unsigned: ${unsigned})` : ''}.`,
@@ -473,6 +475,7 @@ const ja: ReportMessages = {
   summaryTop: 'レベル 3 に到達しています。コントロールのすべての基準を満たしています。',
   summaryFirstSteps: '最初のステップ:',
   summaryOpen: (n: number) => `未確定の質問が ${n} 件あります。確定するとレベルが変わる可能性があります (「未確定の項目」を参照)。`,
+  summaryOpenNoCriterion: (n: number) => `未確定の質問が ${n} 件ありますが、未確定の基準には関わっていません (「未確定の項目」を参照)。`,
   summaryDetected: (n: number) => `${n} 件の回答はリポジトリの検出結果をそのまま使っており、チームによる確認がまだです。`,
   summaryCoverage: (signed: number, total: number, unsigned: string) =>
     `リポジトリは ${total} 件の成果物を公開し、そのうち ${signed} 件が署名されています${unsigned ? ` (未署名: ${unsigned})` : ''}。`,
