@@ -56,7 +56,7 @@ export function openReasons(bank: Bank, assessment: Assessment, c: CriterionResu
 }
 
 /** The dimension a question belongs to, and who should settle its open items (from the bank). */
-export function ownerOf(bank: Bank, questionId: string): { dimension: string; owner?: { en: string; ja: string } } | undefined {
+function ownerOf(bank: Bank, questionId: string): { dimension: string; owner?: { en: string; ja: string } } | undefined {
   const q = bank.byId.get(questionId);
   if (!q) return undefined;
   const d = bank.dimensions.find((x) => x.id === q.dimension);
