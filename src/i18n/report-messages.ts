@@ -185,7 +185,6 @@ const en = {
   compareFromHistory: (date: string) => `Compared with the previous assessment in the history${date ? ` (${date})` : ''}.`,
   compareCriteria: 'Criteria that changed:',
   compareCriterion: (id: string, text: string, before: string, after: string) => `${id} ${text}: ${before} → ${after}`,
-  compareAnswerIds: (ids: string) => `Answers changed: ${ids}.`,
   compareNoCriteria: 'No criterion changed its status.',
   trendHeading: 'Trend',
   trendIntro: (n: number, total: number) =>
@@ -214,7 +213,7 @@ const en = {
   diffGone: 'gone',
   compareIntro: (date: string) => `Compared with the assessment of ${date || 'an earlier date'}.`,
   compareLevel: (before: number, after: number) => `Level ${before} → ${after}.`,
-  compareAnswers: (n: number) => `${n} answer${n === 1 ? '' : 's'} changed.`,
+  compareAnswers: (n: number, ids = '') => `${n} answer${n === 1 ? '' : 's'} changed${ids ? `: ${ids}` : ''}.`,
   before: 'Before',
   change: 'Change',
   requirement: 'Requirement',
@@ -425,7 +424,6 @@ const ja: ReportMessages = {
   compareFromHistory: (date: string) => `履歴にある前回の評価${date ? ` (${date}) ` : ''}と比較しています。`,
   compareCriteria: '状況が変わった基準:',
   compareCriterion: (id: string, text: string, before: string, after: string) => `${id} ${text}: ${before} → ${after}`,
-  compareAnswerIds: (ids: string) => `変わった回答: ${ids}。`,
   compareNoCriteria: '状況が変わった基準はありません。',
   trendHeading: '推移',
   trendIntro: (n: number, total: number) =>
@@ -454,7 +452,7 @@ const ja: ReportMessages = {
   diffGone: '削除',
   compareIntro: (date: string) => `${date || '以前'}の評価と比較しています。`,
   compareLevel: (before: number, after: number) => `レベル ${before} → ${after}。`,
-  compareAnswers: (n: number) => `${n} 件の回答が変わりました。`,
+  compareAnswers: (n: number, ids = '') => `${n} 件の回答が変わりました${ids ? ` (${ids})` : ''}。`,
   before: '前回',
   change: '変化',
   requirement: '要求事項',

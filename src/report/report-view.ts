@@ -341,8 +341,7 @@ export function buildReportView(input: ReportInput) {
         return {
           intro: mdText(intro),
           level: t.compareLevel(diff.level.before, diff.level.after),
-          answers: t.compareAnswers(diff.answers.length),
-          answerIds: diff.answers.length ? t.compareAnswerIds(diff.answers.map((a) => a.id).join(t.listSep)) : '',
+          answers: t.compareAnswers(diff.answers.length, diff.answers.map((a) => a.id).join(t.listSep)),
           criteria: criteriaChanged.length ? { heading: t.compareCriteria, items: criteriaChanged } : undefined,
           noCriteria: criteriaChanged.length ? '' : t.compareNoCriteria,
           rows: assessment.dimensions.map((d) => {
