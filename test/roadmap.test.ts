@@ -37,7 +37,7 @@ function answersFor(scan: ScanResult | undefined, stated: Record<string, AnswerV
   return file;
 }
 
-function roadmapOf(file: AnswersFile, context: RoadmapContext | readonly string[] = {}) {
+function roadmapOf(file: AnswersFile, context: RoadmapContext = {}) {
   const assessment = assess(bank, answerValues(file), answerSources(file));
   return { assessment, steps: buildRoadmap(assessment, catalog, context) };
 }
@@ -259,7 +259,7 @@ describe('steps chosen from the team\'s answers alone', () => {
   it('recommends keyless when the CI is unknown, and a cloud KMS where the CI cannot sign keylessly', () => {
     const file = answersFor(undefined, base);
     expect(roadmapOf(file).steps.find((s) => s.id === 'protect-signing-keys')!.recommended).toBe('keyless');
-    expect(roadmapOf(file, ['jenkins']).steps.find((s) => s.id === 'protect-signing-keys')!.recommended).toBe('cloud-kms');
+    expect(roadmapOf(file, { facts: { ci: ['jenkins'] } }).steps.find((s) => s.id === 'protect-signing-keys')!.recommended).toBe('cloud-kms');
     expect(roadmapOf(file, { facts: { ci: ['circleci'] } }).steps.find((s) => s.id === 'protect-signing-keys')!.recommended).toBe('keyless');
     // the team's own word on where keys live counts too
     expect(roadmapOf(answersFor(undefined, { ...base, 'KEY-1': 'vault' })).steps.find((s) => s.id === 'protect-signing-keys')!.recommended)

@@ -250,7 +250,8 @@ function unsettled(
   return false;
 }
 
-function conditionQuestions(cond: Condition): string[] {
+/** The questions a condition reads. */
+export function conditionQuestions(cond: Condition): string[] {
   if ('question' in cond) return [cond.question];
   if ('allOf' in cond) return cond.allOf.flatMap(conditionQuestions);
   if ('anyOf' in cond) return cond.anyOf.flatMap(conditionQuestions);

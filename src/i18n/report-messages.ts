@@ -185,7 +185,6 @@ const en = {
   compareFromHistory: (date: string) => `Compared with the previous assessment in the history${date ? ` (${date})` : ''}.`,
   compareCriteria: 'Criteria that changed:',
   compareCriterion: (id: string, text: string, before: string, after: string) => `${id} ${text}: ${before} → ${after}`,
-  compareAnswerIds: (ids: string) => `Answers changed: ${ids}.`,
   compareNoCriteria: 'No criterion changed its status.',
   trendHeading: 'Trend',
   trendIntro: (n: number, total: number) =>
@@ -214,7 +213,7 @@ const en = {
   diffGone: 'gone',
   compareIntro: (date: string) => `Compared with the assessment of ${date || 'an earlier date'}.`,
   compareLevel: (before: number, after: number) => `Level ${before} → ${after}.`,
-  compareAnswers: (n: number) => `${n} answer${n === 1 ? '' : 's'} changed.`,
+  compareAnswers: (n: number, ids = '') => `${n} answer${n === 1 ? '' : 's'} changed${ids ? `: ${ids}` : ''}.`,
   before: 'Before',
   change: 'Change',
   requirement: 'Requirement',
@@ -236,6 +235,8 @@ const en = {
   summaryTop: 'Level 3 is reached: every criterion of the control is met.',
   summaryFirstSteps: 'First steps:',
   summaryOpen: (n: number) => `${n} question${n === 1 ? ' is' : 's are'} still open; the level may change once ${n === 1 ? 'it is' : 'they are'} settled (see Open items).`,
+  summaryOpenNoCriterion: (n: number) =>
+    `${n} question${n === 1 ? ' is' : 's are'} still open but ${n === 1 ? 'keeps' : 'keep'} no criterion open (see Open items).`,
   summaryDetected: (n: number) => `${n} answer${n === 1 ? ' was' : 's were'} taken from what the repository shows and not yet confirmed by the team.`,
   summaryCoverage: (signed: number, total: number, unsigned: string) =>
     `The repository publishes ${total} artifact${total === 1 ? '' : 's'}; ${signed} ${signed === 1 ? 'is' : 'are'} signed${unsigned ? ` (unsigned: ${unsigned})` : ''}.`,
@@ -423,7 +424,6 @@ const ja: ReportMessages = {
   compareFromHistory: (date: string) => `履歴にある前回の評価${date ? ` (${date}) ` : ''}と比較しています。`,
   compareCriteria: '状況が変わった基準:',
   compareCriterion: (id: string, text: string, before: string, after: string) => `${id} ${text}: ${before} → ${after}`,
-  compareAnswerIds: (ids: string) => `変わった回答: ${ids}。`,
   compareNoCriteria: '状況が変わった基準はありません。',
   trendHeading: '推移',
   trendIntro: (n: number, total: number) =>
@@ -452,7 +452,7 @@ const ja: ReportMessages = {
   diffGone: '削除',
   compareIntro: (date: string) => `${date || '以前'}の評価と比較しています。`,
   compareLevel: (before: number, after: number) => `レベル ${before} → ${after}。`,
-  compareAnswers: (n: number) => `${n} 件の回答が変わりました。`,
+  compareAnswers: (n: number, ids = '') => `${n} 件の回答が変わりました${ids ? ` (${ids})` : ''}。`,
   before: '前回',
   change: '変化',
   requirement: '要求事項',
@@ -473,6 +473,7 @@ const ja: ReportMessages = {
   summaryTop: 'レベル 3 に到達しています。コントロールのすべての基準を満たしています。',
   summaryFirstSteps: '最初のステップ:',
   summaryOpen: (n: number) => `未確定の質問が ${n} 件あります。確定するとレベルが変わる可能性があります (「未確定の項目」を参照)。`,
+  summaryOpenNoCriterion: (n: number) => `未確定の質問が ${n} 件ありますが、未確定の基準には関わっていません (「未確定の項目」を参照)。`,
   summaryDetected: (n: number) => `${n} 件の回答はリポジトリの検出結果をそのまま使っており、チームによる確認がまだです。`,
   summaryCoverage: (signed: number, total: number, unsigned: string) =>
     `リポジトリは ${total} 件の成果物を公開し、そのうち ${signed} 件が署名されています${unsigned ? ` (未署名: ${unsigned})` : ''}。`,

@@ -2,12 +2,12 @@
  * `sigmature check` output: Markdown (for `$GITHUB_STEP_SUMMARY` and GitLab job logs), JSON, and
  * SARIF with one result per contradiction at the line that contradicts the answer. Pure.
  */
-import { createHash } from 'node:crypto';
 import type { CheckFailure, CheckResult } from '../assess/check.js';
 import { checkMessages, type CheckMessages } from '../i18n/check-messages.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { mdCode, mdText } from './markdown-text.js';
+import { fingerprint, sarifLocation, sarifLog } from './sarif.js';
 
 export const CHECK_SCHEMA_VERSION = 1;
 
@@ -76,11 +76,6 @@ export function checkJson(result: CheckResult, tool: { name: string; version: st
   return { schemaVersion: CHECK_SCHEMA_VERSION, kind: 'check', tool, ...result };
 }
 
-/** A repository-relative URI for SARIF (`%SRCROOT%` is the checked directory). */
-function toUri(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '').split('/').map((s) => encodeURIComponent(s)).join('/');
-}
-
 /** `answersUri`: the answers file relative to the checked directory, where an absence is reported. */
 export function checkSarif(result: CheckResult, bank: Bank, tool: { name: string; version: string; informationUri: string }, answersUri: string): object {
   const rules: object[] = [];
@@ -115,17 +110,9 @@ export function checkSarif(result: CheckResult, bank: Bank, tool: { name: string
       ruleIndex: ruleIndex.get(id),
       level: result.allowContradictions || c.acknowledged ? 'warning' : 'error',
       message: { text },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(at.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, at.line) } } }],
-      partialFingerprints: { 'sigmature/v1': createHash('sha256').update(`${id}\u0000${at.file}\u0000${c.at?.excerpt ?? c.message}`).digest('hex').slice(0, 32) },
+      locations: [sarifLocation(at.file, at.line)],
+      partialFingerprints: { 'sigmature/v1': fingerprint(id, at.file, c.at?.excerpt ?? c.message) },
     });
   }
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, informationUri: tool.informationUri, rules } },
-      results,
-      columnKind: 'utf16CodeUnits',
-    }],
-  };
+  return sarifLog(tool, rules, results);
 }

@@ -3,7 +3,7 @@
  * entry) becomes a snapshot of the same shape; the diff compares snapshots and knows nothing of
  * where they came from. Pure: reading files is the command's job (src/commands/diff.ts).
  */
-import { assess, type CriterionStatus } from '../assess/assess.js';
+import { assess, type Assessment, type CriterionStatus } from '../assess/assess.js';
 import { reportMessages, type Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { answerSources, answerValues, type AnswersFile } from '../session/answers-file.js';
@@ -39,8 +39,9 @@ function evidencePlaces(file: AnswersFile): string[] {
   return [...places].sort();
 }
 
-export function snapshotFromAnswers(bank: Bank, file: AnswersFile, label: string, digest?: string): Snapshot {
-  const a = assess(bank, answerValues(file), answerSources(file));
+/** `assessment`: the answers' assessment when the caller has already made it. */
+export function snapshotFromAnswers(bank: Bank, file: AnswersFile, label: string, digest?: string, assessment?: Assessment): Snapshot {
+  const a = assessment ?? assess(bank, answerValues(file), answerSources(file));
   return {
     label,
     ...(file.meta.date ? { date: file.meta.date } : {}),

@@ -35,14 +35,15 @@ export interface GenerateOptions {
   previous?: AnswersFile;
   /** The answers file as named on the command line: the in-toto Statement's subject name. */
   answersName?: string;
-  /** Today (YYYY-MM-DD), for an in-toto predicate whose answers carry no date. */
-  today?: string;
   /**
    * The history this assessment joins (`.sigmature/history.jsonl`, as read): the report compares
    * with its last entry of other answers (unless `previous` is given) and draws the trend.
    */
   history?: readonly HistoryLine[];
-  /** When the assessment is written (the history entry's date); now when absent. */
+  /**
+   * When the assessment is written (the history entry's date, and the in-toto predicate's date when
+   * the answers carry none); now when absent.
+   */
   now?: Date;
 }
 
@@ -80,17 +81,19 @@ export async function generateReport(opts: GenerateOptions): Promise<GeneratedRe
     assessment, answers: opts.answers, answersDigest, bank: opts.bank, tool: opts.tool, commit: opts.scan?.repository?.commit, now: opts.now,
   });
   const earlier = opts.history ? earlierEntries(opts.history, answersDigest) : [];
-  const current = snapshotFromAnswers(opts.bank, opts.answers, 'now', answersDigest);
   const last = earlier.at(-1);
+  // Only a report with something to compare with (most have nothing: `scan`, a portfolio) builds a
+  // snapshot of this assessment, from the assessment already made.
+  const current = () => snapshotFromAnswers(opts.bank, opts.answers, 'now', answersDigest, assessment);
   const since: Since | undefined = opts.previous
-    ? { diff: diffSnapshots(snapshotFromAnswers(opts.bank, opts.previous, 'compare'), current), fromHistory: false }
-    : last ? { diff: diffSnapshots(snapshotFromEntry(last.entry, `#${last.line}`), current), fromHistory: true } : undefined;
+    ? { diff: diffSnapshots(snapshotFromAnswers(opts.bank, opts.previous, 'compare'), current()), fromHistory: false }
+    : last ? { diff: diffSnapshots(snapshotFromEntry(last.entry, `#${last.line}`), current()), fromHistory: true } : undefined;
   const trend = earlier.length ? [...earlier.map((l) => l.entry), entry] : undefined;
   const result = (text: string, notes?: string[]) => ({ text, level: assessment.level, detectedLevel: assessment.detectedLevel, entry, ...(notes ? { warnings: notes } : {}) });
   if (opts.format === 'intoto') {
     const { statement, warnings: notes } = buildStatement({
       bank: opts.bank, answers: opts.answers, assessment, answersName: opts.answersName ?? 'answers.yaml', answersDigest,
-      tool: opts.tool, scanned: opts.scan?.repository, today: opts.today ?? new Date().toISOString().slice(0, 10),
+      tool: opts.tool, scanned: opts.scan?.repository, today: (opts.now ?? new Date()).toISOString().slice(0, 10),
     });
     return result(`${JSON.stringify(statement, null, 2)}\n`, notes);
   }

@@ -5,7 +5,7 @@
 import type { CriterionResult } from '../assess/assess.js';
 import type { Facts } from '../detect/types.js';
 import type { AnswersFile } from '../session/answers-file.js';
-import { openItems, overrides, ownerOf } from './record.js';
+import { openItems, overrides, owners } from './record.js';
 import type { ReportData } from './report-data.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -37,7 +37,7 @@ export function toJsonReport(input: JsonReportInput) {
       ...(a.override ? { override: a.override } : {}),
     };
   }
-  const owner = (questions: string[]) => [...new Set(questions.map((q) => ownerOf(bank, q)?.owner?.en).filter((o): o is string => Boolean(o)))];
+  const owner = (questions: string[]) => owners(bank, questions).map((o) => o.en);
   const pending = openItems(bank, assessment);
   const criteria: Record<string, { level: number; met: boolean; status: string; proof: string; why: string }> = {};
   for (const c of assessment.criteria) criteria[c.id] = { level: c.level, met: c.met, status: c.status, proof: c.proof, why: why(c) };

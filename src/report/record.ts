@@ -4,9 +4,8 @@
  * the answers file and its assessment, shared by the Markdown view and the JSON report.
  */
 import type { Assessment, CriterionResult, QuestionState } from '../assess/assess.js';
-import { selected } from '../assess/assess.js';
+import { conditionQuestions, selected } from '../assess/assess.js';
 import type { Bank } from '../model/bank.js';
-import type { Condition } from '../model/schema.js';
 import type { AnswersFile, EvidenceRef } from '../session/answers-file.js';
 
 /**
@@ -21,8 +20,9 @@ export interface OpenReason {
 }
 
 /**
- * The questions that keep an open criterion open, read the way the assessment reads them: the
- * questions that could satisfy it, and the questions that the condition of a chosen option reads.
+ * The questions that keep an open criterion open, read the way the assessment's `unsettled` reads
+ * them: the questions that could satisfy it, and the questions that the condition of a chosen
+ * option reads.
  * Empty for a criterion that is not open, and for one that is open only because it needs the team's
  * word (`needsTeam`: the detected answers would satisfy it).
  */
@@ -55,15 +55,8 @@ export function openReasons(bank: Bank, assessment: Assessment, c: CriterionResu
   return out;
 }
 
-export function conditionQuestions(cond: Condition): string[] {
-  if ('question' in cond) return [cond.question];
-  if ('allOf' in cond) return cond.allOf.flatMap(conditionQuestions);
-  if ('anyOf' in cond) return cond.anyOf.flatMap(conditionQuestions);
-  return conditionQuestions(cond.not);
-}
-
 /** The dimension a question belongs to, and who should settle its open items (from the bank). */
-export function ownerOf(bank: Bank, questionId: string): { dimension: string; owner?: { en: string; ja: string } } | undefined {
+function ownerOf(bank: Bank, questionId: string): { dimension: string; owner?: { en: string; ja: string } } | undefined {
   const q = bank.byId.get(questionId);
   if (!q) return undefined;
   const d = bank.dimensions.find((x) => x.id === q.dimension);

@@ -137,7 +137,10 @@ export function buildReportView(input: ReportInput) {
   const questionsOf = (cs: CriterionResult[]) => [...new Set(cs.flatMap((c) => c.metBy.map((m) => m.question)))].join(t.listSep);
   // What confirming would take: the detected answers behind the criteria up to the level the repository shows.
   const toConfirm = metDetected.filter((c) => c.level <= assessment.detectedLevel);
-  const openQuestionCount = open.questions.filter((q) => q.kind === 'unsure' || q.kind === 'unanswered').length;
+  // Only a question that keeps a criterion open can move the level once settled (a skipped KEY-1 can,
+  // an unsure PRV-2 of the advisory dimension cannot).
+  const openBearing = open.questions.filter((q) => q.criteria.length).length;
+  const openOther = open.questions.length - openBearing;
   const summary = [
     (onlyDetected
       ? t.summaryLevelDetected(assessment.detectedLevel, mdTrusted(levelTitle(assessment.detectedLevel)))
@@ -149,7 +152,8 @@ export function buildReportView(input: ReportInput) {
     ...(metDetected.length && (onlyDetected || metDetected.length > toConfirm.length) ? [t.summaryConfirm(metDetected.length, questionsOf(metDetected))] : []),
     ...(needsTeam.length ? [t.summaryNeedsTeam(needsTeam.length)] : []),
     ...(published.length ? [mdText(t.summaryCoverage(published.filter((p) => p.signed).length, published.length, unsignedList))] : []),
-    ...(openQuestionCount ? [t.summaryOpen(openQuestionCount)] : []),
+    ...(openBearing ? [t.summaryOpen(openBearing)] : []),
+    ...(openOther ? [t.summaryOpenNoCriterion(openOther)] : []),
     ...(detectedOnly ? [t.summaryDetected(detectedOnly)] : []),
   ].map((text) => ({ text }));
   const holdsBack = nextGap
@@ -337,8 +341,7 @@ export function buildReportView(input: ReportInput) {
         return {
           intro: mdText(intro),
           level: t.compareLevel(diff.level.before, diff.level.after),
-          answers: t.compareAnswers(diff.answers.length),
-          answerIds: diff.answers.length ? t.compareAnswerIds(diff.answers.map((a) => a.id).join(t.listSep)) : '',
+          answers: t.compareAnswers(diff.answers.length, diff.answers.map((a) => a.id).join(t.listSep)),
           criteria: criteriaChanged.length ? { heading: t.compareCriteria, items: criteriaChanged } : undefined,
           noCriteria: criteriaChanged.length ? '' : t.compareNoCriteria,
           rows: assessment.dimensions.map((d) => {

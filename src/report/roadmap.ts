@@ -273,12 +273,10 @@ function envOf(assessment: Assessment, catalog: RoadmapCatalog, context: Roadmap
 }
 
 /**
- * The roadmap for this team. `context` is what the scan found (facts, published artifacts); a list
- * of CI systems alone is accepted too (it picks the snippet variant: the first CI system in the list
- * that a step has a snippet for).
+ * The roadmap for this team. `ctx` is what the scan found (facts, published artifacts); its CI
+ * systems pick the snippet variant (the first CI system in the list that a step has a snippet for).
  */
-export function buildRoadmap(assessment: Assessment, catalog: RoadmapCatalog, context: RoadmapContext | readonly string[] = {}): RoadmapStep[] {
-  const ctx: RoadmapContext = isCiList(context) ? { facts: { ci: [...context] as Facts['ci'] } } : context;
+export function buildRoadmap(assessment: Assessment, catalog: RoadmapCatalog, ctx: RoadmapContext = {}): RoadmapStep[] {
   const env = envOf(assessment, catalog, ctx);
   const holds = (c: RoadmapCondition | undefined) => c !== undefined && evalRoadmapCondition(c, env);
   const ci = (ctx.facts?.ci ?? []) as readonly string[];
@@ -313,10 +311,6 @@ export function buildRoadmap(assessment: Assessment, catalog: RoadmapCatalog, co
   return out
     .sort((a, b) => a.unlocksLevel - b.unlocksLevel || EFFORT_RANK[a.effort] - EFFORT_RANK[b.effort] || a.order - b.order)
     .map(({ order: _order, ...step }) => step);
-}
-
-function isCiList(c: RoadmapContext | readonly string[]): c is readonly string[] {
-  return Array.isArray(c);
 }
 
 function materialise(

@@ -84,10 +84,12 @@ const RULES: readonly RuleDef[] = [
 
 const RULE = Object.fromEntries(RULES.map((r) => [r.name, r])) as Record<string, RuleDef>;
 
-function fingerprint(rule: string, file: string, excerpt: string): string {
+/** A result's `partialFingerprints` value: stable while the rule, the file and the excerpt stay. */
+export function fingerprint(rule: string, file: string, excerpt: string): string {
   return createHash('sha256').update(`${rule}\u0000${file}\u0000${excerpt}`).digest('hex').slice(0, 32);
 }
 
+/** A repository-relative URI (`%SRCROOT%` is the scanned directory). */
 function toUri(path: string): string {
   return path
     .replace(/\\/g, '/')
@@ -95,6 +97,26 @@ function toUri(path: string): string {
     .split('/')
     .map((s) => encodeURIComponent(s))
     .join('/');
+}
+
+/** A result's location: one line of one repository file. */
+export function sarifLocation(file: string, line: number) {
+  return { physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, line) } } };
+}
+
+/** The SARIF 2.1.0 log of one run of the tool. */
+export function sarifLog(tool: SarifTool, rules: object[], results: object[]): object {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, informationUri: tool.informationUri, rules } },
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
 }
 
 interface Result {
@@ -119,7 +141,7 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
       ruleIndex: RULES.indexOf(rule),
       level,
       message: { text: sanitizeLine(text) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, line) } } }],
+      locations: [sarifLocation(file, line)],
       partialFingerprints: { 'sigmature/v1': fingerprint(rule.id, file, excerpt) },
     });
   };
@@ -183,32 +205,18 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
     if (first) add(RULE['SignaturesNeverVerified']!, first.file, first.line, `Artifacts are signed (first at ${first.file}:${first.line}) but no signature verification or admission policy was found in the repository.`, 'no-verification');
   }
 
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: tool.name,
-            version: tool.version,
-            semanticVersion: tool.version,
-            informationUri: tool.informationUri,
-            rules: RULES.map((r) => ({
-              id: r.id,
-              name: r.name,
-              shortDescription: { text: `${r.short}.` },
-              fullDescription: { text: r.full },
-              help: { text: r.help, markdown: `**${r.short}.** ${r.help}` },
-              helpUri: `${tool.informationUri}#${r.id.toLowerCase()}`,
-              defaultConfiguration: { level: r.level },
-              properties: { tags: r.tags, 'security-severity': r.severity, precision: 'high', 'problem.severity': r.level === 'note' ? 'recommendation' : r.level },
-            })),
-          },
-        },
-        results,
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
-  };
+  return sarifLog(
+    tool,
+    RULES.map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortDescription: { text: `${r.short}.` },
+      fullDescription: { text: r.full },
+      help: { text: r.help, markdown: `**${r.short}.** ${r.help}` },
+      helpUri: `${tool.informationUri}#${r.id.toLowerCase()}`,
+      defaultConfiguration: { level: r.level },
+      properties: { tags: r.tags, 'security-severity': r.severity, precision: 'high', 'problem.severity': r.level === 'note' ? 'recommendation' : r.level },
+    })),
+    results,
+  );
 }

@@ -158,6 +158,9 @@ describe('the report with a history', () => {
       : ['## 前回の評価からの変化', '履歴にある前回の評価 (2026-09-01) と比較しています。 レベル 2 → 3。', '## 推移'];
     expect(text).toContain(heading);
     expect(text).toContain(since);
+    // the answers that changed are counted and named in one sentence, not twice
+    expect(text).toMatch(lang === 'en' ? /\d+ answers? changed: [A-Z]{3}-\d/ : /\d+ 件の回答が変わりました \([A-Z]{3}-\d/);
+    expect(text).not.toMatch(/Answers changed:|変わった回答:/);
     expect(text).toContain(trend);
     expect(text).toContain('x-axis ["2026-03-02", "2026-06-01", "2026-09-01", "2026-12-01"]');
     expect(text).toContain('line [0, 1, 2, 3]');

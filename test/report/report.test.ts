@@ -67,8 +67,8 @@ describe('report content', () => {
   it('gives a GitLab repository the GitLab snippet and others the default', async () => {
     const { file } = example(0);
     const assessment = assess(bank, answerValues(file));
-    const gitlab = buildRoadmap(assessment, catalog, ['gitlab-ci']);
-    const github = buildRoadmap(assessment, catalog, ['github-actions']);
+    const gitlab = buildRoadmap(assessment, catalog, { facts: { ci: ['gitlab-ci'] } });
+    const github = buildRoadmap(assessment, catalog, { facts: { ci: ['github-actions'] } });
     const withGitlab = gitlab.filter((s) => s.snippet.ci === 'gitlab-ci');
     expect(withGitlab.length).toBeGreaterThan(0);
     for (const s of withGitlab) expect(s.snippet.text).toMatch(/id_tokens|script:/);
