@@ -201,11 +201,5 @@ export function withoutAwsGlobalOptions(words: string[]): string[] {
   return [words[0]!, ...words.slice(i)];
 }
 
-/** The first word not starting with `-`, and the words after it. */
-export function verbOf(argv: string[]): { verb: string | undefined; after: string[] } {
-  const verb = argv.find((w) => !w.startsWith('-'));
-  return { verb, after: argv.slice(argv.indexOf(verb ?? '') + 1) };
-}
-
 /** Checksum files named in an action's inputs (`subject-path: dist/checksums.txt`). */
 export const CHECKSUM_INPUT = /checksum|sha\d*sum|\.sha\d+/i;
