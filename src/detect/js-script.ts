@@ -25,7 +25,19 @@ const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w
 
 export function jsCommandLines(text: string): SourceLine[] {
   const src = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
-  const lineAt = (index: number): number => src.slice(0, index).split('\n').length;
+  // line of a match: a binary search in the newline offsets (slicing the text per call is quadratic)
+  const newlines: number[] = [];
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) newlines.push(i);
+  const lineAt = (index: number): number => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newlines[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
   const out: SourceLine[] = [];
   for (const m of src.matchAll(EXEC_LINE)) out.push({ text: unquote(m[1]!), line: lineAt(m.index!) });
   for (const m of src.matchAll(EXEC_ARGV)) {

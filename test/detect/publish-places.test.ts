@@ -67,6 +67,13 @@ describe('JavaScript release scripts', () => {
       { text: 'cosign sign-blob --yes dist/app.tgz', line: 6 },
     ]);
   });
+
+  it('numbers the first and last lines too, CRLF and blank lines counted', () => {
+    expect(jsCommandLines("execSync('make a')\r\n\n\nexec('make b')")).toEqual([
+      { text: 'make a', line: 1 },
+      { text: 'make b', line: 4 },
+    ]);
+  });
 });
 
 describe('attestation and signing outside cosign', () => {

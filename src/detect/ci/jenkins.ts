@@ -23,9 +23,13 @@ export function isGroovyPipelinePath(path: string): boolean {
   return /\.groovy$/.test(path) && !/(^|\/)(vars|src|resources)\//.test(path);
 }
 
-/** A `*.groovy` file is a pipeline only when it holds one: a declarative `pipeline {` or a scripted `node {`. */
+/**
+ * A `*.groovy` file is a pipeline only when it holds one: a declarative `pipeline {` or a scripted `node {`.
+ * Every `*.groovy` file outside a library folder is searched for that marker (a Grails or Gradle
+ * project has many): the text is kept only for a pipeline.
+ */
 export function parseGroovyPipeline(ctx: ParseContext, path: string): Pipeline | undefined {
-  const text = ctx.readText(path);
+  const text = ctx.peekText(path);
   if (text === undefined || !/^\s*(pipeline\s*\{|node\s*(\(|\{))/m.test(text)) return undefined;
   return parseJenkinsfile(ctx, path);
 }

@@ -67,6 +67,8 @@ export interface ParseContext {
   exists(path: string): boolean;
   paths(): readonly string[];
   readText(path: string): string | undefined;
+  /** Reads without keeping the text: for files searched for a marker before they are parsed. */
+  peekText(path: string): string | undefined;
   /** Parses a YAML file (first document), or records an `unparsable` warning and returns undefined. */
   readYaml(path: string): YamlFile | undefined;
   /** Every document of a YAML file. */

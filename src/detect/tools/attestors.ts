@@ -1,25 +1,16 @@
 /** Signing services and attestation frameworks: AWS Signer, in-toto, witness, Tekton Chains. */
-import { awsS3 } from './publishers.js';
 import { MAX_NESTING } from './calls.js';
-import { Args, keyRefOf, type Handler, type KeyRef, type ToolDescriptor } from './kit.js';
+import { Args, keyRefOf, withoutAwsGlobalOptions, type Handler, type KeyRef, type ToolDescriptor } from './kit.js';
 
 const AWS_SIGNER: KeyRef = { type: 'kms', provider: 'aws', uri: 'aws-signer' };
-
-/** `aws --region r --profile p s3 cp …` → `aws s3 cp …`: global options may come before the service. */
-function withoutGlobalOptions(words: string[]): string[] {
-  let i = 1;
-  while (i < words.length && words[i]!.startsWith('--')) i += words[i]!.includes('=') || /^--(debug|no-verify-ssl|no-paginate|no-sign-request|no-cli-pager)$/.test(words[i]!) ? 1 : 2;
-  return [words[0]!, ...words.slice(i)];
-}
 
 export const awsSigner: ToolDescriptor<'aws-signer', 'vocabulary'> = {
   id: 'aws-signer',
   fact: 'vocabulary',
   commands: {
-    // `aws s3 cp` of release files publishes them (publishers.ts): one word, one descriptor
-    aws: (all, cmd, line, depth, recurse) => {
-      const words = withoutGlobalOptions(all);
-      if (words[1] === 's3') return awsS3(words, cmd, line, depth, recurse);
+    // `aws s3 cp` of release files is the publishers' (publishers.ts): both recognisers see every `aws`
+    aws: (all) => {
+      const words = withoutAwsGlobalOptions(all);
       return words[1] === 'signer' && /^(start-signing-job|sign-payload)$/.test(words[2] ?? '')
         ? [{ kind: 'sign', tool: 'aws-signer', artifact: 'blob', keyless: false, key: AWS_SIGNER }]
         : [];

@@ -49,13 +49,16 @@ function byId(): ReadonlyMap<string, ToolDescriptor> {
 }
 export const TOOL_BY_ID = byId();
 
-/** Command word → recogniser. A word claimed by two descriptors is a registry error. */
+/**
+ * Command word → recogniser. A word several descriptors claim (`aws`: AWS Signer's `aws signer`,
+ * the publishers' `aws s3 cp`) runs each of their recognisers, in registry order, and keeps every record.
+ */
 export const HANDLERS: Readonly<Record<string, Handler>> = (() => {
   const out: Record<string, Handler> = Object.create(null);
   for (const t of TOOLS as readonly ToolDescriptor[]) {
     for (const [word, h] of Object.entries(t.commands ?? {})) {
-      if (word in out) throw new Error(`tool registry: command ${word} is claimed twice (${t.id})`);
-      out[word] = h;
+      const earlier = out[word];
+      out[word] = earlier ? (...a) => [...earlier(...a), ...h(...a)] : h;
     }
   }
   return out;

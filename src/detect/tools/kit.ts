@@ -194,10 +194,11 @@ export function attestationOfType(type: string | undefined): AttestationKind {
   return 'custom';
 }
 
-/** The first word not starting with `-`, and the words after it. */
-export function verbOf(argv: string[]): { verb: string | undefined; after: string[] } {
-  const verb = argv.find((w) => !w.startsWith('-'));
-  return { verb, after: argv.slice(argv.indexOf(verb ?? '') + 1) };
+/** `aws --region r --profile p s3 cp …` → `aws s3 cp …`: global options may come before the service. */
+export function withoutAwsGlobalOptions(words: string[]): string[] {
+  let i = 1;
+  while (i < words.length && words[i]!.startsWith('--')) i += words[i]!.includes('=') || /^--(debug|no-verify-ssl|no-paginate|no-sign-request|no-cli-pager)$/.test(words[i]!) ? 1 : 2;
+  return [words[0]!, ...words.slice(i)];
 }
 
 /** Checksum files named in an action's inputs (`subject-path: dist/checksums.txt`). */

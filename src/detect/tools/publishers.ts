@@ -3,7 +3,7 @@
  * here so that an unsigned publish is a visible gap in coverage.
  */
 import { isThrowawayRegistry } from '../throwaway.js';
-import { Args, IMAGE, type Handler, type Recognised, type ToolDescriptor } from './kit.js';
+import { Args, IMAGE, withoutAwsGlobalOptions, type Handler, type Recognised, type ToolDescriptor } from './kit.js';
 
 const image = (tool: string, subject: string | undefined): Recognised => ({ kind: 'publish', tool, artifact: IMAGE, artifactKind: 'container-image', subject });
 const releaseAssets = (tool: string, subject: string | undefined): Recognised => ({ kind: 'publish', tool, artifact: 'GitHub release assets', artifactKind: 'blob', subject });
@@ -62,10 +62,11 @@ export function bucketUpload(tool: string, argv: string[], scheme: 's3' | 'gs', 
 
 const S3_VALUE_OPTS = ['--profile', '--region', '--acl', '--exclude', '--include', '--content-type', '--cache-control', '--storage-class', '--sse', '--sse-kms-key-id', '--metadata', '--endpoint-url', '--expected-size', '--grants'];
 
-/** `aws s3 cp|sync|mv`; the `aws` word belongs to AWS Signer (attestors.ts), which hands `s3` here. */
-export const awsS3: Handler = (words) => {
+/** `aws s3 cp|sync|mv` (AWS Signer's `aws signer …` is recognised in attestors.ts). */
+const awsS3: Handler = (all) => {
+  const words = withoutAwsGlobalOptions(all);
   const verb = words[2];
-  return verb === 'cp' || verb === 'sync' || verb === 'mv' ? bucketUpload('aws-s3', words.slice(3), 's3', S3_VALUE_OPTS) : [];
+  return words[1] === 's3' && (verb === 'cp' || verb === 'sync' || verb === 'mv') ? bucketUpload('aws-s3', words.slice(3), 's3', S3_VALUE_OPTS) : [];
 };
 
 const gsutil: Handler = (words) => {
@@ -102,6 +103,7 @@ export const publishers: ToolDescriptor<'publishers', 'other'> = {
     executor,
     flux,
     gsutil,
+    aws: awsS3,
     gcloud: (words) => (words[1] === 'storage' && /^(cp|rsync|mv)$/.test(words[2] ?? '') ? bucketUpload('gcloud-storage', words.slice(3), 'gs') : []),
     cargo: (words) => (words[1] === 'publish' && !words.includes('--dry-run') ? [{ kind: 'publish', tool: 'cargo', artifact: 'Rust crate', artifactKind: 'package' }] : []),
   },
