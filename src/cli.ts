@@ -57,7 +57,7 @@ function unknownOption(command: Command, arg: string): UsageError {
 
 function parse(argv: string[]) {
   const first = argv[0];
-  const named = first === 'scan' || first === 'report' || first === 'questions' || first === 'wizard' || first === 'check' || first === 'diff' || first === 'portfolio' || first === 'help';
+  const named = first === 'help' || (COMMANDS as readonly string[]).includes(first!);
   const command: Command | 'help' = named ? (first as Command | 'help') : 'wizard';
   // `sigmature scna .`: a mistyped command, before its options are read as the wizard's
   if (!named && first !== undefined && !first.startsWith('-')) checkNotACommand(first);

@@ -26,8 +26,6 @@ export interface Options {
   allowContradictions?: boolean;
 }
 
-export { localeLang };
-
 export function resolveOptions(values: Record<string, string | boolean | undefined>, dir: string | undefined): Options {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const lang = str('lang') ?? localeLang();

@@ -41,7 +41,6 @@ const en = {
   targetLevel: 'Target level',
   levelChoice: 'Level {level}',
   start: 'Start',
-  loadingSaved: 'Loading the saved answers…',
 
   // scan
   scanTitle: 'What the repository shows',
@@ -85,7 +84,6 @@ const en = {
   notAnswered: 'not answered',
 
   // summary
-  summaryTitle: 'Summary',
   levelIs: 'Level {level}: {title}',
   targetIs: 'Target: level {target}',
   targetMet: 'target reached',
@@ -186,7 +184,6 @@ const ja: Messages = {
   targetLevel: '目標レベル',
   levelChoice: 'レベル {level}',
   start: '開始',
-  loadingSaved: '保存済みの回答を読み込んでいます…',
 
   scanTitle: 'リポジトリからわかったこと',
   scanRunning: '{dir} をスキャンしています…',
@@ -226,7 +223,6 @@ const ja: Messages = {
   sourceStated: '申告',
   notAnswered: '未回答',
 
-  summaryTitle: 'まとめ',
   levelIs: 'レベル {level}: {title}',
   targetIs: '目標: レベル {target}',
   targetMet: '目標を達成',

@@ -15,11 +15,28 @@ export interface ChoiceItem {
 }
 
 /** The rows of one item: the label wrapped to `width`, then the detail wrapped, `detailIndent` columns further in. */
-export function itemRows(item: ChoiceItem, width: number, detailIndent = 0): { label: string[]; detail: string[] } {
+function itemRows(item: ChoiceItem, width: number, detailIndent = 0): { label: string[]; detail: string[] } {
   return {
     label: wrapText(item.label, width),
     detail: item.detail === undefined ? [] : wrapText(item.detail, Math.max(4, width - detailIndent)),
   };
+}
+
+/** Columns before an item's label: "> ", and "[x] " too in a checkbox list (wrapped rows start under the label text). */
+export function labelIndent(multi: boolean): number {
+  return multi ? 6 : 2;
+}
+
+/**
+ * Every item's rows as the list draws them in `columns` terminal columns, with its height: what
+ * the list draws and what a screen budgets its height with (question-layout.ts) are the same.
+ */
+export function listItemRows(items: readonly ChoiceItem[], columns: number, multi: boolean, detailIndent = 0): { label: string[]; detail: string[]; height: number }[] {
+  const width = Math.max(4, columns - labelIndent(multi));
+  return items.map((item) => {
+    const rows = itemRows(item, width, detailIndent);
+    return { ...rows, height: rows.label.length + rows.detail.length };
+  });
 }
 
 export interface ListWindow {

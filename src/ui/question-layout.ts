@@ -10,7 +10,7 @@ export interface QuestionLayoutInput {
   rows: number;
   columns: number;
   question: string;
-  /** The rows each option takes, wrapped (choice-list.ts `itemRows`). */
+  /** The rows each option takes, wrapped (choice-list.ts `listItemRows`). */
   optionRows: readonly number[];
   help?: string;
   detected: boolean;

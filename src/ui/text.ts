@@ -154,10 +154,6 @@ export function wrapText(text: string, width: number): string[] {
   return out;
 }
 
-export function wrappedRows(text: string, width: number): number {
-  return wrapText(text, width).length;
-}
-
 /** A path relative to the working directory when it is inside it, else as it is. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
   if (!isAbsolute(path)) return path;

@@ -155,6 +155,14 @@ describe('sources', () => {
 });
 
 describe('overriding a detected answer', () => {
+  /** KEY-1 (detected: keyless) edited and answered `value` instead, with `reason` typed, then Enter. */
+  const overrideKey1 = (store: ReturnType<typeof atQuestions>['store'], value: string, reason: string) => {
+    store.getState().edit('KEY-1');
+    store.getState().answer('KEY-1', value);
+    store.getState().editReason(reason);
+    store.getState().saveReason();
+  };
+
   it('asks for a reason; the record keeps the detected evidence and the override', () => {
     const { store, io } = atQuestions();
     store.getState().edit('KEY-1');
@@ -181,20 +189,14 @@ describe('overriding a detected answer', () => {
 
   it('an empty reason is allowed: the override is kept without one', () => {
     const { store } = atQuestions();
-    store.getState().edit('KEY-1');
-    store.getState().answer('KEY-1', 'hsm');
-    store.getState().editReason('   ');
-    store.getState().saveReason();
+    overrideKey1(store, 'hsm', '   ');
     expect(store.getState().answers['KEY-1']).toMatchObject({ source: 'stated', override: { detected: 'no-long-lived-keys' } });
     expect(store.getState().answers['KEY-1']!.override).not.toHaveProperty('reason');
   });
 
   it('going back and choosing the detected value again removes the override', () => {
     const { store } = atQuestions();
-    store.getState().edit('KEY-1');
-    store.getState().answer('KEY-1', 'hsm');
-    store.getState().editReason('we think so');
-    store.getState().saveReason();
+    overrideKey1(store, 'hsm', 'we think so');
     store.getState().edit('KEY-1');
     store.getState().answer('KEY-1', 'no-long-lived-keys');
     const a = store.getState().answers['KEY-1']!;
@@ -206,10 +208,7 @@ describe('overriding a detected answer', () => {
 
   it('the same override again offers the reason given before', () => {
     const { store } = atQuestions();
-    store.getState().edit('KEY-1');
-    store.getState().answer('KEY-1', 'hsm');
-    store.getState().editReason('audited in May');
-    store.getState().saveReason();
+    overrideKey1(store, 'hsm', 'audited in May');
     store.getState().edit('KEY-1');
     store.getState().answer('KEY-1', 'hsm');
     expect(store.getState().pending?.reason).toBe('audited in May');

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { itemRows, listWindow, reduceList, type ChoiceItem, type ListAction, type ListState } from '../choice-list.js';
+import { labelIndent, listItemRows, listWindow, reduceList, type ChoiceItem, type ListAction, type ListState } from '../choice-list.js';
 import { useLang } from '../hooks/use-lang.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useTheme } from '../hooks/use-theme.js';
@@ -59,11 +59,9 @@ export function ChoiceList({ mode, items, multi = false, initialCursor = 0, init
     if (item) props.current.onHighlight?.(item.value);
   }, [state.cursor]);
 
-  // "> " before the label, and "[x] " in a checkbox list: wrapped rows start under the label text
-  const indent = multi ? 6 : 2;
-  const width = Math.max(4, columns - indent);
-  const wrapped = items.map((item) => itemRows(item, width, detailIndent));
-  const heights = wrapped.map((w) => w.label.length + w.detail.length);
+  const indent = labelIndent(multi);
+  const wrapped = listItemRows(items, columns, multi, detailIndent);
+  const heights = wrapped.map((w) => w.height);
   const offset = useRef(0);
   const win = listWindow(heights, state.cursor, offset.current, Math.max(1, rows));
   offset.current = win.start;

@@ -11,7 +11,7 @@ import { useLang } from '../hooks/use-lang.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { useWizard } from '../hooks/use-wizard.js';
-import { itemRows } from '../choice-list.js';
+import { listItemRows } from '../choice-list.js';
 import { questionLayout } from '../question-layout.js';
 import { exclusiveValues } from '../store/navigation.js';
 import { selectInitialValue, selectMode, selectProgress } from '../store/selectors.js';
@@ -65,10 +65,7 @@ export function QuestionScreen({ id }: { id: string }) {
       : `${sanitizeLine(evidence[0]!.file)}:${evidence[0]!.line}`
     : undefined;
   const items = options.map((o) => ({ value: o.value, label: label(o.value, o.label[lang]) }));
-  const optionRows = items.map((item) => {
-    const r = itemRows(item, Math.max(4, columns - (multi ? 6 : 2)));
-    return r.label.length + r.detail.length;
-  });
+  const optionRows = listItemRows(items, columns, multi).map((r) => r.height);
   const layout = questionLayout({
     rows, columns, question: `${q.id} ${q.text[lang]}`, optionRows, help: help ? q.help[lang] : undefined,
     detected: where !== undefined, multi, note: editing || note !== undefined, warning: warningLines,
