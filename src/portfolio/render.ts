@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Lang } from '../i18n/report-messages.js';
+import { mdText, stripControls } from '../report/markdown-text.js';
+import { escapeHtml } from '../report/render.js';
 import type { PortfolioRow, PortfolioSummary, PortfolioTrend } from './rows.js';
 
 export const PORTFOLIO_SCHEMA_VERSION = 1;
@@ -121,15 +123,6 @@ function cells(doc: PortfolioDoc, lang: Lang, row: PortfolioRow): Record<string,
 
 // ---------------------------------------------------------------- Markdown
 
-/** Table text: no line breaks, no pipes, no HTML or Markdown that would render as markup. */
-export function mdText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\\`*_{}[\]<>#+!|~&]/g, (c) => `\\${c}`)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function mdTable(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `|${r.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`)];
 }
@@ -196,10 +189,6 @@ function groupCounts(rows: PortfolioRow[]): [string, { total: number; levels: nu
 
 // ---------------------------------------------------------------- HTML
 
-export function htmlEscape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** JSON safe inside `<script type="application/json">`: no `<` (so no `</script>`), no line separators. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -235,7 +224,8 @@ const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('ba
 export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
   const m = M[lang];
   const s = doc.summary;
-  const e = htmlEscape;
+  // repository text: no control, bidi or zero-width characters, as in the Markdown (mdText)
+  const e = (text: string) => escapeHtml(stripControls(text));
   const ok = doc.rows.filter((r) => !r.error);
   const all = ok.map((r) => cells(doc, lang, r));
   const keys = all.length ? Object.keys(all[0]!) : [];

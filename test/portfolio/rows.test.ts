@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, groupOf, parseResult, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
 import { inShard, parseShard } from '../../src/commands/portfolio.js';
-import { mdText, scriptJson } from '../../src/portfolio/render.js';
+import { renderHtml, renderMarkdown, scriptJson } from '../../src/portfolio/render.js';
 
 const tool = { name: 'sigmature', version: '0.1.0' };
 const facts = { signs: true, keyless: false, keyCustody: ['ci-secret'], verifies: false, tools: ['gpg'], committedPrivateKeys: [{ path: 'k', kind: 'pgp' }] };
@@ -69,8 +69,13 @@ describe('shards and escaping', () => {
     expect(() => parseShard('0/2')).toThrow(/--shard/);
     expect(() => parseShard('a')).toThrow(/--shard/);
   });
-  it('Markdown table text and embedded JSON cannot break out', () => {
-    expect(mdText('a|b\n[x](javascript:1) <b>')).toBe('a\\|b \\[x\\](javascript:1) \\<b\\>');
+  it('Markdown table text, HTML text and embedded JSON cannot break out', () => {
+    const rows: PortfolioRow[] = [{ name: 'a|b\n[x](javascript:1) <b>\u202e\u001b[31m', source: 'x', detectedLevel: 0 }];
+    const doc = { rows, summary: summarise(rows), badInputs: [], date: '2026-01-01', tool, stepTitles: {} };
+    expect(renderMarkdown(doc, 'en')).toContain('| a\\|b \\[x\\](javascript:1) \\<b\\> | 0 |');
+    const html = renderHtml(doc, 'en');
+    expect(html).toContain('<td>a|b\n[x](javascript:1) &lt;b&gt;</td>');
+    expect(html.slice(0, html.indexOf('<script'))).not.toMatch(/[\u202e\u001b]/);
     expect(scriptJson({ a: '</script><!--' })).not.toMatch(/[<>]/);
   });
 });
