@@ -44,6 +44,8 @@ interface Sources {
   jsonFiles: string[];
   /** JSON files found in subfolders (not named, nor direct children of a SOURCE): JSON that is not a sigmature result is skipped quietly there. */
   nested: Set<string>;
+  /** Folders in a SOURCE that are neither a checkout nor hold JSON results: not scanned, and said so. */
+  skipped: string[];
 }
 
 /** The checkouts and JSON files named by SOURCES, in a stable order. */
@@ -51,6 +53,7 @@ export function discover(sources: string[]): Sources {
   const checkouts: string[] = [];
   const jsonFiles: string[] = [];
   const nested = new Set<string>();
+  const skipped: string[] = [];
   const walkJson = (dir: string, depth: number) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
       const path = join(dir, entry.name);
@@ -69,10 +72,14 @@ export function discover(sources: string[]): Sources {
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
       if (isDir && isRepository(path)) checkouts.push(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
-      else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') walkJson(path, 1);
+      else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+        const before = jsonFiles.length;
+        walkJson(path, 1);
+        if (jsonFiles.length === before) skipped.push(path);
+      }
     }
   }
-  return { checkouts, jsonFiles, nested };
+  return { checkouts, jsonFiles, nested, skipped };
 }
 
 /** `--shard i/n`: a deterministic share of the repositories, by a hash of the name. */
@@ -202,6 +209,9 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   const found = discover(sources);
 
   const { rows: jsonRows, badInputs } = rowsFromJson(found.jsonFiles, shard, found.nested);
+  for (const dir of found.skipped) {
+    if (inShard(nameOfDir(dir), shard)) badInputs.push({ file: dir, error: 'not scanned: not a checkout (no .git, nor a CI file at its top) and no JSON results inside' });
+  }
 
   const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
   const progress = new Progress(checkouts.length);
