@@ -197,7 +197,7 @@ export function scriptJson(value: unknown): string {
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1f24}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #c8ccd1;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th[data-key]{cursor:pointer;background:#f3f4f6}th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
-.bar{color:#2f6feb}.l0 td:nth-child(2){color:#b42318}
+.bar{color:#2f6feb}.l0 .level{color:#b42318}
 .controls{margin:.5rem 0}.controls input,.controls select{margin-right:1rem}`;
 
 // The table's rows are rendered on the server (escaped) and carry their index into the embedded
@@ -266,7 +266,7 @@ export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
   parts.push(`<div class="controls"><label>${e(m.filter)} <input id="filter" type="search"></label><select id="level" aria-label="${e(m.level)}"><option value="">${e(m.allLevels)}</option>${
     [0, 1, 2, 3].map((l) => `<option value="${l}">${e(m.level)} ${l}</option>`).join('')}</select></div>`);
   parts.push(`<table id="repos"><thead><tr>${keys.map((k) => `<th data-key="${k}" aria-sort="none">${e(m.cols[k as keyof typeof m.cols])}</th>`).join('')}</tr></thead><tbody>${
-    all.map((c, i) => `<tr data-i="${i}" class="l${sortData[i]!.level}">${keys.map((k) => `<td>${e(c[k]!.text)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`);
+    all.map((c, i) => `<tr data-i="${i}" class="l${sortData[i]!.level}">${keys.map((k) => `<td${k === 'detected' ? ' class="level"' : ''}>${e(c[k]!.text)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`);
   const failed = doc.rows.filter((r) => r.error);
   if (failed.length) {
     parts.push(`<h2>${e(m.errors)}</h2><table><thead><tr><th>${e(m.cols.name)}</th><th>${e(m.cols.error)}</th></tr></thead><tbody>${
