@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sanitizeExcerpt, sanitizeLine } from '../detect/sanitize.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { errorLine } from '../portfolio/errors.js';
@@ -43,6 +44,8 @@ interface Sources {
   jsonFiles: string[];
   /** JSON files found in subfolders (not named, nor direct children of a SOURCE): JSON that is not a sigmature result is skipped quietly there. */
   nested: Set<string>;
+  /** Folders in a SOURCE that are neither a checkout nor hold JSON results: not scanned, and said so. */
+  skipped: string[];
 }
 
 /** The checkouts and JSON files named by SOURCES, in a stable order. */
@@ -50,6 +53,7 @@ export function discover(sources: string[]): Sources {
   const checkouts: string[] = [];
   const jsonFiles: string[] = [];
   const nested = new Set<string>();
+  const skipped: string[] = [];
   const walkJson = (dir: string, depth: number) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
       const path = join(dir, entry.name);
@@ -68,10 +72,14 @@ export function discover(sources: string[]): Sources {
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
       if (isDir && isRepository(path)) checkouts.push(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
-      else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') walkJson(path, 1);
+      else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+        const before = jsonFiles.length;
+        walkJson(path, 1);
+        if (jsonFiles.length === before) skipped.push(path);
+      }
     }
   }
-  return { checkouts, jsonFiles, nested };
+  return { checkouts, jsonFiles, nested, skipped };
 }
 
 /** `--shard i/n`: a deterministic share of the repositories, by a hash of the name. */
@@ -120,7 +128,7 @@ class Progress {
     if (!this.tty) return;
     const secs = (Date.now() - this.start) / 1000;
     const rate = secs > 0 ? (this.done / secs).toFixed(1) : '-';
-    const name = basename(current).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40);
+    const name = sanitizeExcerpt(basename(current), 40);
     const line = `[${this.done}/${this.total}] ${rate} repos/s ${name}`;
     const width = process.stderr.columns ?? 80;
     process.stderr.write(`\r${line.slice(0, width - 1).padEnd(Math.min(width - 1, 80))}`);
@@ -201,6 +209,9 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   const found = discover(sources);
 
   const { rows: jsonRows, badInputs } = rowsFromJson(found.jsonFiles, shard, found.nested);
+  for (const dir of found.skipped) {
+    if (inShard(nameOfDir(dir), shard)) badInputs.push({ file: dir, error: 'not scanned: not a checkout (no .git, nor a CI file at its top) and no JSON results inside' });
+  }
 
   const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
   const progress = new Progress(checkouts.length);
@@ -231,7 +242,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   const seen = new Map<string, number>();
   for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
   for (const [name, count] of seen) {
-    if (count > 1) process.stderr.write(`sigmature: warning: ${count} repositories are named "${oneLine(name)}"; their rows are kept apart by source, but --previous compares by name\n`);
+    if (count > 1) process.stderr.write(`sigmature: warning: ${count} repositories are named "${sanitizeLine(name)}"; their rows are kept apart by source, but --previous compares by name\n`);
   }
   const catalog = loadRoadmapCatalog();
   const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
@@ -242,12 +253,12 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   };
   const text = format === 'json' ? renderJson(doc) : format === 'html' ? renderHtml(doc, opts.lang) : renderMarkdown(doc, opts.lang);
   emit(text, opts.out);
-  for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${oneLine(r.source)}: ${oneLine(r.error)}\n`);
-  for (const b of badInputs) process.stderr.write(`sigmature: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
+  for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${sanitizeLine(r.source)}: ${sanitizeLine(r.error)}\n`);
+  for (const b of badInputs) process.stderr.write(`sigmature: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
   if (opts.minLevel !== undefined) {
     const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
     if (below.length) {
-      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => oneLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
+      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => sanitizeLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
       return EXIT.belowMinLevel;
     }
   }
@@ -307,11 +318,9 @@ function previousRows(source: string): PortfolioRow[] {
   const found = discover([source]);
   if (!found.jsonFiles.length) throw new UsageError(`--previous ${source}: no JSON results there (give a portfolio --format json file, or a folder of scan/report/check JSON)`);
   const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined, found.nested);
-  for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${oneLine(b.file)}: ${oneLine(b.error)}\n`);
+  for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
   return rows;
 }
-
-const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 function nameOfDir(dir: string): string {
   return basename(resolve(dir)) || dir;

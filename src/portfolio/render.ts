@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Lang } from '../i18n/report-messages.js';
+import { mdText, stripControls } from '../report/markdown-text.js';
+import { escapeHtml } from '../report/render.js';
 import type { PortfolioRow, PortfolioSummary, PortfolioTrend } from './rows.js';
 
 export const PORTFOLIO_SCHEMA_VERSION = 1;
@@ -121,15 +123,6 @@ function cells(doc: PortfolioDoc, lang: Lang, row: PortfolioRow): Record<string,
 
 // ---------------------------------------------------------------- Markdown
 
-/** Table text: no line breaks, no pipes, no HTML or Markdown that would render as markup. */
-export function mdText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\\`*_{}[\]<>#+!|~&]/g, (c) => `\\${c}`)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function mdTable(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `|${r.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`)];
 }
@@ -196,10 +189,6 @@ function groupCounts(rows: PortfolioRow[]): [string, { total: number; levels: nu
 
 // ---------------------------------------------------------------- HTML
 
-export function htmlEscape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** JSON safe inside `<script type="application/json">`: no `<` (so no `</script>`), no line separators. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -208,7 +197,7 @@ export function scriptJson(value: unknown): string {
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1f24}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #c8ccd1;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th[data-key]{cursor:pointer;background:#f3f4f6}th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
-.bar{color:#2f6feb}.l0 td:nth-child(2){color:#b42318}
+.bar{color:#2f6feb}.l0 .level{color:#b42318}
 .controls{margin:.5rem 0}.controls input,.controls select{margin-right:1rem}`;
 
 // The table's rows are rendered on the server (escaped) and carry their index into the embedded
@@ -235,7 +224,8 @@ const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('ba
 export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
   const m = M[lang];
   const s = doc.summary;
-  const e = htmlEscape;
+  // repository text: no control, bidi or zero-width characters, as in the Markdown (mdText)
+  const e = (text: string) => escapeHtml(stripControls(text));
   const ok = doc.rows.filter((r) => !r.error);
   const all = ok.map((r) => cells(doc, lang, r));
   const keys = all.length ? Object.keys(all[0]!) : [];
@@ -276,7 +266,7 @@ export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
   parts.push(`<div class="controls"><label>${e(m.filter)} <input id="filter" type="search"></label><select id="level" aria-label="${e(m.level)}"><option value="">${e(m.allLevels)}</option>${
     [0, 1, 2, 3].map((l) => `<option value="${l}">${e(m.level)} ${l}</option>`).join('')}</select></div>`);
   parts.push(`<table id="repos"><thead><tr>${keys.map((k) => `<th data-key="${k}" aria-sort="none">${e(m.cols[k as keyof typeof m.cols])}</th>`).join('')}</tr></thead><tbody>${
-    all.map((c, i) => `<tr data-i="${i}" class="l${sortData[i]!.level}">${keys.map((k) => `<td>${e(c[k]!.text)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`);
+    all.map((c, i) => `<tr data-i="${i}" class="l${sortData[i]!.level}">${keys.map((k) => `<td${k === 'detected' ? ' class="level"' : ''}>${e(c[k]!.text)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`);
   const failed = doc.rows.filter((r) => r.error);
   if (failed.length) {
     parts.push(`<h2>${e(m.errors)}</h2><table><thead><tr><th>${e(m.cols.name)}</th><th>${e(m.cols.error)}</th></tr></thead><tbody>${

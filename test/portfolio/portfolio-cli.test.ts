@@ -178,7 +178,7 @@ describe('sigmature portfolio: HTML', () => {
     const html = r.stdout;
     expect(html).not.toContain('<img');
     expect(html).not.toContain('alert(2)<');
-    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
     expect(html).not.toMatch(/https?:\/\//);
     const scripts = html.match(/<script[\s>]/g) ?? [];

@@ -1,8 +1,11 @@
 /** The portfolio's pure parts: recognising results, building rows, the summary, groups and shards. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRuns, groupOf, parseResult, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
-import { inShard, parseShard } from '../../src/commands/portfolio.js';
-import { mdText, scriptJson } from '../../src/portfolio/render.js';
+import { discover, inShard, parseShard } from '../../src/commands/portfolio.js';
+import { renderHtml, renderMarkdown, scriptJson } from '../../src/portfolio/render.js';
 
 const tool = { name: 'sigmature', version: '0.1.0' };
 const facts = { signs: true, keyless: false, keyCustody: ['ci-secret'], verifies: false, tools: ['gpg'], committedPrivateKeys: [{ path: 'k', kind: 'pgp' }] };
@@ -69,8 +72,28 @@ describe('shards and escaping', () => {
     expect(() => parseShard('0/2')).toThrow(/--shard/);
     expect(() => parseShard('a')).toThrow(/--shard/);
   });
-  it('Markdown table text and embedded JSON cannot break out', () => {
-    expect(mdText('a|b\n[x](javascript:1) <b>')).toBe('a\\|b \\[x\\](javascript:1) \\<b\\>');
+  it('Markdown table text, HTML text and embedded JSON cannot break out', () => {
+    const rows: PortfolioRow[] = [{ name: 'a|b\n[x](javascript:1) <b>\u202e\u001b[31m', source: 'x', detectedLevel: 0 }];
+    const doc = { rows, summary: summarise(rows), badInputs: [], date: '2026-01-01', tool, stepTitles: {} };
+    expect(renderMarkdown(doc, 'en')).toContain('| a\\|b \\[x\\](javascript:1) \\<b\\> | 0 |');
+    const html = renderHtml(doc, 'en');
+    expect(html).toContain('<td>a|b\n[x](javascript:1) &lt;b&gt;</td>');
+    expect(html.slice(0, html.indexOf('<script'))).not.toMatch(/[\u202e\u001b]/);
     expect(scriptJson({ a: '</script><!--' })).not.toMatch(/[<>]/);
+  });
+  it('a folder in a SOURCE that is neither a checkout nor holds JSON results is named as skipped, not dropped silently', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmature-discover-'));
+    try {
+      mkdirSync(join(dir, 'repo', '.git'), { recursive: true });
+      mkdirSync(join(dir, 'results', 'a'), { recursive: true });
+      writeFileSync(join(dir, 'results', 'a', 'x.json'), '{}');
+      mkdirSync(join(dir, 'plain', 'tekton'), { recursive: true });
+      const found = discover([dir]);
+      expect(found.checkouts).toEqual([join(dir, 'repo')]);
+      expect(found.jsonFiles).toEqual([join(dir, 'results', 'a', 'x.json')]);
+      expect(found.skipped).toEqual([join(dir, 'plain')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
