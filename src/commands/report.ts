@@ -1,11 +1,9 @@
 /** `sigmature report --answers FILE`: the maturity report from what a team answered. */
-import { readFileSync } from 'node:fs';
 import { EXIT, UsageError } from '../exit.js';
 import { loadBank } from '../model/bank.js';
-import { InputError } from '../model/yaml-source.js';
 import { generateReport } from '../report/generate.js';
 import { appendHistory, historyPathFor, isNewEntry, readHistory } from '../report/history.js';
-import { parseAnswers, readAnswersFile } from '../session/answers-file.js';
+import { parseAnswers, readAnswersFile, readAnswersText } from '../session/answers-file.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
 import { emit } from './output.js';
@@ -14,13 +12,7 @@ export async function runReport(opts: Options): Promise<number> {
   if (!opts.answers) throw new UsageError('report needs --answers FILE (an answers file written by the wizard or by hand)');
   const format = checkFormat(opts.format, ['markdown', 'html', 'json', 'intoto'] as const, 'markdown');
   const bank = loadBank(opts.bankDir);
-  let text: string;
-  try {
-    text = readFileSync(opts.answers, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(opts.answers, undefined, code === 'ENOENT' ? 'no such answers file' : `cannot read (${code})`);
-  }
+  const text = readAnswersText(opts.answers);
   const loaded = parseAnswers(text, opts.answers, bank);
   for (const w of loaded.warnings) process.stderr.write(`sigmature: warning: ${w}\n`);
   let previous;

@@ -80,7 +80,7 @@ export async function generateReport(opts: GenerateOptions): Promise<GeneratedRe
   const entry = historyEntry({
     assessment, answers: opts.answers, answersDigest, bank: opts.bank, tool: opts.tool, commit: opts.scan?.repository?.commit, now: opts.now,
   });
-  const earlier = opts.history ? earlierEntries(opts.history, answersDigest) : [];
+  const earlier = opts.history ? earlierEntries(opts.history, entry) : [];
   const last = earlier.at(-1);
   // Only a report with something to compare with (most have nothing: `scan`, a portfolio) builds a
   // snapshot of this assessment, from the assessment already made.

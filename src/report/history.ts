@@ -161,18 +161,20 @@ export function appendHistory(file: string, entry: HistoryEntry): void {
   }
 }
 
-/**
- * The earlier assessments a new one follows: the history without its trailing entries of the same
- * answers (a report written again from unchanged answers is the same assessment).
- */
-export function earlierEntries(history: readonly HistoryLine[], digest: string): HistoryLine[] {
+/** The same assessment: the same answers scored by the same bank (a report written again from them adds nothing). */
+function sameAssessment(a: HistoryEntry, b: Pick<HistoryEntry, 'answersDigest' | 'bank'>): boolean {
+  return a.answersDigest === b.answersDigest && a.bank.id === b.bank.id && a.bank.version === b.bank.version;
+}
+
+/** The earlier assessments a new one follows: the history without its trailing entries of the same assessment. */
+export function earlierEntries(history: readonly HistoryLine[], entry: Pick<HistoryEntry, 'answersDigest' | 'bank'>): HistoryLine[] {
   let end = history.length;
-  while (end > 0 && history[end - 1]!.entry.answersDigest === digest) end--;
+  while (end > 0 && sameAssessment(history[end - 1]!.entry, entry)) end--;
   return history.slice(0, end);
 }
 
-/** Whether a new entry adds anything: not when the last entry is of the same answers and bank. */
+/** Whether a new entry adds anything: not when the last entry is the same assessment. */
 export function isNewEntry(history: readonly HistoryLine[], entry: HistoryEntry): boolean {
   const last = history.at(-1)?.entry;
-  return !last || last.answersDigest !== entry.answersDigest || last.bank.version !== entry.bank.version || last.bank.id !== entry.bank.id;
+  return !last || !sameAssessment(last, entry);
 }

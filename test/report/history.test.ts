@@ -105,7 +105,11 @@ describe('the history file', () => {
     const { entries } = readHistory(fixture);
     expect(isNewEntry(entries, entries[2]!.entry)).toBe(false);
     expect(isNewEntry(entries.slice(0, 2), entries[2]!.entry)).toBe(true);
-    expect(earlierEntries(entries, entries[2]!.entry.answersDigest).map((e) => e.line)).toEqual([1, 2]);
+    expect(earlierEntries(entries, entries[2]!.entry).map((e) => e.line)).toEqual([1, 2]);
+    // the same answers under a newer bank are a new assessment: it follows the entry before it
+    const rescored = { ...entries[2]!.entry, bank: { ...entries[2]!.entry.bank, version: '9.0.0' } };
+    expect(earlierEntries(entries, rescored).map((e) => e.line)).toEqual([1, 2, 3]);
+    expect(isNewEntry(entries, rescored)).toBe(true);
   });
 });
 
