@@ -54,7 +54,9 @@ export function buildReportView(input: ReportInput) {
     if (state.status === 'skipped') return `${head}: *${t.skipped}*`;
     if (state.status === 'unanswered' || !answer) return `${head}: *${t.noAnswer}*`;
     const parts = [`${head}: ${labels(state.id, answer.value)} (${t.source[answer.source]})`];
-    for (const e of answer.evidence ?? []) parts.push(mdCode(`${e.file}:${e.line}`));
+    // one place once: two detectors citing the same line are one piece of evidence here (the
+    // appendix names each detector)
+    for (const where of new Set((answer.evidence ?? []).map((e) => `${e.file}:${e.line}`))) parts.push(mdCode(where));
     if (answer.override) parts.push(`${t.overriddenFrom} ${labels(state.id, answer.override.detected)} (${t.reason}: ${reasonText(answer)})`);
     if (answer.note) parts.push(`${t.note}: ${mdText(answer.note)}`);
     if (answer.contradiction) parts.push(`⚠ ${t.contradiction}: ${mdText(answer.contradiction)}`);

@@ -184,6 +184,23 @@ describe('criteria by status', () => {
   });
 });
 
+describe('evidence behind an answer', () => {
+  it('cites a place once in the criteria even when two detectors found it; the appendix names both', async () => {
+    const { file } = fullRecord();
+    const at = { file: '.github/workflows/release.yml', line: 53 };
+    file.answers['COV-2'] = {
+      value: 'some', source: 'confirmed',
+      evidence: [{ ...at, detector: 'imagesAreSigned' }, { ...at, detector: 'publishedArtifactsAreSigned' }],
+    };
+    const md = await render(file, 'en');
+    const line = section(md, 'Criteria by level').split('\n').find((l) => l.includes('COV-2 How much'))!;
+    expect(line.split('`.github/workflows/release.yml:53`').length - 1).toBe(1);
+    const appendix = section(md, 'Appendix: the whole record');
+    expect(appendix).toContain('imagesAreSigned');
+    expect(appendix).toContain('publishedArtifactsAreSigned');
+  });
+});
+
 describe('open items, overrides, scope and sign-off', () => {
   it.each(LANGS)('says a criterion needs the team when detection alone would meet it (%s)', async (lang) => {
     // an answers file from an older scan, whose detected "central trail" would meet L3.auditable
