@@ -2,7 +2,7 @@
  * The report's view: every string the Markdown template places, already localised and already
  * Markdown-safe, so that templates (ours or an organisation's) stay logic-less.
  */
-import type { Assessment, CriterionResult, CriterionStatus, QuestionState } from '../assess/assess.js';
+import type { CriterionResult, CriterionStatus, QuestionState } from '../assess/assess.js';
 import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { reportMessages } from '../i18n/report-messages.js';

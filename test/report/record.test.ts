@@ -20,7 +20,7 @@ import { boot } from '../../src/ui/run.js';
 import { createWizardStore, type WizardStore } from '../../src/ui/store/create-wizard-store.js';
 import type { WizardPaths } from '../../src/ui/store/types.js';
 import { keySecretScan, wizardWorkspaces } from '../ui/fixtures.js';
-import { DOWN, ENTER, press, renderWizard, waitForFrame, type Rendered } from '../ui/ink-helpers.js';
+import { claimKeylessAgainstScan, ENTER, press, renderWizard, waitForFrame, type Rendered } from '../ui/ink-helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bank = loadBank();
@@ -328,16 +328,7 @@ async function runWizardToTheEnd(paths: WizardPaths, contradict: boolean): Promi
   const store = createWizardStore({ lang: 'en', paths, today: '2025-06-01', ...(saved ? { savedOffer: { savedAt: 'earlier' } } : {}) });
   const r: Rendered = await renderWizard(store);
   await boot(store, {}, paths, async () => async () => keySecretScan());
-  if (contradict) {
-    store.getState().begin();
-    await waitForFrame(r, 'Press Enter to start the questions.');
-    store.getState().edit('KLS-1');
-    await waitForFrame(r, '> No');
-    await press(r, DOWN, DOWN, DOWN);
-    await waitForFrame(r, '> For everything we sign');
-    await press(r, ENTER);
-    await waitForFrame(r, '⚠ This answer contradicts the scan');
-  }
+  if (contradict) await claimKeylessAgainstScan(r, store);
   for (let i = 0; i < 80 && store.getState().exitCode === undefined; i++) await press(r, ENTER);
   await waitForFrame(r, 'Report: ');
   return store;

@@ -11,7 +11,7 @@ import { boot } from '../../src/ui/run.js';
 import { createWizardStore, type WizardStore } from '../../src/ui/store/create-wizard-store.js';
 import type { Lang, WizardPaths } from '../../src/ui/store/types.js';
 import { keySecretScan, keylessScan, wizardWorkspaces } from './fixtures.js';
-import { CTRL_C, DOWN, ENTER, fits, press, renderWizard, type, waitForFrame, type Rendered } from './ink-helpers.js';
+import { claimKeylessAgainstScan, CTRL_C, DOWN, ENTER, fits, press, renderWizard, type, waitForFrame, type Rendered } from './ink-helpers.js';
 
 const workspace = wizardWorkspaces('flow');
 
@@ -110,14 +110,7 @@ describe('the whole flow', () => {
   it('records a contradiction the team keeps, into the answers file and the report', async () => {
     const paths = workspace();
     const { store, r } = await start(paths, keySecretScan());
-    store.getState().begin();
-    await waitForFrame(r, 'Press Enter to start the questions.');
-    store.getState().edit('KLS-1');
-    await waitForFrame(r, '> No');
-    await press(r, DOWN, DOWN, DOWN);
-    await waitForFrame(r, '> For everything we sign');
-    await press(r, ENTER);
-    await waitForFrame(r, '⚠ This answer contradicts the scan');
+    await claimKeylessAgainstScan(r, store);
     await press(r, ENTER);
     await waitForFrame(r, 'Review:');
     await press(r, ENTER);

@@ -97,3 +97,18 @@ export function fits(frame: string, columns = 80, rows = 24): boolean {
   const lines = frame.split('\n');
   return lines.length < rows && lines.every((l) => textWidth(l) <= columns);
 }
+
+/**
+ * From the welcome screen of a wizard whose scan shows a key in a CI secret: starts the questions,
+ * answers KLS-1 "For everything we sign" and stops at the contradiction warning (Enter keeps it).
+ */
+export async function claimKeylessAgainstScan(r: Rendered, store: WizardStore): Promise<void> {
+  store.getState().begin();
+  await waitForFrame(r, 'Press Enter to start the questions.');
+  store.getState().edit('KLS-1');
+  await waitForFrame(r, '> No');
+  await press(r, DOWN, DOWN, DOWN);
+  await waitForFrame(r, '> For everything we sign');
+  await press(r, ENTER);
+  await waitForFrame(r, '⚠ This answer contradicts the scan');
+}
