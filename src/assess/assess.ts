@@ -133,10 +133,6 @@ export function evalCondition(cond: Condition, answers: AnswerValues): boolean {
   return !evalCondition(cond.not, answers);
 }
 
-export function isSkipped(bank: Bank, answers: AnswerValues, id: string): boolean {
-  return questionStates(bank, answers).find((s) => s.id === id)?.status === 'skipped';
-}
-
 /**
  * Scores a set of answers. `sources` says where each answer came from; an answer without one is
  * taken as the team's (`stated`), which is what a hand-written answers file or a test means.

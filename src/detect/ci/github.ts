@@ -278,8 +278,3 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
   return pipeline;
 }
 
-/** Does this YAML look like a GitHub workflow (for files not under .github/workflows)? */
-export function looksLikeGitHubWorkflow(y: YamlFile): boolean {
-  const jobs = get(y, y.doc.contents, 'jobs');
-  return get(y, y.doc.contents, 'on') !== undefined && entries(y, jobs).some((j) => get(y, j.value, 'runs-on') !== undefined || get(y, j.value, 'steps') !== undefined);
-}
