@@ -30,7 +30,7 @@ const commands = {
   questions: { ...common },
   check: {
     ...common, answers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
-    'max-age': { type: 'string' }, 'allow-contradictions': { type: 'boolean' },
+    'max-age': { type: 'string' }, 'allow-contradictions': { type: 'boolean' }, also: { type: 'string', multiple: true },
   },
   portfolio: {
     ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },

@@ -28,8 +28,13 @@ export function parseMaxAge(text: string | undefined): number {
   return Number(m[1]) * (m[2] === 'w' ? 7 : 1);
 }
 
+const FORMATS = ['markdown', 'json', 'sarif', 'intoto'] as const;
+
 export async function runCheckCommand(opts: Options): Promise<number> {
-  const format = checkFormat(opts.format, ['markdown', 'json', 'sarif', 'intoto'] as const, 'markdown');
+  const format = checkFormat(opts.format, FORMATS, 'markdown');
+  // more outputs of the same run: CI wants the Markdown summary, SARIF and a report from one scan
+  const also = (opts.also ?? []).map((a) => ({ format: checkFormat(a.format, FORMATS, 'markdown'), file: a.file }));
+  const formats = [format, ...also.map((a) => a.format)];
   const maxAgeDays = parseMaxAge(opts.maxAge);
   const dir = opts.dir ?? '.';
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(dir, undefined, 'no such directory to check');
@@ -43,7 +48,7 @@ export async function runCheckCommand(opts: Options): Promise<number> {
     answers = { loaded: parseAnswers(text, answersPath, bank, { rejectNewerBank: true }), path: answersPath };
     answersText = text;
   }
-  if (format === 'intoto' && !answers) throw new UsageError('--format intoto needs the team\'s answers: an attestation states an assessment, and a scan alone is none');
+  if (formats.includes('intoto') && !answers) throw new UsageError('--format intoto needs the team\'s answers: an attestation states an assessment, and a scan alone is none');
   const scan = await scanning;
   const result = runCheck({
     bank, scan, answers, lang: opts.lang, now: new Date(), minLevel: opts.minLevel, maxAgeDays,
@@ -51,12 +56,13 @@ export async function runCheckCommand(opts: Options): Promise<number> {
   });
   if (!answers) process.stderr.write(`sigmature: no answers file (${answersPath}); checking the level the repository shows, as "sigmature scan --min-level" does\n`);
   const tool = { name: TOOL.name, version: VERSION };
-  const text =
-    format === 'intoto' ? intotoText(answers!.loaded.file, answersText!, answersPath, scan, bank, tool, result.contradictions.length)
-    : format === 'json' ? `${JSON.stringify(checkJson(result, tool), null, 2)}\n`
-    : format === 'sarif' ? `${JSON.stringify(checkSarif(result, bank, TOOL, relative(resolve(dir), resolve(answersPath)).split('\\').join('/')), null, 2)}\n`
+  const render = (f: (typeof FORMATS)[number]): string =>
+    f === 'intoto' ? intotoText(answers!.loaded.file, answersText!, answersPath, scan, bank, tool, result.contradictions.length)
+    : f === 'json' ? `${JSON.stringify(checkJson(result, tool), null, 2)}\n`
+    : f === 'sarif' ? `${JSON.stringify(checkSarif(result, bank, TOOL, relative(resolve(dir), resolve(answersPath)).split('\\').join('/')), null, 2)}\n`
     : renderCheckMarkdown(result, bank, opts.lang, answersPath);
-  emit(text, opts.out);
+  emit(render(format), opts.out);
+  for (const a of also) emit(render(a.format), a.file);
   for (const line of checkFailureLines(result, 'en')) process.stderr.write(`sigmature: ${line}\n`);
   for (const c of result.contradictions) {
     const answer = !c.at && c.answerAt ? ` (answer at ${c.answerAt.file}:${c.answerAt.line})` : '';

@@ -177,6 +177,8 @@ Options:
   --allow-contradictions    report contradictions without failing
   --format markdown|json|sarif|intoto (default: markdown)
   --out FILE                write to FILE instead of stdout
+  --also FORMAT=FILE        also write FORMAT to FILE, from the same scan
+                            (repeatable; e.g. --also sarif=check.sarif)
 
 Exit codes: 0 everything holds; 1 level below --min-level, a contradiction, or
 answers older than --max-age; 2 bad usage or bad input (no DIR, a broken
@@ -185,6 +187,7 @@ answers file, answers from a newer question bank); 3 internal fault.
 Examples:
   sigmature check . --min-level 2 >> "$GITHUB_STEP_SUMMARY"
   sigmature check . --format sarif --out sigmature-check.sarif
+  sigmature check . --also sarif=check.sarif --also json=check.json >> "$GITHUB_STEP_SUMMARY"
   sigmature check . --answers audit/answers.yaml --max-age 90d --lang ja
 
 ${COMMON.en}`,
@@ -366,6 +369,8 @@ CI ゲートです。DIR/.sigmature/answers.yaml (または --answers FILE) を�
   --allow-contradictions    矛盾を報告するが不合格にはしない
   --format markdown|json|sarif|intoto (既定: markdown)
   --out FILE                標準出力ではなく FILE に書き出す
+  --also FORMAT=FILE        同じスキャンの結果を FORMAT で FILE にも書き出す
+                            (繰り返し指定可。例: --also sarif=check.sarif)
 
 終了コード: 0 すべて満たす、1 レベルが --min-level 未満・矛盾がある・回答が
 --max-age より古い、2 使い方または入力の誤り (DIR がない、回答ファイルが壊れて

@@ -23,6 +23,8 @@ export interface Options {
   dir?: string;
   /** check: `--max-age` as given (parsed by the command) and `--allow-contradictions`. */
   maxAge?: string;
+  /** `check --also FORMAT=FILE`: more outputs of the same run (one scan, several formats). */
+  also?: { format: string; file: string }[];
   allowContradictions?: boolean;
 }
 
@@ -43,6 +45,13 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
   }
   const out = str('out');
   if (out !== undefined && out !== '-') checkOut(out);
+  const also = (Array.isArray(values.also) ? (values.also as string[]) : []).map((spec) => {
+    const at = spec.indexOf('=');
+    if (at <= 0 || at === spec.length - 1) throw new UsageError(`--also takes FORMAT=FILE (for example sarif=check.sarif), not "${spec}"`);
+    const file = spec.slice(at + 1);
+    if (file !== '-') checkOut(file, '--also');
+    return { format: spec.slice(0, at), file };
+  });
   const history = str('history');
   if (history !== undefined) checkOut(history, '--history');
   return {
@@ -50,6 +59,7 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
     bankDir: str('bank'), format: str('format'), out: str('out'), answers: str('answers'),
     repo: str('repo'), compare: str('compare'), history, fresh: values.fresh === true,
     maxAge: str('max-age'), allowContradictions: values['allow-contradictions'] === true,
+    ...(also.length ? { also } : {}),
   };
 }
 

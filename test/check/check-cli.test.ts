@@ -218,3 +218,23 @@ describe('sigmature check --format sarif', () => {
     expect(errors.map((e) => e.message.text)).toEqual([]);
   });
 });
+
+describe('sigmature check --also: several formats from one scan', () => {
+  it('writes each extra format to its file, the same as a run of that format alone', () => {
+    const sarif = join(work, 'also.sarif');
+    const json = join(work, 'also.json');
+    const r = run([`${fixtures}/key-secret`, '--answers', answers, '--also', `sarif=${sarif}`, '--also', `json=${json}`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('# sigmature check: failed');
+    const alone = JSON.parse(run([`${fixtures}/key-secret`, '--answers', answers, '--format', 'json']).stdout);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(alone);
+    const log = JSON.parse(readFileSync(sarif, 'utf8'));
+    expect(log.runs[0].results.length).toBe(alone.contradictions.length);
+  });
+
+  it.each([['sarif'], ['pdf=x.pdf'], ['=x.json']])('a bad --also %s is one line, exit 2', (spec) => {
+    const r = run([`${fixtures}/keyless`, '--also', spec]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

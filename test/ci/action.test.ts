@@ -116,7 +116,8 @@ describe('action.yml: the check step', () => {
     const r = runStep('sigmature check', { directory: 'svc', 'min-level': '2', answers: 'ops/answers.yaml', 'fail-on-contradiction': 'false', format: 'json' });
     expect(r.code, r.stderr).toBe(0);
     const base = ['check', 'svc', '--answers', 'ops/answers.yaml', '--min-level', '2', '--allow-contradictions'];
-    expect(r.calls).toEqual([[...base, '--format', 'markdown'], [...base, '--format', 'json']]);
+    // one run, one scan: the report file comes from --also
+    expect(r.calls).toEqual([[...base, '--also', `json=${r.outputs.report}`, '--format', 'markdown']]);
     expect(readFileSync(r.outputs.report!, 'utf8')).toBe('{"stub":true}\n');
   });
 
@@ -128,7 +129,8 @@ describe('action.yml: the check step', () => {
   it.each(['intoto', 'sarif'])('format %s writes that file too', (format) => {
     const r = runStep('sigmature check', { format });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.calls.map((c) => c.at(-1))).toEqual(['markdown', format]);
+    expect(r.calls).toHaveLength(1);
+    expect(r.calls[0]).toContain(`${format}=${r.outputs.report}`);
     expect(existsSync(r.outputs.report!)).toBe(true);
     if (format === 'sarif') expect(r.outputs.sarif).toBe(r.outputs.report);
   });
@@ -136,7 +138,7 @@ describe('action.yml: the check step', () => {
   it('upload-sarif: true writes SARIF for the upload step', () => {
     const r = runStep('sigmature check', { 'upload-sarif': 'true' });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.calls.map((c) => c.at(-1))).toEqual(['markdown', 'sarif']);
+    expect(r.calls).toEqual([['check', '.', '--also', `sarif=${r.outputs.sarif}`, '--format', 'markdown']]);
     expect(JSON.parse(readFileSync(r.outputs.sarif!, 'utf8')).version).toBe('2.1.0');
   });
 

@@ -95,7 +95,8 @@ describe('GitLab template: the script', () => {
     const r = run({ SIGMATURE_DIR: 'svc', SIGMATURE_ANSWERS: 'a b.yaml', SIGMATURE_MIN_LEVEL: '2', SIGMATURE_FAIL_ON_CONTRADICTION: 'false', SIGMATURE_FORMAT: 'intoto' });
     expect(r.code, r.stderr).toBe(0);
     const base = ['check', 'svc', '--answers', 'a b.yaml', '--min-level', '2', '--allow-contradictions'];
-    expect(r.calls).toEqual([[...base, '--format', 'markdown'], [...base, '--format', 'intoto']]);
+    // one run, one scan: the artifact comes from --also
+    expect(r.calls).toEqual([[...base, '--also', 'intoto=sigmature-check.intoto.json', '--format', 'markdown']]);
     expect(existsSync(join(r.s.dir, 'sigmature-check.intoto.json'))).toBe(true);
   });
 

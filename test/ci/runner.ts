@@ -34,8 +34,10 @@ const fs = require("fs");
 const args = process.argv.slice(1);
 fs.appendFileSync(process.env.STUB_CALLS, JSON.stringify(args) + "\\n");
 const format = args[args.indexOf("--format") + 1];
-const body = { markdown: "## sigmature check\\n\\nstub report\\n", json: "{\\"stub\\":true}\\n", sarif: "{\\"version\\":\\"2.1.0\\",\\"runs\\":[]}\\n", intoto: "{\\"_type\\":\\"https://in-toto.io/Statement/v1\\"}\\n" }[format] ?? "";
-process.stdout.write(body);
+const bodies = { markdown: "## sigmature check\\n\\nstub report\\n", json: "{\\"stub\\":true}\\n", sarif: "{\\"version\\":\\"2.1.0\\",\\"runs\\":[]}\\n", intoto: "{\\"_type\\":\\"https://in-toto.io/Statement/v1\\"}\\n" };
+process.stdout.write(bodies[format] ?? "");
+// --also FORMAT=FILE: the same run writes more formats, as sigmature check does
+args.forEach((a, i) => { if (a === "--also") { const [f, file] = args[i + 1].split(/=(.*)/); fs.writeFileSync(file, bodies[f] ?? ""); } });
 if (Number(process.env.STUB_EXIT ?? 0) >= 2) process.stderr.write("sigmature: stub failure\\n");
 process.exit(Number(process.env.STUB_EXIT ?? 0));
 ' "$@"
