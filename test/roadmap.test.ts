@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assess, type AnswerValue } from '../src/assess/assess.js';
-import { detectedAnswers } from '../src/commands/scan.js';
+import { detectedAnswers } from '../src/assess/detected-answers.js';
 import { scanDirectory } from '../src/detect/scan.js';
 import type { ScanResult } from '../src/detect/types.js';
 import type { Lang } from '../src/i18n/report-messages.js';

@@ -10,9 +10,9 @@ import type { ScanResult } from '../detect/types.js';
 import type { Lang } from '../i18n/report-messages.js';
 import type { Bank } from '../model/bank.js';
 import { answerSources, answerValues, type LoadedAnswers } from '../session/answers-file.js';
-import { assess, type AnswerSources, type AnswerValues } from './assess.js';
+import { assess } from './assess.js';
 import { findContradictions, type Contradiction } from './contradictions.js';
-import { suggestAnswers } from './prefill.js';
+import { repositoryLevel } from './detected-answers.js';
 
 export const DEFAULT_MAX_AGE_DAYS = 180;
 
@@ -78,17 +78,6 @@ export function ageInDays(date: string, now: Date): number | undefined {
   if (Number.isNaN(t)) return undefined;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return Math.floor((today - t) / DAY);
-}
-
-/** The level a scan alone shows: its suggestions, all detected. */
-export function repositoryLevel(bank: Bank, scan: ScanResult): number {
-  const values: Record<string, AnswerValues[string]> = {};
-  const sources: Record<string, AnswerSources[string]> = {};
-  for (const [id, s] of Object.entries(suggestAnswers(bank, scan))) {
-    values[id] = s.value;
-    sources[id] = 'detected';
-  }
-  return assess(bank, values, sources).detectedLevel;
 }
 
 export function runCheck(input: CheckInput): CheckResult {

@@ -3,33 +3,17 @@
  * "detected": the gate (`--min-level`) reads the level the repository shows (`detectedLevel`),
  * which never includes a criterion that needs the team's word (an interview, a document).
  */
-import { suggestAnswers } from '../assess/prefill.js';
+import { detectedAnswers } from '../assess/detected-answers.js';
 import { scanDirectory } from '../detect/scan.js';
-import type { ScanResult } from '../detect/types.js';
 import { EXIT } from '../exit.js';
-import type { Bank } from '../model/bank.js';
 import { loadBank } from '../model/bank.js';
 import { generateReport } from '../report/generate.js';
 import { toSarif } from '../report/sarif.js';
-import { emptyAnswers, type AnswersFile } from '../session/answers-file.js';
-import { detectedAnswer } from '../session/detected-answer.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
 import { emit } from './output.js';
 
 export const TOOL = { name: 'sigmature', version: VERSION, informationUri: 'https://github.com/sigmature/sigmature' };
-
-/** The answers a scan alone supports: every suggestion, marked detected, with its evidence. */
-export function detectedAnswers(bank: Bank, scan: ScanResult): AnswersFile {
-  const file = emptyAnswers(bank, {
-    date: new Date().toISOString().slice(0, 10),
-    repository: { path: scan.repository.root, ...(scan.repository.commit ? { commit: scan.repository.commit } : {}) },
-  });
-  for (const [id, s] of Object.entries(suggestAnswers(bank, scan))) {
-    file.answers[id] = detectedAnswer(s.value, s.evidence);
-  }
-  return file;
-}
 
 export async function runScan(opts: Options): Promise<number> {
   const format = checkFormat(opts.format, ['json', 'markdown', 'html', 'sarif'] as const, 'json');

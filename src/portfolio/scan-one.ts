@@ -13,7 +13,7 @@ import { generateReport } from '../report/generate.js';
 import { loadRoadmapCatalog, type RoadmapCatalog } from '../report/roadmap.js';
 import { parseAnswers } from '../session/answers-file.js';
 import { VERSION } from '../version.js';
-import { detectedAnswers } from '../commands/scan.js';
+import { detectedAnswers } from '../assess/detected-answers.js';
 
 export interface ScanOneResult {
   scan: unknown;

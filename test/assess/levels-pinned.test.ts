@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess, type AnswerSource } from '../../src/assess/assess.js';
-import { detectedAnswers } from '../../src/commands/scan.js';
+import { detectedAnswers } from '../../src/assess/detected-answers.js';
 import { scanDirectory } from '../../src/detect/scan.js';
 import { loadBank } from '../../src/model/bank.js';
 import { answerSources, answerValues, parseAnswers } from '../../src/session/answers-file.js';
