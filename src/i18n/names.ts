@@ -5,14 +5,12 @@
  */
 import type { Lang } from './report-messages.js';
 
-/** Items joined as the language writes a list: "a, b" in English, 「a、b」 in Japanese. */
-export function joinList(items: readonly string[], lang: Lang): string {
-  return items.join(lang === 'ja' ? '\u3001' : ', ');
-}
+/** How each language separates the items of a list; the report's catalogue reads it too. */
+export const LIST_SEP: Readonly<Record<Lang, string>> = { en: ', ', ja: '\u3001' };
 
-/** Participants' names for a report or a screen: "Aiko, Ben" / 「愛子、ベン」. */
-export function joinNames(names: readonly string[], lang: Lang): string {
-  return joinList(names, lang);
+/** Items (participants' names included) joined as the language writes a list: "a, b" / 「a、b」. */
+export function joinList(items: readonly string[], lang: Lang): string {
+  return items.join(LIST_SEP[lang]);
 }
 
 /**

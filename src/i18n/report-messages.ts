@@ -2,6 +2,7 @@
  * Words of the report that are not in the bank or the roadmap data: headings, labels, and the
  * sentences of the executive summary. Both languages have the same keys (the type enforces it).
  */
+import { LIST_SEP } from './names.js';
 export type Lang = 'en' | 'ja';
 
 const en = {
@@ -179,7 +180,7 @@ const en = {
   condAnd: ' and ',
   condNot: (inner: string) => `not (${inner})`,
   quote: (s: string) => `"${s}"`,
-  listSep: ', ',
+  listSep: LIST_SEP.en,
   itemSep: '; ',
   compareHeading: 'Since the last assessment',
   compareFromHistory: (date: string) => `Compared with the previous assessment in the history${date ? ` (${date})` : ''}.`,
@@ -418,7 +419,7 @@ const ja: ReportMessages = {
   condAnd: 'かつ',
   condNot: (inner: string) => `${inner}ではない`,
   quote: (s: string) => `「${s}」`,
-  listSep: '、',
+  listSep: LIST_SEP.ja,
   itemSep: ' / ',
   compareHeading: '前回の評価からの変化',
   compareFromHistory: (date: string) => `履歴にある前回の評価${date ? ` (${date}) ` : ''}と比較しています。`,

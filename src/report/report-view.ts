@@ -11,7 +11,7 @@ import { UNSURE, type Condition } from '../model/schema.js';
 import type { Answer, AnswersFile, EvidenceRef } from '../session/answers-file.js';
 import { publishedArtifactLabel, privateKeyKindLabel } from '../i18n/fact-labels.js';
 import { warningText } from '../i18n/limit-messages.js';
-import { joinList, joinNames } from '../i18n/names.js';
+import { joinList } from '../i18n/names.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
 import { answerCounts, openItems as findOpenItems, openReasons, owners, overrides as findOverrides } from './record.js';
 import type { Since } from './generate.js';
@@ -246,7 +246,7 @@ export function buildReportView(input: ReportInput) {
   const metaRows = [
     [t.organisation, meta.organisation],
     [t.team, meta.team],
-    [t.participants, joinNames(meta.participants, lang)],
+    [t.participants, joinList(meta.participants, lang)],
     [t.assessor, meta.assessor],
     [t.date, meta.date],
     [t.repository, meta.repository?.url ?? meta.repository?.path],
@@ -267,7 +267,7 @@ export function buildReportView(input: ReportInput) {
   const who = [
     meta.organisation && `${t.organisation}: ${mdText(meta.organisation)}`,
     meta.team && `${t.team}: ${mdText(meta.team)}`,
-    meta.participants.length && `${t.participants}: ${mdText(joinNames(meta.participants, lang))}`,
+    meta.participants.length && `${t.participants}: ${mdText(joinList(meta.participants, lang))}`,
     meta.assessor && `${t.assessor}: ${mdText(meta.assessor)}`,
   ].filter(Boolean).join(t.itemSep);
   const teamCriteria = bank.criteria.filter((c) => c.proof === 'team').map((c) => c.id).join(t.listSep);

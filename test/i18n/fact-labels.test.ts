@@ -11,7 +11,7 @@ import {
   FACT_LABELS, factValueLabel, factValuesText, PRIVATE_KEY_KIND_LABELS, PUBLISHED_ARTIFACT_LABELS_JA,
   privateKeyKindLabel, publishedArtifactLabel, type Label,
 } from '../../src/i18n/fact-labels.js';
-import { joinNames, splitNames } from '../../src/i18n/names.js';
+import { joinList, splitNames } from '../../src/i18n/names.js';
 
 import { VOCABULARY as REGISTRY_VOCABULARY } from '../../src/detect/tools/index.js';
 
@@ -122,8 +122,8 @@ describe('participants', () => {
   ])('%j → %j', (typed, names) => expect(splitNames(typed)).toEqual(names));
 
   it('joins names with ", " in English and 「、」 in Japanese, and splits them back', () => {
-    expect(joinNames(['Aiko', 'Ben'], 'en')).toBe('Aiko, Ben');
-    expect(joinNames(['佐藤', '鈴木'], 'ja')).toBe('佐藤、鈴木');
-    for (const lang of ['en', 'ja'] as const) expect(splitNames(joinNames(['佐藤', 'Ben'], lang))).toEqual(['佐藤', 'Ben']);
+    expect(joinList(['Aiko', 'Ben'], 'en')).toBe('Aiko, Ben');
+    expect(joinList(['佐藤', '鈴木'], 'ja')).toBe('佐藤、鈴木');
+    for (const lang of ['en', 'ja'] as const) expect(splitNames(joinList(['佐藤', 'Ben'], lang))).toEqual(['佐藤', 'Ben']);
   });
 });

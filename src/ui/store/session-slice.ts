@@ -1,6 +1,6 @@
 /** The session: which screen, the language, who is in the room (meta), the files, and the end. */
 import { sanitizeExcerpt, sanitizeLine } from '../../detect/sanitize.js';
-import { joinNames, splitNames } from '../../i18n/names.js';
+import { joinList, splitNames } from '../../i18n/names.js';
 import { mergeDetected, withReason } from './answer-records.js';
 import { stripTyped } from './typed-text.js';
 import { applicable, firstOpen, previousQuestion } from './navigation.js';
@@ -142,7 +142,7 @@ export function createSessionSlice(set: SetState, get: GetState, ctx: StoreConte
         saved: { status: 'resumed', warnings: s.saved.loaded.warnings },
         lang,
         meta: { ...s.meta, ...file.meta, language: lang, repository: { ...s.meta.repository, ...file.meta.repository, path: s.meta.repository?.path } },
-        participantsText: joinNames(file.meta.participants, lang),
+        participantsText: joinList(file.meta.participants, lang),
         answers: s.detection.status === 'done' ? mergeDetected(s.core, answers, s.suggestions) : answers,
         notes,
         screen: { kind: 'welcome' },
