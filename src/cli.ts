@@ -21,16 +21,16 @@ const common = {
 
 const commands = {
   wizard: { ...common, out: { type: 'string' }, fresh: { type: 'boolean' } },
-  scan: { ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' } },
+  scan: { ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' }, 'repo-url': { type: 'string' } },
   report: {
     ...common, answers: { type: 'string' }, repo: { type: 'string' }, format: { type: 'string' },
-    out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' }, history: { type: 'string' },
+    out: { type: 'string' }, 'min-level': { type: 'string' }, compare: { type: 'string' }, history: { type: 'string' }, 'repo-url': { type: 'string' },
   },
   diff: { ...common, format: { type: 'string' }, out: { type: 'string' } },
   questions: { ...common },
   check: {
     ...common, answers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
-    'max-age': { type: 'string' }, 'allow-contradictions': { type: 'boolean' }, also: { type: 'string', multiple: true },
+    'max-age': { type: 'string' }, 'allow-contradictions': { type: 'boolean' }, also: { type: 'string', multiple: true }, 'repo-url': { type: 'string' },
   },
   portfolio: {
     ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },

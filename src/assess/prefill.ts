@@ -9,6 +9,7 @@ import type { DerivedFacts } from '../model/facts-vocabulary.js';
 import type { Bank } from '../model/bank.js';
 import type { FactCondition } from '../model/schema.js';
 import type { AnswerValue } from './assess.js';
+import { verificationEvidence, verificationFacts } from './verification-facts.js';
 
 export interface Suggestion {
   value: AnswerValue;
@@ -31,7 +32,7 @@ export function hidesPublishing(w: ScanWarning): boolean {
   return !(w.kind === 'limit' && w.code !== undefined && SHOWS_ALL_PUBLISHING.has(w.code));
 }
 
-export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'> & Partial<Pick<ScanResult, 'warnings' | 'toolPins'>>): RuleFacts {
+export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'> & Partial<Pick<ScanResult, 'warnings' | 'toolPins' | 'verification'>>): RuleFacts {
   const published = scan.published ?? [];
   const unsigned = new Set(published.filter((p) => !p.signed).map((p) => p.kind));
   const order: ArtifactKind[] = ['container-image', 'blob', 'package', 'checksums'];
@@ -42,6 +43,7 @@ export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'> & Pa
     unsignedPublished: order.filter((k) => unsigned.has(k)),
     everyPublishedSigned: published.length > 0 && unsigned.size === 0 && !(scan.warnings ?? []).some(hidesPublishing),
     signingToolPins: pinOrder.filter((k) => pins.has(k)),
+    ...verificationFacts(scan.verification),
   };
 }
 
@@ -49,7 +51,7 @@ export function factsForRules(scan: Pick<ScanResult, 'facts' | 'published'> & Pa
 function derivedEvidence(scan: ScanResult, fact: string, value: string | boolean | undefined): string[] {
   if (fact === 'everyPublishedSigned' && value === true) return (scan.published ?? []).flatMap((p) => p.evidence);
   if (fact === 'signingToolPins') return (scan.toolPins ?? []).filter((p) => value === undefined || p.pin === value).flatMap((p) => p.evidence);
-  return [];
+  return verificationEvidence(scan.verification, fact, value);
 }
 
 export function evalFactCondition(cond: FactCondition, facts: RuleFacts): boolean {

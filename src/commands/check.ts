@@ -38,7 +38,7 @@ export async function runCheckCommand(opts: Options): Promise<number> {
   const maxAgeDays = parseMaxAge(opts.maxAge);
   const dir = opts.dir ?? '.';
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(dir, undefined, 'no such directory to check');
-  const scanning = (await import('../detect/scan.js')).scanDirectory(dir);
+  const scanning = (await import('../detect/scan.js')).scanDirectory(dir, { repoUrl: opts.repoUrl });
   const bank = loadBank(opts.bankDir);
   const answersPath = opts.answers ?? join(dir, '.sigmature', 'answers.yaml');
   let answers;

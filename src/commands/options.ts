@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { UsageError } from '../exit.js';
 import { localeLang } from '../i18n/locale.js';
 import type { Lang } from '../i18n/report-messages.js';
+import { parseRepositoryUrl } from '../detect/identity/origin.js';
 
 export interface Options {
   lang: Lang;
@@ -26,6 +27,8 @@ export interface Options {
   /** `check --also FORMAT=FILE`: more outputs of the same run (one scan, several formats). */
   also?: { format: string; file: string }[];
   allowContradictions?: boolean;
+  /** `--repo-url URL`: where the repository lives, when its checkout has no `origin` remote (signer identities). */
+  repoUrl?: string;
 }
 
 export function resolveOptions(values: Record<string, string | boolean | undefined>, dir: string | undefined): Options {
@@ -52,6 +55,10 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
     if (file !== '-') checkOut(file, '--also');
     return { format: spec.slice(0, at), file };
   });
+  const repoUrl = str('repo-url');
+  if (repoUrl !== undefined && parseRepositoryUrl(repoUrl) === undefined) {
+    throw new UsageError(`--repo-url must be a repository URL such as https://github.com/OWNER/REPO, not "${repoUrl}"`);
+  }
   const history = str('history');
   if (history !== undefined) checkOut(history, '--history');
   return {
@@ -60,6 +67,7 @@ export function resolveOptions(values: Record<string, string | boolean | undefin
     repo: str('repo'), compare: str('compare'), history, fresh: values.fresh === true,
     maxAge: str('max-age'), allowContradictions: values['allow-contradictions'] === true,
     ...(also.length ? { also } : {}),
+    ...(repoUrl !== undefined ? { repoUrl } : {}),
   };
 }
 

@@ -26,7 +26,7 @@ export async function runReport(opts: Options): Promise<number> {
   const historyPath = historyPathFor(opts.answers, opts.history);
   const history = historyPath ? readHistory(historyPath) : undefined;
   for (const w of history?.warnings ?? []) process.stderr.write(`sigmature: warning: ${w}\n`);
-  const scan = opts.repo ? await (await import('../detect/scan.js')).scanDirectory(opts.repo) : undefined;
+  const scan = opts.repo ? await (await import('../detect/scan.js')).scanDirectory(opts.repo, { repoUrl: opts.repoUrl }) : undefined;
   const { text: report, level, warnings, entry } = await generateReport({
     bank, answers: loaded.file, answersText: text, scan, lang: opts.lang, format,
     template: opts.template, tool: { name: 'sigmature', version: VERSION }, warnings: loaded.warnings, previous,

@@ -19,7 +19,7 @@ export async function runScan(opts: Options): Promise<number> {
   const format = checkFormat(opts.format, ['json', 'markdown', 'html', 'sarif'] as const, 'json');
   // Start walking the repository first: its directory reads run on libuv's threads while the
   // bank is parsed here.
-  const scanning = scanDirectory(opts.dir ?? '.');
+  const scanning = scanDirectory(opts.dir ?? '.', { repoUrl: opts.repoUrl });
   const bank = loadBank(opts.bankDir);
   const scan = await scanning;
   const answers = detectedAnswers(bank, scan);

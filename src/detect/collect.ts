@@ -20,6 +20,7 @@ import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from
 import { envOptions, implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
 import { ownDeliverables } from './collect/own-deliverables.js';
 import { remoteSteps } from './collect/remote-steps.js';
+import { identities } from './identity/collect-identities.js';
 
 export { isIncidental } from './collect/candidates.js';
 
@@ -40,11 +41,12 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   privateKeys,
   testKeySigning,
   ownDeliverables,
+  identities,
 ];
 
 export function collect(reader: RepoReader): RawRepo {
   const c = newCollection(reader);
   for (const step of COLLECT_STEPS) step.run(c);
   const { ctx } = c;
-  return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+  return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, signers: c.signers, verifiers: c.verifiers, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
 }

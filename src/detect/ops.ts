@@ -6,6 +6,8 @@ import type { CiSystem, PrivateKeyKind, SigningTool, ScanWarning } from './types
 import type { Recognised } from './commands.js';
 import type { CiJob, CiStep, Loc, Pipeline } from './ci/model.js';
 import type { SourceLine } from './shell.js';
+import type { VerifierExpectation } from './identity/model.js';
+import type { RawSigner } from './identity/signers.js';
 
 /** A place in the repository: file, line and the line's text (for the excerpt). */
 export interface Site extends Loc {
@@ -24,8 +26,10 @@ export interface ActionUse {
 /** A verification policy enforced at deploy time (admission controller). */
 export interface PolicyRec {
   kind: 'policy';
-  engine: 'kyverno' | 'sigstore-policy-controller' | 'ratify' | 'connaisseur' | 'gatekeeper';
+  engine: 'kyverno' | 'sigstore-policy-controller' | 'ratify' | 'connaisseur' | 'gatekeeper' | 'flux';
   name: string;
+  /** What it demands of a signature, where the policy says (identity/policy-expectations.ts). */
+  expects?: VerifierExpectation[];
 }
 
 export type Operation = Recognised | ActionUse | PolicyRec;
@@ -77,6 +81,9 @@ export interface RawRepo {
   pipelines: Pipeline[];
   ops: Op[];
   keys: FoundKey[];
+  /** Keyless signers with their triggers, and what each verifier demands (identity/). */
+  signers: RawSigner[];
+  verifiers: VerifierExpectation[];
   warnings: ScanWarning[];
   /** The text of one line of a file that was read (for excerpts), '' when unknown. */
   lineText(file: string, line: number): string;

@@ -12,6 +12,10 @@ import { foldFacts } from './facts.js';
 import { signingToolReferences, toolPins } from './detectors/pinning.js';
 import { sanitizeLine } from './sanitize.js';
 import { openLocalRepository } from './reader/local-reader.js';
+import { matchVerification } from './identity/match.js';
+import { remapVerification, verificationJson } from './identity/report.js';
+import { parseRepositoryUrl, repositoryAddressOf } from './identity/origin.js';
+import type { RepositoryAddress } from './identity/identities.js';
 
 function sanitiseWarning(w: ScanWarning): ScanWarning {
   const out: ScanWarning = { kind: w.kind, message: sanitizeLine(w.message) };
@@ -21,7 +25,12 @@ function sanitiseWarning(w: ScanWarning): ScanWarning {
   return out;
 }
 
-export function scanRepository(reader: RepoReader): ScanResult {
+export interface ScanOptions {
+  /** Where the repository lives (its `origin` remote, or `--repo-url`): completes signer identities. */
+  repository?: RepositoryAddress;
+}
+
+export function scanRepository(reader: RepoReader, options: ScanOptions = {}): ScanResult {
   const raw = collect(reader);
   const evidence = new EvidenceSink();
   const ctx = { raw, evidence };
@@ -30,6 +39,8 @@ export function scanRepository(reader: RepoReader): ScanResult {
   for (const d of DETECTORS) (d.advisory ? advisory : factFindings).push(...d.run(ctx));
   const cov = coverage(ctx);
   const pins = toolPins(ctx);
+  const matched = matchVerification({ signers: raw.signers, verifiers: raw.verifiers, repo: options.repository });
+  const verification = verificationJson(matched, options.repository, evidence);
   const done = evidence.finish();
   const remap = (ids: string[]): string[] => ids.map(done.map);
   const findings = [...factFindings, ...advisory].map((f) => ({ ...f, evidence: remap(f.evidence) }));
@@ -50,13 +61,16 @@ export function scanRepository(reader: RepoReader): ScanResult {
     findings,
     published,
     toolPins: pinned,
+    verification: remapVerification(verification, done.map),
     testKeys,
     warnings,
     detectors: [...DETECTORS.map((d) => d.meta), publishedArtifactsAreSigned, signingToolReferences],
   };
 }
 
-export async function scanDirectory(root: string): Promise<ScanResult> {
+/** Scans a checkout; the repository's address is `repoUrl` when given, else its `origin` remote. */
+export async function scanDirectory(root: string, options: { repoUrl?: string } = {}): Promise<ScanResult> {
   const reader = await openLocalRepository(root);
-  return scanRepository(reader);
+  const repository = options.repoUrl !== undefined ? parseRepositoryUrl(options.repoUrl) : repositoryAddressOf(root);
+  return scanRepository(reader, { repository });
 }

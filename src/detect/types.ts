@@ -121,6 +121,8 @@ export interface ScanResult {
   published: PublishStep[];
   /** Signing actions of release, publish and verify pipelines, and how each is pinned (rules only). */
   toolPins?: ToolPin[];
+  /** Keyless signers' certificate identities, verifiers' expectations, and whether they meet (identity/). */
+  verification?: import('./identity/report.js').VerificationJson;
   /** Private keys under test fixtures: reported apart, never counted as committed. */
   testKeys: CommittedKey[];
   /** Unreadable/unparsable files and limits (signing the repository cannot show). */

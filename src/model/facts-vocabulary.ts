@@ -9,7 +9,9 @@
  * publishes with no signing of them in the same pipeline (`scan.published` with `signed: false`);
  * `everyPublishedSigned`, true when the scan saw at least one published deliverable, every one is
  * signed, and no warning says a publish step may be hidden from it; `signingToolPins`, how the
- * signing actions of pipelines that sign, publish or verify are referenced (`scan.toolPins`).
+ * signing actions of pipelines that sign, publish or verify are referenced (`scan.toolPins`);
+ * `enforcedVerification`, `verifierChecks`, `verifierProblems`, what the verification map shows
+ * (src/assess/verification-facts.ts).
  */
 import type {
   ArtifactKind, AttestationKind, CiSystem, Facts, KeyCustody, KmsProvider, PinKind, PrivateKeyKind, SigningTool,
@@ -28,6 +30,10 @@ export interface DerivedFacts {
   unsignedPublished: ArtifactKind[];
   everyPublishedSigned: boolean;
   signingToolPins: PinKind[];
+  /** From the verification map (src/assess/verification-facts.ts). */
+  enforcedVerification: Array<'admission-control' | 'deploy-pipeline'>;
+  verifierChecks: Array<'key-only' | 'identity-loose' | 'identity-and-issuer-pinned'>;
+  verifierProblems: Array<'inert' | 'too-broad' | 'audit-only'>;
 }
 
 /**
@@ -64,6 +70,9 @@ const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
   unsignedPublished: list(ARTIFACT_KINDS),
   everyPublishedSigned: bool,
   signingToolPins: list<PinKind>({ digest: true, version: true, moving: true }),
+  enforcedVerification: { kind: 'list', values: ['admission-control', 'deploy-pipeline'] },
+  verifierChecks: { kind: 'list', values: ['key-only', 'identity-loose', 'identity-and-issuer-pinned'] },
+  verifierProblems: { kind: 'list', values: ['inert', 'too-broad', 'audit-only'] },
 };
 
 export const FACT_SHAPES: ReadonlyMap<string, FactShape> = new Map(Object.entries(shapes));

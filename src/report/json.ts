@@ -52,6 +52,8 @@ export function toJsonReport(input: JsonReportInput) {
     facts: scan?.facts ?? NO_FACTS,
     evidence: scan?.evidence ?? [],
     published: scan?.published ?? [],
+    /** Signer identities, verifier expectations and whether they meet (added with issue 11). */
+    ...(scan?.verification ? { verification: scan.verification } : {}),
     testKeys: scan?.testKeys ?? [],
     answers,
     answersDigest: input.answersDigest,

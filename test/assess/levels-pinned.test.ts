@@ -98,7 +98,20 @@ const FIXTURES: [string, number, string[], number, number][] = [
     // the Buildkite cosign plugin signs keylessly; the docker-compose plugin's worker push is unsigned
     ['buildkite-cosign-plugin', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // verification that verifies (issue 11), scanned with the fixture's repository URL: only an
+    // enforcing verifier that accepts the release's own signer meets L3.verify-enforced (detected)
+    ['identity-kyverno-renamed-workflow', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['identity-cip-main-vs-tags', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['identity-reusable-names-caller', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['identity-reusable-names-called', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys","L3.verify-enforced"], 0, 1],
+    ['identity-org-wide-regexp', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['identity-warn-mode', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['identity-gitlab-github-style', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    ['identity-matching-enforced', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys","L3.verify-enforced"], 0, 1],
 ];
+
+/** Where each fixture would live (a fixture cannot carry `.git`): passed as --repo-url. */
+const REPO_URLS = JSON.parse(readFileSync('test/fixtures/repo-urls.json', 'utf8')) as Record<string, string>;
 
 describe('detection fixtures, before and after a team confirms', () => {
   it('covers every fixture repository', () => {
@@ -107,7 +120,7 @@ describe('detection fixtures, before and after a team confirms', () => {
 
   it.each(FIXTURES)('%s', async (name, shown, metDetected, confirmedLevel, withTeamBasics) => {
     const dir = name === 'keyless-release' ? join('examples', 'repos', name) : join('test', 'fixtures', 'repos', name);
-    const file = detectedAnswers(bank, await scanDirectory(dir));
+    const file = detectedAnswers(bank, await scanDirectory(dir, { repoUrl: REPO_URLS[name] }));
     const values = answerValues(file);
     const before = assess(bank, values, answerSources(file));
     expect(before.level).toBe(0);

@@ -20,7 +20,15 @@ interface Expected {
   testKeys: number;
   /** When given, the exact number of `unparsable` warnings (a Helm template is not a parse failure). */
   unparsable?: number;
+  /** When given, the signer identities and verifier verdicts, each with the file:line of its key evidence. */
+  verification?: {
+    signers: Array<{ subject: string; issuer?: string; at: { file: string; line: number } }>;
+    verifiers: Array<{ kind: string; status: string; accepts: string[]; at: { file: string; line: number } }>;
+  };
 }
+
+/** Where each fixture would live (a fixture cannot carry `.git`): passed as --repo-url. */
+const REPO_URLS = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'repo-urls.json'), 'utf8')) as Record<string, string>;
 
 const root = join(import.meta.dirname, '..', 'fixtures');
 const names = existsSync(join(root, 'repos'))
@@ -45,7 +53,7 @@ describe('fixture repositories', () => {
     const expected = JSON.parse(readFileSync(join(root, 'expected', `${name}.json`), 'utf8')) as Expected;
     const test = KNOWN_DISAGREEMENTS[name] ? it.fails : it;
     test(`${name}: ${expected.description.slice(0, 80)}`, async () => {
-      const result = await scanDirectory(join(root, 'repos', name));
+      const result = await scanDirectory(join(root, 'repos', name), { repoUrl: REPO_URLS[name] });
       for (const key of Object.keys(expected.facts) as Array<keyof Facts>) {
         expect(normalise(result.facts[key]), `fact ${key}`).toEqual(normalise(expected.facts[key]));
       }
@@ -62,6 +70,15 @@ describe('fixture repositories', () => {
       expect({ total: result.published.length, signed: result.published.filter((p) => p.signed).length }, 'published').toEqual(expected.published);
       expect(result.warnings.filter((w) => w.kind === 'limit').length, 'limit warnings').toBeGreaterThanOrEqual(expected.limits);
       expect(result.testKeys.length, 'test keys').toBe(expected.testKeys);
+      if (expected.verification) {
+        const at = (ids: string[]) => {
+          const e = result.evidence.find((x) => x.id === ids[0])!;
+          return { file: e.file, line: e.line };
+        };
+        const v = result.verification!;
+        expect(v.signers.map((s) => ({ subject: s.subject, issuer: s.issuer, at: at(s.evidence) })), 'signers').toEqual(expected.verification.signers);
+        expect(v.verifiers.map((x) => ({ kind: x.kind, status: x.status, accepts: x.accepts, at: at(x.evidence) })), 'verifiers').toEqual(expected.verification.verifiers);
+      }
       if (expected.unparsable !== undefined) {
         expect(result.warnings.filter((w) => w.kind === 'unparsable').map((w) => w.message), 'unparsable warnings').toHaveLength(expected.unparsable);
       }

@@ -10,6 +10,8 @@ import { CallResolver } from '../follow.js';
 import type { FoundKey, Op, Operation, Site } from '../ops.js';
 import { classify, type Candidates } from './candidates.js';
 import { Context } from './context.js';
+import type { RawSigner } from '../identity/signers.js';
+import type { VerifierExpectation } from '../identity/model.js';
 
 export interface Collection {
   readonly ctx: Context;
@@ -24,6 +26,9 @@ export interface Collection {
   readonly policySites: Array<{ op: Operation; at: Site }>;
   readonly chains: Array<{ file: string; signing: ReturnType<typeof parseChainsConfig>[number] }>;
   readonly keys: FoundKey[];
+  /** Keyless signers and verifier expectations (identity/collect-identities.ts). */
+  readonly signers: RawSigner[];
+  readonly verifiers: VerifierExpectation[];
   site(file: string, line: number): Site;
   /** Adds an operation once (the same line reached twice by the same path is one operation). */
   addOp(op: Op): void;
@@ -52,6 +57,8 @@ export function newCollection(reader: RepoReader): Collection {
     policySites: [],
     chains: [],
     keys: [],
+    signers: [],
+    verifiers: [],
     site: (file, line) => ({ file, line, text: ctx.lineText(file, line) }),
     addOp(op) {
       const key = [op.pipeline ?? '', op.at.file, op.at.line, op.rec.kind, JSON.stringify(op.rec), op.via.map((v) => `${v.file}:${v.line}`).join('>')].join('|');

@@ -11,8 +11,9 @@
 import type { ParseContext } from '../ci/model.js';
 import { entries, get, getEntry, items, str } from '../ci/yaml-nodes.js';
 import type { PolicyRec } from '../ops.js';
+import { clusterImagePolicyExpectation, fluxExpectation, imageValidatingExpectation, kyvernoExpectations } from '../identity/policy-expectations.js';
 
-const POLICY_MARKER = /verifyImages|Image(Validating|Verification)Policy|ClusterImagePolicy|ratify|connaisseur/i;
+const POLICY_MARKER = /verifyImages|Image(Validating|Verification)Policy|ClusterImagePolicy|ratify|connaisseur|matchOIDCIdentity|provider:\s*cosign/i;
 
 export function mayBePolicy(text: string, path = ''): boolean {
   return (POLICY_MARKER.test(text) || /connaisseur/i.test(path)) && !onlyCrds(text);
@@ -75,6 +76,8 @@ function templateDocument(lines: readonly string[], from: number, to: number): A
 
 export function parsePolicies(ctx: ParseContext, path: string): Array<{ rec: PolicyRec; line: number }> {
   const out: Array<{ rec: PolicyRec; line: number }> = [];
+  let lines: string[] | undefined;
+  const site = (line: number): { file: string; line: number; text: string } => ({ file: path, line, text: (lines ??= (ctx.readText(path) ?? '').split(/\r?\n/))[line - 1] ?? '' });
   for (const y of ctx.readYamlDocs(path)) {
     const root = y.doc.contents;
     const api = str(y, root, 'apiVersion') ?? '';
@@ -83,12 +86,15 @@ export function parsePolicies(ctx: ParseContext, path: string): Array<{ rec: Pol
     if (/kyverno\.io\//.test(api) && /^(Cluster)?Policy$/.test(kind)) {
       for (const rule of items(y, get(y, get(y, root, 'spec'), 'rules'))) {
         const v = getEntry(y, rule, 'verifyImages');
-        if (v) out.push({ rec: { kind: 'policy', engine: 'kyverno', name }, line: v.line });
+        if (v) out.push({ rec: { kind: 'policy', engine: 'kyverno', name, expects: kyvernoExpectations(y, root, rule, name, site) }, line: v.line });
       }
     } else if (/kyverno\.io\//.test(api) && /ImageValidatingPolicy|ImageVerificationPolicy/.test(kind)) {
-      out.push({ rec: { kind: 'policy', engine: 'kyverno', name }, line: y.lineOf(getEntry(y, root, 'kind')?.value ?? root) });
+      out.push({ rec: { kind: 'policy', engine: 'kyverno', name, expects: [imageValidatingExpectation(y, root, name, site)] }, line: y.lineOf(getEntry(y, root, 'kind')?.value ?? root) });
     } else if (/^policy\.sigstore\.dev\//.test(api) && kind === 'ClusterImagePolicy') {
-      out.push({ rec: { kind: 'policy', engine: 'sigstore-policy-controller', name }, line: getEntry(y, root, 'kind')?.line ?? 1 });
+      out.push({ rec: { kind: 'policy', engine: 'sigstore-policy-controller', name, expects: [clusterImagePolicyExpectation(y, root, name, site)] }, line: getEntry(y, root, 'kind')?.line ?? 1 });
+    } else if (/^source\.toolkit\.fluxcd\.io\//.test(api) && /^(OCIRepository|HelmChart)$/.test(kind)) {
+      const expects = fluxExpectation(y, root, name, site);
+      if (expects) out.push({ rec: { kind: 'policy', engine: 'flux', name, expects: [expects] }, line: expects.sites[0]!.line });
     } else if (/^config\.ratify\.deislabs\.io\//.test(api) && /Verifier|Policy/.test(kind)) {
       out.push({ rec: { kind: 'policy', engine: 'ratify', name }, line: getEntry(y, root, 'kind')?.line ?? 1 });
     } else if (/^connaisseur\./.test(api)) {

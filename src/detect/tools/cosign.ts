@@ -1,7 +1,14 @@
 /** cosign (Sigstore): sign/attest images and blobs, keyless or with a key; verify. */
-import { Args, artifactOfBlob, attestationOfType, keyRefOf, truthy, type ActionEntry, type Handler, type Inputs, type KeyRef, type ToolDescriptor } from './kit.js';
+import { Args, artifactOfBlob, optionValues, attestationOfType, keyRefOf, truthy, type ActionEntry, type Handler, type Inputs, type KeyRef, type ToolDescriptor } from './kit.js';
 
-const VALUE_OPTS = ['--key', '--certificate', '--certificate-chain', '--output-signature', '--output-certificate', '--bundle', '--predicate', '--type', '-a', '--annotations', '--identity-token', '--fulcio-url', '--rekor-url', '--oidc-issuer', '--oidc-client-id', '--certificate-identity', '--certificate-oidc-issuer', '--certificate-identity-regexp', '--certificate-oidc-issuer-regexp', '--signature', '--output', '--output-file', '--registry-username', '--registry-password', '--attachment', '--timeout', '--sk-slot', '--slot'];
+const VALUE_OPTS = ['--key', '--certificate', '--certificate-chain', '--output-signature', '--output-certificate', '--bundle', '--predicate', '--type', '-a', '--annotations', '--identity-token', '--fulcio-url', '--rekor-url', '--oidc-issuer', '--oidc-client-id', '--certificate-identity', '--certificate-oidc-issuer', '--certificate-identity-regexp', '--certificate-oidc-issuer-regexp', '--certificate-github-workflow-repository', '--certificate-github-workflow-name', '--certificate-github-workflow-trigger', '--certificate-github-workflow-ref', '--certificate-github-workflow-sha', '--ca-roots', '--signature', '--output', '--output-file', '--registry-username', '--registry-password', '--attachment', '--timeout', '--sk-slot', '--slot'];
+
+/** What a verification demands of the signer (identity/cli-expectations.ts reads them). */
+export const VERIFY_OPTS = [
+  '--certificate-identity', '--certificate-identity-regexp', '--certificate-oidc-issuer', '--certificate-oidc-issuer-regexp',
+  '--certificate-github-workflow-repository', '--certificate-github-workflow-name', '--certificate-github-workflow-trigger',
+  '--certificate-github-workflow-ref', '--key', '--certificate', '--ca-roots',
+];
 
 const cosignCommand: Handler = (words) => {
   const verbIdx = words.slice(1).findIndex((w) => !w.startsWith('-'));
@@ -24,7 +31,7 @@ const cosignCommand: Handler = (words) => {
     case 'verify-blob':
     case 'verify-attestation':
     case 'verify-blob-attestation':
-      return [{ kind: 'verify', tool: 'cosign', subject }];
+      return [{ kind: 'verify', tool: 'cosign', subject, options: optionValues(rest, VERIFY_OPTS) }];
     default:
       return [];
   }

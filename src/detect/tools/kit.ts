@@ -40,7 +40,8 @@ export type Recognised =
        */
       envOption?: { option: string; variable: string };
     }
-  | { kind: 'verify'; tool: string; subject?: string }
+  /** `options`: the identity options as written (`--certificate-identity`, `--repo`, …), for identity/cli-expectations.ts. */
+  | { kind: 'verify'; tool: string; subject?: string; options?: Readonly<Record<string, string>> }
   | { kind: 'publish'; tool: string; artifact: string; artifactKind: ArtifactKind; subject?: string; unsignedReason?: string }
   /** gpg --import of a private key; `fromSecret` when the key comes from a CI secret. */
   | { kind: 'key-import'; tool: string; fromSecret: boolean; path?: string }
@@ -199,6 +200,16 @@ export function withoutAwsGlobalOptions(words: string[]): string[] {
   let i = 1;
   while (i < words.length && words[i]!.startsWith('--')) i += words[i]!.includes('=') || /^--(debug|no-verify-ssl|no-paginate|no-sign-request|no-cli-pager)$/.test(words[i]!) ? 1 : 2;
   return [words[0]!, ...words.slice(i)];
+}
+
+/** The values of the named options present on a command line (`--x v` or `--x=v`), keyed by option. */
+export function optionValues(args: Args, names: readonly string[]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = args.value(n);
+    if (v !== undefined) out[n] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Checksum files named in an action's inputs (`subject-path: dist/checksums.txt`). */

@@ -3,7 +3,7 @@
  * here so that an unsigned publish is a visible gap in coverage.
  */
 import { isThrowawayRegistry } from '../throwaway.js';
-import { Args, IMAGE, withoutAwsGlobalOptions, type Handler, type Recognised, type ToolDescriptor } from './kit.js';
+import { Args, IMAGE, optionValues, withoutAwsGlobalOptions, type Handler, type Recognised, type ToolDescriptor } from './kit.js';
 
 const image = (tool: string, subject: string | undefined): Recognised => ({ kind: 'publish', tool, artifact: IMAGE, artifactKind: 'container-image', subject });
 const releaseAssets = (tool: string, subject: string | undefined): Recognised => ({ kind: 'publish', tool, artifact: 'GitHub release assets', artifactKind: 'blob', subject });
@@ -33,9 +33,16 @@ const oras: Handler = (words) => {
   return [];
 };
 
+/** gh attestation verify: who may have signed (`--repo`, `--owner`, `--signer-*`, `--cert-*`). */
+const GH_VERIFY_OPTS = ['--repo', '-R', '--owner', '-o', '--signer-workflow', '--signer-repo', '--cert-identity', '--cert-identity-regex', '--cert-oidc-issuer', '--source-ref'];
+const GH_VERIFY_VALUES = [...GH_VERIFY_OPTS, '--bundle', '-b', '--predicate-type', '--format', '--limit', '-L', '--digest-alg', '-d', '--hostname', '--custom-trusted-root', '--jq', '-q', '--template', '-t'];
+
 const gh: Handler = (words) => {
   const [, a, b] = words;
-  if (a === 'attestation' && b === 'verify') return [{ kind: 'verify', tool: 'gh-attestation' }];
+  if (a === 'attestation' && b === 'verify') {
+    const args = new Args(words.slice(3));
+    return [{ kind: 'verify', tool: 'gh-attestation', subject: args.positionals(GH_VERIFY_VALUES)[0], options: optionValues(args, GH_VERIFY_OPTS) }];
+  }
   if (a === 'release' && (b === 'upload' || b === 'create')) {
     const pos = new Args(words.slice(3)).positionals(['--title', '-t', '--notes', '-n', '--notes-file', '-F', '--target', '--repo', '-R', '--discussion-category', '--notes-start-tag']);
     if (pos.length >= 2) return [releaseAssets('gh', pos.slice(1).join(' '))];

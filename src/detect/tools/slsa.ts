@@ -1,5 +1,5 @@
 /** SLSA: the slsa-github-generator's provenance (keyless), and slsa-verifier, which only verifies. */
-import type { ToolDescriptor } from './kit.js';
+import { Args, optionValues, type ToolDescriptor } from './kit.js';
 
 export const slsaGithubGenerator: ToolDescriptor<'slsa-github-generator', 'vocabulary'> = {
   id: 'slsa-github-generator',
@@ -14,6 +14,7 @@ export const slsaGithubGenerator: ToolDescriptor<'slsa-github-generator', 'vocab
 export const slsaVerifier: ToolDescriptor<'slsa-verifier', 'other'> = {
   id: 'slsa-verifier',
   fact: 'other',
-  commands: { 'slsa-verifier': (words) => (/^verify/.test(words[1] ?? '') ? [{ kind: 'verify', tool: 'slsa-verifier' }] : []) },
+  // --source-uri / --source-tag / --source-branch: which repository and ref the provenance must name
+  commands: { 'slsa-verifier': (words) => (/^verify/.test(words[1] ?? '') ? [{ kind: 'verify', tool: 'slsa-verifier', options: optionValues(new Args(words.slice(2)), ['--source-uri', '--source-tag', '--source-branch', '--builder-id']) }] : []) },
   actions: [{ prefix: 'slsa-framework/slsa-verifier' }],
 };

@@ -1,0 +1,184 @@
+/**
+ * Does each verifier accept what the real release signs? Pure: signer identities and verifier
+ * expectations in, a verdict per verifier and per signer out.
+ *
+ * A verifier accepts a signer when one of its identity alternatives holds for the signer's
+ * certificate: subject, issuer and the GitHub extensions each evaluated as the verifier evaluates
+ * them (patterns.ts). It is *too broad* when it would also accept a certificate no release of this
+ * repository makes: a workflow of another repository of the same owner, or of anyone (probes below).
+ */
+import type { IdentityConstraint, Matcher, SignerIdentity, SignerVerdict, VerifierExpectation, VerifierMatch } from './model.js';
+import { accepts, acceptsAnyOf } from './patterns.js';
+import { GITHUB_ISSUER, identityOf, type RepositoryAddress } from './identities.js';
+import type { RawSigner } from './signers.js';
+import { OWNER, REPOSITORY, RUN_REF } from './cli-expectations.js';
+
+type Tri = boolean | undefined;
+
+function all(results: readonly Tri[]): Tri {
+  if (results.includes(false)) return false;
+  return results.includes(undefined) ? undefined : true;
+}
+
+function one(m: Matcher | undefined, value: string | undefined): Tri {
+  if (m === undefined) return true;
+  return value === undefined ? undefined : accepts(m, value);
+}
+
+function anyOf(m: Matcher | undefined, values: readonly string[], pattern?: RegExp): Tri {
+  if (m === undefined) return true;
+  return values.length === 0 ? undefined : acceptsAnyOf(m, values, pattern);
+}
+
+/** Does one alternative of a verifier hold for a signer? undefined when the files leave it open. */
+export function constraintAccepts(c: IdentityConstraint, s: SignerIdentity): Tri {
+  return all([
+    anyOf(c.subject, s.samples, s.subjectPattern),
+    one(c.issuer, s.issuer),
+    one(c.githubRepository, s.github?.repository),
+    one(c.githubName, s.github?.name),
+    c.githubTrigger === undefined ? true : s.github === undefined ? false : s.github.triggers.some((t) => accepts(c.githubTrigger!, t) === true),
+    anyOf(c.githubRef, s.refSamples, s.refPattern),
+    one(c.sourceRepository, s.sourceRepository),
+    anyOf(c.sourceRef, s.refSamples, s.refPattern),
+  ]);
+}
+
+function verifierAccepts(v: VerifierExpectation, s: SignerIdentity): Tri {
+  if (v.signedBy && !v.signedBy.includes(s.tool)) return false;
+  let open = false;
+  for (const c of v.identities) {
+    const r = constraintAccepts(c, s);
+    if (r === true) return true;
+    if (r === undefined) open = true;
+  }
+  return open ? undefined : false;
+}
+
+/** A GitHub release workflow of `owner/repo` (the shape no verifier of ours should accept from a stranger). */
+function probe(owner: string, repo: string): SignerIdentity {
+  const prefix = `https://github.com/${owner}/${repo}/.github/workflows/release.yml`;
+  return {
+    ci: 'github-actions', tool: 'cosign', subject: `${prefix}@refs/tags/v1.0.0`, issuer: GITHUB_ISSUER, refs: ['refs/tags/v1.0.0'],
+    subjectPattern: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@refs/tags/v1\\.0\\.0$`),
+    samples: [`${prefix}@refs/tags/v1.0.0`], refPattern: /^refs\/tags\/v1\.0\.0$/, refSamples: ['refs/tags/v1.0.0'],
+    github: { repository: `${owner}/${repo}`, name: 'release', triggers: ['push'] }, sourceRepository: `github.com/${owner}/${repo}`, unknown: [], sites: [],
+  };
+}
+
+const STRANGERS: readonly SignerIdentity[] = [
+  probe('sigmature-probe', 'unrelated'),
+  { ...probe('sigmature-probe', 'unrelated'), ci: 'gitlab-ci', subject: 'https://gitlab.com/sigmature-probe/unrelated//.gitlab-ci.yml@refs/heads/main', samples: ['https://gitlab.com/sigmature-probe/unrelated//.gitlab-ci.yml@refs/heads/main'], subjectPattern: /^$/, issuer: 'https://gitlab.com', github: undefined, sourceRepository: 'gitlab.com/sigmature-probe/unrelated' },
+  { ...probe('sigmature-probe', 'unrelated'), ci: 'other', subject: 'someone@example.com', samples: ['someone@example.com'], subjectPattern: /^$/, issuer: 'https://accounts.google.com', github: undefined, sourceRepository: undefined },
+];
+
+/** The owners a verifier could be too broad within: this repository's, and those its signers name. */
+function owners(signers: readonly SignerIdentity[], repo: RepositoryAddress | undefined): string[] {
+  const out = new Set<string>();
+  if (repo && repo.host === 'github.com') out.add(repo.path.split('/')[0]!);
+  for (const s of signers) if (s.github?.repository) out.add(s.github.repository.split('/')[0]!);
+  return [...out];
+}
+
+/** Repository paths a verifier names literally (`https://github.com/acme/app/…`): what an unknown URL may be. */
+function namedRepositories(v: VerifierExpectation): Array<{ host: string; path: string }> {
+  const out = new Map<string, { host: string; path: string }>();
+  for (const c of v.identities) {
+    for (const m of [c.subject, c.sourceRepository, c.githubRepository]) {
+      if (!m) continue;
+      const text = m.value.replace(/\\([./-])/g, '$1');
+      const url = /(?:https:\/\/)?(github\.com|gitlab\.[\w.-]+)\/([\w.-]+\/[\w.-]+)/.exec(text) ?? (m === c.githubRepository ? /^()([\w.-]+\/[\w.-]+)$/.exec(text) : null);
+      if (url) out.set(`${url[1] || 'github.com'}/${url[2]}`, { host: url[1] || 'github.com', path: url[2]! });
+    }
+  }
+  return [...out.values()];
+}
+
+export interface VerificationInput {
+  signers: readonly RawSigner[];
+  verifiers: readonly VerifierExpectation[];
+  repo?: RepositoryAddress;
+  /** Signers of other repositories (portfolio): a deploy repository's policy may accept them. */
+  elsewhere?: readonly SignerIdentity[];
+}
+
+export interface VerificationResult {
+  signers: SignerIdentity[];
+  verifiers: VerifierMatch[];
+  signerVerdicts: SignerVerdict[];
+}
+
+/**
+ * A verify step's `${{ github.repository }}` is the repository it runs in: its address when known,
+ * else the same hole the repository's own signers have (`{owner}/{repo}`), so the two still line up.
+ */
+function withRepository(v: VerifierExpectation, repo: RepositoryAddress | undefined): VerifierExpectation {
+  const path = repo && repo.host === 'github.com' ? repo.path : '{owner}/{repo}';
+  const fill = (m: Matcher | undefined): Matcher | undefined => {
+    if (!m || (!m.value.includes(REPOSITORY) && !m.value.includes(OWNER) && !m.value.includes(RUN_REF))) return m;
+    const text = (t: string): string => (m.how === 'regexp' ? t.replace(/[.*+?^$()|[\]\\]/g, '\\$&') : t);
+    const value = m.value.split(REPOSITORY).join(text(path)).split(OWNER).join(text(path.split('/')[0]!));
+    if (!value.includes(RUN_REF)) return { ...m, value };
+    // the verifying run's own ref: any ref (the verifier runs where the signer ran)
+    if (m.how === 'regexp') return { ...m, value: value.split(RUN_REF).join('refs/.+') };
+    return { how: 'wildcard', value: value.split(RUN_REF).join('refs/*') };
+  };
+  const identities = v.identities.map((c) => Object.fromEntries(Object.entries(c).map(([k, m]) => [k, fill(m as Matcher)])) as IdentityConstraint);
+  return { ...v, identities };
+}
+
+export function matchVerification(input: VerificationInput): VerificationResult {
+  const own = input.signers.map((s) => identityOf(s, input.repo));
+  const signers = [...own, ...(input.elsewhere ?? [])];
+  const raws: Array<RawSigner | undefined> = signers.map((_, i) => input.signers[i]);
+  const matches = input.verifiers.map((v) => ({ ...judge(withRepository(v, input.repo), signers, raws, input), verifier: v }));
+  const signerVerdicts = signers.map((signer, i) => ({ signer, acceptedBy: matches.flatMap((m, j) => (m.accepts.includes(i) ? [j] : [])) }));
+  return { signers, verifiers: matches, signerVerdicts };
+}
+
+interface Verdict {
+  result: Tri;
+  condition?: string;
+}
+
+/**
+ * A verifier against one signer. Where the signer's identity has a hole (no remote, so no
+ * repository URL; no default branch), the answer must not depend on what fills it: the repositories
+ * the verifier names are tried in the hole, and a branch name nobody uses, and an answer that changes
+ * is reported as a condition, not as a match.
+ */
+function against(v: VerifierExpectation, s: SignerIdentity, raw: RawSigner | undefined, input: VerificationInput): Verdict {
+  if (raw && s.unknown.includes('repository URL')) {
+    for (const named of namedRepositories(v)) {
+      if (verifierAccepts(v, identityOf(raw, { ...named, defaultBranch: input.repo?.defaultBranch })) === true) {
+        return { result: undefined, condition: `accepts this repository's signing only if it is ${named.host}/${named.path} (no origin remote: pass --repo-url)` };
+      }
+    }
+    if (namedRepositories(v).length > 0) return { result: false };
+  }
+  const result = verifierAccepts(v, s);
+  if (result === true && raw && s.unknown.includes('default branch')) {
+    const other = identityOf(raw, { host: input.repo?.host ?? 'github.com', path: input.repo?.path ?? '{owner}/{repo}', defaultBranch: 'sigmature-probe-branch' });
+    if (verifierAccepts(v, other) !== true) return { result: undefined, condition: 'accepts this repository\'s signing only if its default branch is "main" (the checkout does not say)' };
+  }
+  return { result };
+}
+
+function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws: ReadonlyArray<RawSigner | undefined>, input: VerificationInput): VerifierMatch {
+  if (v.unresolved !== undefined) return { verifier: v, status: 'undetermined', accepts: [], condition: v.unresolved };
+  if (v.identities.length === 0) return { verifier: v, status: v.keys ? 'key-based' : 'too-broad', accepts: [], alsoAccepts: v.keys ? undefined : STRANGERS[0]!.subject };
+  const verdicts = signers.map((s, i) => against(v, s, raws[i], input));
+  const acceptsIdx = verdicts.flatMap((r, i) => (r.result === true ? [i] : []));
+  const stranger = STRANGERS.find((p) => verifierAccepts(v, p) === true);
+  const sameOwner = owners(signers, input.repo).map((o) => probe(o, 'sigmature-probe')).find((p) => verifierAccepts(v, p) === true);
+  if (acceptsIdx.length === 0) {
+    if (stranger) return { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: stranger.subject };
+    const open = verdicts.find((r) => r.result === undefined);
+    if (open) return { verifier: v, status: 'undetermined', accepts: [], condition: open.condition ?? 'an expression sigmature cannot evaluate' };
+    if (signers.length === 0) return { verifier: v, status: 'no-signer-known', accepts: [] };
+    return { verifier: v, status: 'inert', accepts: [] };
+  }
+  const broad = stranger ?? sameOwner;
+  if (broad) return { verifier: v, status: 'too-broad', accepts: acceptsIdx, alsoAccepts: broad.subject };
+  return { verifier: v, status: v.mode === 'audit' ? 'audit-only' : 'ok', accepts: acceptsIdx };
+}
