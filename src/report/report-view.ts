@@ -13,6 +13,7 @@ import { publishedArtifactLabel, privateKeyKindLabel } from '../i18n/fact-labels
 import { warningText } from '../i18n/limit-messages.js';
 import { joinList } from '../i18n/names.js';
 import { fenceFor, mdCode, mdText, mdTrusted } from './markdown-text.js';
+import { verificationView } from './verification-view.js';
 import { answerCounts, openItems as findOpenItems, openReasons, owners, overrides as findOverrides } from './record.js';
 import type { Since } from './generate.js';
 import type { HistoryEntry } from './history.js';
@@ -381,6 +382,7 @@ export function buildReportView(input: ReportInput) {
           rows: published.map((p) => ({ artifact: mdText(publishedArtifactLabel(p.artifact, p.kind, lang)), where: mdCode(`${p.file}:${p.line}`), status: p.signed ? t.signed : t.unsigned })),
         }
       : undefined,
+    verification: verificationView(scan?.verification, scan?.evidence ?? [], lang),
     /** The scan's limits (kept under this name for templates written before the scope section). */
     limits: scope.scanLimits,
     keys: scan && (scan.facts.committedPrivateKeys.length || scan.testKeys.length)

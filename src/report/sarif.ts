@@ -2,7 +2,8 @@
  * SARIF 2.1.0 output of a scan, for GitHub code scanning and other SARIF consumers.
  * Rules are the signing problems a scan can locate: committed private keys, unsigned published
  * artifacts, long-lived keys in CI secrets where keyless signing is possible, unpinned signing tools,
- * and signing without any verification. Messages name paths and kinds, never key material.
+ * signing without any verification, and verifiers whose identity accepts no signer here or anyone's
+ * (the verification map). Messages name paths and kinds, never key material.
  */
 import { createHash } from 'node:crypto';
 import type { Evidence, Finding, ScanResult } from '../detect/types.js';
@@ -78,6 +79,26 @@ const RULES: readonly RuleDef[] = [
     help: 'Verify signatures where artifacts are consumed: a verify step before deployment, or an admission policy that refuses unsigned images.',
     level: 'note',
     severity: '2.0',
+    tags: ['security', 'supply-chain', 'verification', 'REL-001'],
+  },
+  {
+    id: 'SIG006',
+    name: 'VerifierAcceptsNoSigner',
+    short: 'A verifier accepts none of the signatures the release makes',
+    full: 'A verification policy or verify step demands a certificate identity (workflow file, ref, repository or issuer) that none of the keyless signers found produces: enforced, it refuses every release; in audit mode, it never checks anything.',
+    help: 'Make the identity match the real signer: the workflow file that defines the signing job (for a reusable workflow, the called file), the refs its triggers run on (refs/tags/… for tag pushes), and the issuer of the CI system (GitHub: https://token.actions.githubusercontent.com; GitLab: https://gitlab.com).',
+    level: 'warning',
+    severity: '5.0',
+    tags: ['security', 'supply-chain', 'verification', 'REL-001'],
+  },
+  {
+    id: 'SIG007',
+    name: 'VerifierIdentityTooBroad',
+    short: 'A verifier accepts signatures of other repositories',
+    full: 'A verification policy or verify step matches the certificate identity loosely (a regular expression, a wildcard, a prefix, or no identity at all): it also accepts signatures made by workflows of other repositories of the organisation, or of anyone.',
+    help: 'Pin the exact identity and issuer (cosign --certificate-identity, policy-controller subject, Kyverno subject without wildcards), or anchor the expression to this repository and workflow: ^https://github\\.com/OWNER/REPO/\\.github/workflows/release\\.yml@refs/tags/.',
+    level: 'warning',
+    severity: '6.0',
     tags: ['security', 'supply-chain', 'verification', 'REL-001'],
   },
 ];
@@ -203,6 +224,18 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
       .filter((e): e is Evidence => e !== undefined)
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))[0];
     if (first) add(RULE['SignaturesNeverVerified']!, first.file, first.line, `Artifacts are signed (first at ${first.file}:${first.line}) but no signature verification or admission policy was found in the repository.`, 'no-verification');
+  }
+
+  // SIG006 / SIG007: verifiers that accept nothing the release signs, or also accept strangers
+  const signerCount = result.verification?.signers.length ?? 0;
+  for (const v of result.verification?.verifiers ?? []) {
+    const at = byId.get(v.evidence[0] ?? '');
+    if (!at) continue;
+    if (v.status === 'inert') {
+      add(RULE['VerifierAcceptsNoSigner']!, at.file, at.line, `${v.kind} verifier "${v.name}" accepts none of the ${signerCount} keyless signer identities found (${v.mode === 'enforce' ? 'enforced: it would refuse every release' : 'audit mode'}).`, at.excerpt);
+    } else if (v.status === 'too-broad') {
+      add(RULE['VerifierIdentityTooBroad']!, at.file, at.line, `${v.kind} verifier "${v.name}" also accepts ${v.alsoAccepts ?? 'identities of other repositories'}.`, at.excerpt);
+    }
   }
 
   return sarifLog(

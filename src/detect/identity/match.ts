@@ -80,6 +80,17 @@ function owners(signers: readonly SignerIdentity[], repo: RepositoryAddress | un
   return [...out];
 }
 
+/**
+ * A repository of the same owner whose name extends this one's (`acme/app-fork` for `acme/app`): an
+ * unanchored `github.com/acme/app` accepts its workflows too.
+ */
+function lookAlikes(signers: readonly SignerIdentity[], repo: RepositoryAddress | undefined): SignerIdentity[] {
+  const paths = new Set<string>();
+  if (repo && repo.host === 'github.com') paths.add(repo.path);
+  for (const s of signers) if (s.github?.repository) paths.add(s.github.repository);
+  return [...paths].map((p) => probe(p.split('/')[0]!, `${p.split('/')[1]}-sigmature-probe`));
+}
+
 /** Repository paths a verifier names literally (`https://github.com/acme/app/…`): what an unknown URL may be. */
 function namedRepositories(v: VerifierExpectation): Array<{ host: string; path: string }> {
   const out = new Map<string, { host: string; path: string }>();
@@ -170,7 +181,7 @@ function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws:
   const verdicts = signers.map((s, i) => against(v, s, raws[i], input));
   const acceptsIdx = verdicts.flatMap((r, i) => (r.result === true ? [i] : []));
   const stranger = STRANGERS.find((p) => verifierAccepts(v, p) === true);
-  const sameOwner = owners(signers, input.repo).map((o) => probe(o, 'sigmature-probe')).find((p) => verifierAccepts(v, p) === true);
+  const sameOwner = [...owners(signers, input.repo).map((o) => probe(o, 'sigmature-probe')), ...lookAlikes(signers, input.repo)].find((p) => verifierAccepts(v, p) === true);
   if (acceptsIdx.length === 0) {
     if (stranger) return { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: stranger.subject };
     const open = verdicts.find((r) => r.result === undefined);

@@ -130,3 +130,12 @@ export function signerFromJson(s: SignerJson, repository: string): SignerIdentit
     github: s.github, sourceRepository: s.sourceRepository, sites: [], repository, id: s.id,
   };
 }
+
+/** A verifier from JSON, back into an expectation to match against other repositories' signers. */
+export function verifierFromJson(v: VerifierJson): VerifierExpectation {
+  return {
+    kind: v.kind, name: v.name, mode: v.mode, identities: v.identities as IdentityConstraint[], keys: v.keys, appliesTo: v.appliesTo,
+    sites: [], origin: v.origin, ...(v.atDeploy ? { atDeploy: true } : {}), ...(v.signedBy ? { signedBy: v.signedBy } : {}),
+    ...(v.unresolved ? { unresolved: v.unresolved } : {}),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Verification that verifies: the pattern languages each verifier uses, the repository address from a
+ * real checkout's `.git/config`, and the matcher's verdicts on hand-made signers and verifiers.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accepts, githubGlobSource, goRegExp, sampleOfGlob } from '../../src/detect/identity/patterns.js';
+import { parseRepositoryUrl, repositoryAddressOf } from '../../src/detect/identity/origin.js';
+import { matchVerification } from '../../src/detect/identity/match.js';
+import type { VerifierExpectation } from '../../src/detect/identity/model.js';
+import type { RawSigner } from '../../src/detect/identity/signers.js';
+import { scanDirectory } from '../../src/detect/scan.js';
+
+describe('patterns', () => {
+  it('reads Go expressions as MatchString does: unanchored unless anchored', () => {
+    const loose = { how: 'regexp' as const, value: 'https://github.com/acme/app' };
+    expect(accepts(loose, 'https://github.com/acme/app-fork/.github/workflows/x.yml@refs/heads/main')).toBe(true);
+    const anchored = { how: 'regexp' as const, value: '^https://github\\.com/acme/app/' };
+    expect(accepts(anchored, 'https://github.com/acme/app-fork/x')).toBe(false);
+    expect(goRegExp('(?i)^HTTPS://GITHUB')?.test('https://github.com')).toBe(true);
+    expect(goRegExp('\\Aabc\\z')?.test('xabc')).toBe(false);
+  });
+
+  it('reads Kyverno wildcards over the whole value', () => {
+    const w = { how: 'wildcard' as const, value: 'https://github.com/acme/*/.github/workflows/release.yml@refs/tags/*' };
+    expect(accepts(w, 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1')).toBe(true);
+    expect(accepts(w, 'https://github.com/acme/app/.github/workflows/build.yml@refs/tags/v1')).toBe(false);
+  });
+
+  it('turns GitHub filter patterns into sets with a representative member', () => {
+    const re = new RegExp(`^${githubGlobSource('v[0-9]+.[0-9]+.[0-9]+')}$`);
+    expect(re.test('v1.22.3')).toBe(true);
+    expect(re.test('v1.x')).toBe(false);
+    expect(new RegExp(`^${githubGlobSource('release/*')}$`).test('release/a/b')).toBe(false);
+    expect(sampleOfGlob('v*')).toBe('v1.0.0');
+    expect(sampleOfGlob('v*.*.*')).toBe('v1.1.1');
+    expect(re.test(sampleOfGlob('v[0-9]+.[0-9]+.[0-9]+'))).toBe(true);
+  });
+});
+
+describe('repository address', () => {
+  it.each([
+    ['git@github.com:acme/app.git', 'github.com', 'acme/app'],
+    ['https://github.com/acme/app', 'github.com', 'acme/app'],
+    ['ssh://git@gitlab.example.com:2222/group/sub/project.git', 'gitlab.example.com', 'group/sub/project'],
+    ['github.com/acme/app', 'github.com', 'acme/app'],
+  ])('%s', (url, host, path) => {
+    expect(parseRepositoryUrl(url)).toEqual({ host, path });
+  });
+
+  it('refuses what is not a repository URL', () => {
+    expect(parseRepositoryUrl('not a url')).toBeUndefined();
+    expect(parseRepositoryUrl('https://github.com/')).toBeUndefined();
+  });
+
+  it('reads the origin remote of a real checkout, and the scan uses it', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sigmature-origin-')), 'repo');
+    cpSync('test/fixtures/repos/identity-reusable-names-called', dir, { recursive: true });
+    execFileSync('git', ['init', '-q', dir]);
+    execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'git@github.com:acme/tools.git']);
+    expect(repositoryAddressOf(dir)).toEqual({ host: 'github.com', path: 'acme/tools' });
+    const scan = await scanDirectory(dir);
+    expect(scan.verification?.signers[0]?.subject).toBe('https://github.com/acme/tools/.github/workflows/sign-image.yml@refs/tags/v*');
+    expect(scan.verification?.verifiers.map((v) => v.status)).toEqual(['ok']);
+  });
+
+  it('without a remote, names what would decide rather than guessing', async () => {
+    const scan = await scanDirectory('test/fixtures/repos/identity-reusable-names-called');
+    const v = scan.verification!.verifiers[0]!;
+    expect(v.status).toBe('undetermined');
+    expect(v.condition).toContain('github.com/acme/tools');
+    expect(scan.verification!.signers[0]!.unknown).toContain('repository URL');
+  });
+});
+
+const site = { file: '.github/workflows/release.yml', line: 1, text: '' };
+const signer: RawSigner = { ci: 'github-actions', tool: 'cosign', workflow: '.github/workflows/release.yml', triggers: ['push'], refs: ['refs/tags/v*'], sites: [site] };
+const repo = { host: 'github.com', path: 'acme/app' };
+function verifier(over: Partial<VerifierExpectation>): VerifierExpectation {
+  return { kind: 'cosign', name: 'v', mode: 'enforce', identities: [], keys: false, appliesTo: [], sites: [site], origin: 'ci', ...over };
+}
+const status = (v: VerifierExpectation, signers: RawSigner[] = [signer]) => matchVerification({ signers, verifiers: [v], repo }).verifiers[0]!.status;
+const ISSUER = { how: 'exact' as const, value: 'https://token.actions.githubusercontent.com' };
+
+describe('match', () => {
+  it('ok: exact identity at a tag the trigger accepts', () => {
+    expect(status(verifier({ identities: [{ subject: { how: 'exact', value: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v2.3.1' }, issuer: ISSUER }] }))).toBe('ok');
+  });
+  it('inert: another issuer (a GitLab identity checked as GitHub, or the reverse)', () => {
+    expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: '^https://github\\.com/acme/app/' }, issuer: { how: 'exact', value: 'https://gitlab.com' } }] }))).toBe('inert');
+  });
+  it('too broad: any repository of the owner, or anyone', () => {
+    expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: '^https://github\\.com/acme/' }, issuer: ISSUER }] }))).toBe('too-broad');
+    expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: '.*' }, issuer: ISSUER }] }))).toBe('too-broad');
+    // gh attestation verify --owner acme
+    expect(status(verifier({ kind: 'gh-attestation', identities: [{ subject: { how: 'prefix', value: 'https://github.com/acme/' }, issuer: ISSUER }] }))).toBe('too-broad');
+  });
+  it('an unanchored expression naming the repository also accepts a look-alike: too broad', () => {
+    expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: 'github.com/acme/app/.github/workflows/release.yml' }, issuer: ISSUER }] }))).toBe('ok');
+    expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: 'acme/' }, issuer: ISSUER }] }))).toBe('too-broad');
+    // `acme/app` without a closing slash also matches acme/app-fork
+    expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: 'https://github.com/acme/app' }, issuer: ISSUER }] }))).toBe('too-broad');
+  });
+  it('audit only, key-based, no signer known', () => {
+    const good = [{ subject: { how: 'regexp' as const, value: '^https://github\\.com/acme/app/\\.github/workflows/release\\.yml@refs/tags/v' }, issuer: ISSUER }];
+    expect(status(verifier({ identities: good, mode: 'audit' }))).toBe('audit-only');
+    expect(status(verifier({ keys: true }))).toBe('key-based');
+    expect(status(verifier({ identities: good }), [])).toBe('no-signer-known');
+  });
+  it('slsa-verifier accepts only SLSA provenance of the named source and tag', () => {
+    const slsa = { ...signer, tool: 'slsa-github-generator' };
+    const v = verifier({ kind: 'slsa-verifier', signedBy: ['slsa-github-generator'], identities: [{ sourceRepository: { how: 'exact', value: 'github.com/acme/app' }, sourceRef: { how: 'exact', value: 'refs/tags/v1.2.0' } }] });
+    expect(status(v, [slsa])).toBe('ok');
+    expect(status(v, [signer])).toBe('inert');
+  });
+  it('a signer of another repository (portfolio) is accepted across repositories', () => {
+    const other = matchVerification({ signers: [signer], verifiers: [], repo }).signers[0]!;
+    const deploy = matchVerification({
+      signers: [], repo: { host: 'github.com', path: 'acme/deploy' }, elsewhere: [{ ...other, repository: 'acme/app', id: 'S1' }],
+      verifiers: [verifier({ origin: 'policy', kind: 'kyverno', identities: [{ subject: { how: 'wildcard', value: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/*' }, issuer: ISSUER }] })],
+    });
+    expect(deploy.verifiers[0]!.status).toBe('ok');
+    expect(deploy.verifiers[0]!.accepts).toEqual([0]);
+  });
+});
+
+describe('SARIF', () => {
+  it('reports inert and too-broad verifiers at the policy line', async () => {
+    const { toSarif } = await import('../../src/report/sarif.js');
+    const tool = { name: 'sigmature', version: '0', informationUri: 'https://example.invalid' };
+    const results = async (fixture: string, url: string) => {
+      const log = toSarif(await scanDirectory(`test/fixtures/repos/${fixture}`, { repoUrl: url }), tool) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+      return log.runs[0]!.results.filter((r) => r.ruleId === 'SIG006' || r.ruleId === 'SIG007').map((r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`);
+    };
+    expect(await results('identity-kyverno-renamed-workflow', 'https://github.com/acme/shop')).toEqual(['SIG006 deploy/policy/verify-shop.yaml:21']);
+    expect(await results('identity-org-wide-regexp', 'https://github.com/acme/ledger')).toEqual(['SIG007 k8s/policy.yaml:13']);
+    expect(await results('identity-matching-enforced', 'https://github.com/acme/web')).toEqual([]);
+  });
+});
