@@ -140,3 +140,21 @@ describe('SARIF', () => {
     expect(await results('identity-matching-enforced', 'https://github.com/acme/web')).toEqual([]);
   });
 });
+
+describe('the report', () => {
+  it.each(['en', 'ja'] as const)('shows signers beside verifiers with file:line, and passes markdownlint (%s)', async (lang) => {
+    const { lint } = await import('markdownlint/sync');
+    const { detectedAnswers } = await import('../../src/assess/detected-answers.js');
+    const { loadBank } = await import('../../src/model/bank.js');
+    const { generateReport } = await import('../../src/report/generate.js');
+    const bank = loadBank();
+    const scan = await scanDirectory('test/fixtures/repos/identity-kyverno-renamed-workflow', { repoUrl: 'https://github.com/acme/shop' });
+    const { text } = await generateReport({ bank, answers: detectedAnswers(bank, scan), scan, lang, format: 'markdown', tool: { name: 'sigmature', version: '0' } });
+    const section = text.slice(text.indexOf(lang === 'en' ? '### Verification' : '### 検証'));
+    expect(section).toContain('`https://github.com/acme/shop/.github/workflows/build.yml@refs/tags/v*`');
+    expect(section).toContain('`.github/workflows/build.yml:21`');
+    expect(section).toContain('`deploy/policy/verify-shop.yaml:21`');
+    expect(section).toContain(lang === 'en' ? 'Inert: accepts none of the signers found' : '無効');
+    expect(lint({ strings: { md: text }, config: { default: true, MD013: false } }).md ?? []).toEqual([]);
+  });
+});
