@@ -28,6 +28,7 @@ const en = {
     'key-based': 'Key-based: nothing to compare',
     undetermined: 'Undetermined',
     'no-signer-known': 'No signer known to compare (scan the release repositories with portfolio)',
+    'other-repository': "Another repository's artifacts",
   } satisfies Record<VerifierStatus, string>,
 };
 
@@ -54,6 +55,7 @@ const ja: typeof en = {
     'key-based': '鍵による検証: 照合の対象がありません',
     undetermined: '判定できません',
     'no-signer-known': '照合できる署名者がいません (portfolio でリリース側のリポジトリと一緒に確認してください)',
+    'other-repository': '別のリポジトリの成果物の検証',
   },
 };
 

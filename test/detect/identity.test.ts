@@ -110,6 +110,13 @@ describe('match', () => {
     expect(status(verifier({ keys: true }))).toBe('key-based');
     expect(status(verifier({ identities: good }), [])).toBe('no-signer-known');
   });
+  it("a verify naming only another project (a builder image's signer) checks that project's artifacts, not this release", () => {
+    const builder = verifier({ identities: [{ subject: { how: 'exact', value: 'https://github.com/gythialy/golang-cross/.github/workflows/release-golang-cross.yml@refs/tags/v1.26.4-0' }, issuer: ISSUER }] });
+    expect(status(builder)).toBe('other-repository');
+    // a policy naming this project under the wrong host is about this project: inert, not someone else's
+    const wrongHost = verifier({ identities: [{ subject: { how: 'wildcard', value: 'https://gitlab.com/acme/app//.gitlab-ci.yml@refs/tags/*' }, issuer: { how: 'exact', value: 'https://gitlab.com' } }] });
+    expect(status(wrongHost)).toBe('inert');
+  });
   it('slsa-verifier accepts only SLSA provenance of the named source and tag', () => {
     const slsa = { ...signer, tool: 'slsa-github-generator' };
     const v = verifier({ kind: 'slsa-verifier', signedBy: ['slsa-github-generator'], identities: [{ sourceRepository: { how: 'exact', value: 'github.com/acme/app' }, sourceRef: { how: 'exact', value: 'refs/tags/v1.2.0' } }] });

@@ -175,6 +175,30 @@ function against(v: VerifierExpectation, s: SignerIdentity, raw: RawSigner | und
   return { result };
 }
 
+/** What leaves a signer's identity open: its CI, where it signs, and the unknown parts. */
+function holes(s: SignerIdentity): string {
+  const at = s.sites[0] ? ` at ${s.sites[0].file}:${s.sites[0].line}` : '';
+  return `the identity of the ${s.ci} signer${at} is not in the files (${s.unknown.join(', ') || 'unknown'})`;
+}
+
+/**
+ * A verifier naming only repositories that are neither this one nor any signer's in scope checks
+ * another project's artifacts (a builder image's signature): not inert, not this repository's check.
+ * What it names, or undefined when it names this repository, a signer's, or none.
+ */
+function elsewhereOnly(v: VerifierExpectation, signers: readonly SignerIdentity[], repo: RepositoryAddress | undefined): string | undefined {
+  const named = namedRepositories(v);
+  if (named.length === 0) return undefined;
+  // by owner/name, whatever the host: a GitHub-style identity for this GitLab project still means this project
+  const pathOf = (hostAndPath: string): string => hostAndPath.split('/').slice(1).join('/');
+  const inScope = new Set(signers.flatMap((s) => (s.sourceRepository ? [pathOf(s.sourceRepository)] : s.github?.repository ? [s.github.repository] : [])));
+  if (repo) inScope.add(repo.path);
+  if (!repo && signers.some((s) => s.unknown.includes('repository URL'))) return undefined;
+  const names = named.map((n) => `${n.host}/${n.path}`);
+  if (named.some((n) => inScope.has(n.path))) return undefined;
+  return `names ${names.join(', ')}: signatures of another repository, none of whose signers is in scope`;
+}
+
 function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws: ReadonlyArray<RawSigner | undefined>, input: VerificationInput): VerifierMatch {
   if (v.unresolved !== undefined) return { verifier: v, status: 'undetermined', accepts: [], condition: v.unresolved };
   if (v.identities.length === 0) return { verifier: v, status: v.keys ? 'key-based' : 'too-broad', accepts: [], alsoAccepts: v.keys ? undefined : STRANGERS[0]!.subject };
@@ -184,9 +208,11 @@ function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws:
   const sameOwner = [...owners(signers, input.repo).map((o) => probe(o, 'sigmature-probe')), ...lookAlikes(signers, input.repo)].find((p) => verifierAccepts(v, p) === true);
   if (acceptsIdx.length === 0) {
     if (stranger) return { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: stranger.subject };
-    const open = verdicts.find((r) => r.result === undefined);
-    if (open) return { verifier: v, status: 'undetermined', accepts: [], condition: open.condition ?? 'an expression sigmature cannot evaluate' };
     if (signers.length === 0) return { verifier: v, status: 'no-signer-known', accepts: [] };
+    const foreign = elsewhereOnly(v, signers, input.repo);
+    if (foreign) return { verifier: v, status: 'other-repository', accepts: [], condition: foreign };
+    const openAt = verdicts.findIndex((r) => r.result === undefined);
+    if (openAt >= 0) return { verifier: v, status: 'undetermined', accepts: [], condition: verdicts[openAt]!.condition ?? holes(signers[openAt]!) };
     return { verifier: v, status: 'inert', accepts: [] };
   }
   const broad = stranger ?? sameOwner;

@@ -132,7 +132,9 @@ export type VerifierStatus =
   /** A value the files leave open (the repository URL, a variable): cannot tell. */
   | 'undetermined'
   /** No keyless signer is known to compare with (a deploy repository scanned alone). */
-  | 'no-signer-known';
+  | 'no-signer-known'
+  /** Names only other repositories, none of which is in scope: it checks someone else's artifacts. */
+  | 'other-repository';
 
 export interface VerifierMatch {
   verifier: VerifierExpectation;
