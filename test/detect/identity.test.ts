@@ -41,6 +41,19 @@ describe('patterns', () => {
   });
 });
 
+describe('Kyverno JMESPath variables are YAML, not a Helm template', async () => {
+  const { isTemplated } = await import('../../src/detect/sources/policies.js');
+  it.each([
+    ['publicKeys: "{{ keys.data.production }}"', false],
+    ['- key: "{{ time_since(\'\',\'{{metadata.scanFinishedOn}}\',\'\') }}"', false],
+    ['image: {{ .Values.image }}', true],
+    ['{{- if .Values.policy.enabled }}', true],
+    ['name: {{ include "chart.fullname" . }}', true],
+  ])('%s', (line, templated) => {
+    expect(isTemplated(line)).toBe(templated);
+  });
+});
+
 describe('repository address', () => {
   it.each([
     ['git@github.com:acme/app.git', 'github.com', 'acme/app'],
@@ -103,6 +116,10 @@ describe('match', () => {
     expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: 'acme/' }, issuer: ISSUER }] }))).toBe('too-broad');
     // `acme/app` without a closing slash also matches acme/app-fork
     expect(status(verifier({ identities: [{ subject: { how: 'regexp', value: 'https://github.com/acme/app' }, issuer: ISSUER }] }))).toBe('too-broad');
+  });
+  it('a wildcard over an organisation is too broad even with no signer to compare (Kyverno https://github.com/fluxcd/*)', () => {
+    const org = verifier({ origin: 'policy', kind: 'kyverno', identities: [{ subject: { how: 'wildcard', value: 'https://github.com/fluxcd/*' }, issuer: ISSUER }] });
+    expect(status(org, [])).toBe('too-broad');
   });
   it('audit only, key-based, no signer known', () => {
     const good = [{ subject: { how: 'regexp' as const, value: '^https://github\\.com/acme/app/\\.github/workflows/release\\.yml@refs/tags/v' }, issuer: ISSUER }];

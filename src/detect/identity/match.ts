@@ -91,6 +91,18 @@ function lookAlikes(signers: readonly SignerIdentity[], repo: RepositoryAddress 
   return [...paths].map((p) => probe(p.split('/')[0]!, `${p.split('/')[1]}-sigmature-probe`));
 }
 
+/** GitHub owners a verifier names (`https://github.com/fluxcd/*` → fluxcd): it may accept all of their repositories. */
+function ownersNamed(v: VerifierExpectation): string[] {
+  const out = new Set<string>();
+  for (const c of v.identities) {
+    for (const m of [c.subject, c.sourceRepository, c.githubRepository]) {
+      const owner = m ? /github\.com\/([\w-]+)\//.exec(m.value.replace(/\\([./-])/g, '$1'))?.[1] : undefined;
+      if (owner) out.add(owner);
+    }
+  }
+  return [...out];
+}
+
 /** Repository paths a verifier names literally (`https://github.com/acme/app/…`): what an unknown URL may be. */
 function namedRepositories(v: VerifierExpectation): Array<{ host: string; path: string }> {
   const out = new Map<string, { host: string; path: string }>();
@@ -205,10 +217,11 @@ function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws:
   const verdicts = signers.map((s, i) => against(v, s, raws[i], input));
   const acceptsIdx = verdicts.flatMap((r, i) => (r.result === true ? [i] : []));
   const stranger = STRANGERS.find((p) => verifierAccepts(v, p) === true);
-  const sameOwner = [...owners(signers, input.repo).map((o) => probe(o, 'sigmature-probe')), ...lookAlikes(signers, input.repo)].find((p) => verifierAccepts(v, p) === true);
+  const ownersInScope = [...new Set([...owners(signers, input.repo), ...ownersNamed(v)])];
+  const sameOwner = [...ownersInScope.map((o) => probe(o, 'sigmature-probe')), ...lookAlikes(signers, input.repo)].find((p) => verifierAccepts(v, p) === true);
   if (acceptsIdx.length === 0) {
     if (stranger) return { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: stranger.subject };
-    if (signers.length === 0) return { verifier: v, status: 'no-signer-known', accepts: [] };
+    if (signers.length === 0) return sameOwner ? { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: sameOwner.subject } : { verifier: v, status: 'no-signer-known', accepts: [] };
     const foreign = elsewhereOnly(v, signers, input.repo);
     if (foreign) return { verifier: v, status: 'other-repository', accepts: [], condition: foreign };
     const openAt = verdicts.findIndex((r) => r.result === undefined);

@@ -30,7 +30,9 @@ function onlyCrds(text: string): boolean {
  * searched line by line instead, one `---` document at a time, for the same markers.
  */
 export function isTemplated(text: string): boolean {
-  return /(^|[^$]){{/.test(text);
+  // Go-template syntax (`{{ .Values…}}`, `{{- if`, `{{ include`), not Kyverno's JMESPath variables
+  // (`"{{ request.object… }}"`, `{{ keys.data.production }}`), which are plain YAML strings
+  return /(^|[^$]){{(-|\s*(\.|\$|\/\*|(if|else|end|range|include|template|define|with|toYaml|tpl|required|default|quote)\b))/.test(text);
 }
 
 export function policiesInTemplate(text: string): Array<{ rec: PolicyRec; line: number }> {
