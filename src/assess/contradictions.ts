@@ -9,6 +9,7 @@
  * the conflict is an absence ("we verify at deploy" and no verification anywhere): a consumer then
  * points at the answer itself.
  */
+import { isVerificationFact, verificationOccurrences } from './verification-facts.js';
 import { sanitizeLine } from '../detect/sanitize.js';
 import type { ArtifactKind, Facts, ScanResult } from '../detect/types.js';
 import { FACT_LABELS, publishedArtifactLabel } from '../i18n/fact-labels.js';
@@ -81,6 +82,7 @@ function occurrences(scan: ScanResult, fact: string): Occurrence[] {
       return { value: k.kind, at: (f && place(f.evidence)) ?? { file: sanitizeLine(k.path), line: 1 } };
     });
   }
+  if (isVerificationFact(fact)) return verificationOccurrences(scan.verification, fact).map((o) => ({ value: o.value, at: place(o.evidence) }));
   return scan.findings.filter((f) => f.fact === fact).map((f) => ({ value: f.value, at: place(f.evidence) }));
 }
 

@@ -52,14 +52,25 @@ export function verificationFacts(v: VerificationJson | undefined): Verification
   };
 }
 
+const PICK: Readonly<Record<string, (x: VerifierJson) => string | undefined>> = {
+  enforcedVerification: enforcedAt,
+  verifierChecks: checks,
+  verifierProblems: (x) => (x.status === 'inert' || x.status === 'too-broad' || x.status === 'audit-only' ? x.status : undefined),
+};
+
+/** Each verifier's value of a derived verification fact, with its evidence (for contradictions' "where"). */
+export function verificationOccurrences(v: VerificationJson | undefined, fact: string): Array<{ value: string; evidence: string[] }> {
+  const f = PICK[fact];
+  if (!f) return [];
+  return (v?.verifiers ?? []).flatMap((x) => {
+    const value = f(x);
+    return value === undefined ? [] : [{ value, evidence: x.evidence }];
+  });
+}
+
+export const isVerificationFact = (fact: string): boolean => fact in PICK;
+
 /** The evidence of one derived verification fact value (or of every value when none is named). */
 export function verificationEvidence(v: VerificationJson | undefined, fact: string, value: string | boolean | undefined): string[] {
-  const pick: Record<string, (x: VerifierJson) => string | undefined> = {
-    enforcedVerification: enforcedAt,
-    verifierChecks: checks,
-    verifierProblems: (x) => x.status,
-  };
-  const f = pick[fact];
-  if (!f) return [];
-  return (v?.verifiers ?? []).filter((x) => f(x) !== undefined && (value === undefined || f(x) === value)).flatMap((x) => x.evidence);
+  return verificationOccurrences(v, fact).filter((o) => value === undefined || o.value === value).flatMap((o) => o.evidence);
 }

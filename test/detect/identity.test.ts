@@ -182,3 +182,24 @@ describe('the report', () => {
     expect(lint({ strings: { md: text }, config: { default: true, MD013: false } }).md ?? []).toEqual([]);
   });
 });
+
+describe('contradictions from the verification map', () => {
+  it.each([
+    ['identity-kyverno-renamed-workflow', 'https://github.com/acme/shop', 'VER-2', 'admission-control', 'deploy/policy/verify-shop.yaml:21', 'accepts none'],
+    ['identity-warn-mode', 'https://github.com/acme/payments', 'VER-2', 'admission-control', 'deploy/cip.yaml:13', 'only warns'],
+    ['identity-org-wide-regexp', 'https://github.com/acme/ledger', 'VER-1', 'identity-and-issuer-pinned', 'k8s/policy.yaml:13', 'regular expression'],
+  ])('%s: %s = %s is contradicted at the verifier', async (fixture, url, question, claim, where, words) => {
+    const { findContradictions } = await import('../../src/assess/contradictions.js');
+    const { loadBank } = await import('../../src/model/bank.js');
+    const scan = await scanDirectory(`test/fixtures/repos/${fixture}`, { repoUrl: url });
+    const found = findContradictions(loadBank(), { [question]: claim }, scan, 'en');
+    expect(found.map((c) => `${c.question} ${c.at ? `${c.at.file}:${c.at.line}` : ''}`)).toEqual([`${question} ${where}`]);
+    expect(found[0]!.message).toContain(words);
+  });
+  it('an enforcing, matching verifier contradicts nothing', async () => {
+    const { findContradictions } = await import('../../src/assess/contradictions.js');
+    const { loadBank } = await import('../../src/model/bank.js');
+    const scan = await scanDirectory('test/fixtures/repos/identity-matching-enforced', { repoUrl: 'https://github.com/acme/web' });
+    expect(findContradictions(loadBank(), { 'VER-2': 'admission-control' }, scan, 'en')).toEqual([]);
+  });
+});
