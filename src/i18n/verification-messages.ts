@@ -5,6 +5,15 @@
 import type { VerifierStatus } from '../detect/identity/model.js';
 import type { Lang } from './report-messages.js';
 
+const SHORT_EN: Record<VerifierStatus, string> = {
+  ok: 'ok', 'audit-only': 'audit only', 'too-broad': 'too broad', inert: 'inert', 'key-based': 'key-based',
+  undetermined: 'undetermined', 'no-signer-known': 'with no signer to compare', 'other-repository': "for another repository's artifacts",
+};
+const SHORT_JA: Record<VerifierStatus, string> = {
+  ok: 'OK', 'audit-only': '監査のみ', 'too-broad': '範囲が広すぎる', inert: '無効', 'key-based': '鍵による検証',
+  undetermined: '判定不能', 'no-signer-known': '照合できる署名者なし', 'other-repository': '別リポジトリの検証',
+};
+
 const en = {
   heading: 'Verification: who signs, and whom each verifier accepts',
   intro: (signers: number, verifiers: number) =>
@@ -20,6 +29,8 @@ const en = {
   keys: 'a public key',
   anyIdentity: 'any identity',
   alsoAccepts: (id: string) => `also accepts ${id}`,
+  /** The scan screen's count: "2 ok, 1 inert". */
+  count: (n: number, status: VerifierStatus) => `${n} ${SHORT_EN[status]}`,
   status: {
     ok: 'OK: accepts this release and enforces',
     'audit-only': 'Audit only: accepts this release but only warns',
@@ -33,6 +44,7 @@ const en = {
 };
 
 const ja: typeof en = {
+  count: (n: number, status: VerifierStatus) => `${SHORT_JA[status]} ${n} 件`,
   heading: '検証: 誰が署名し、各検証が誰の署名を受け入れるか',
   intro: (signers: number, verifiers: number) =>
     `キーレス署名者 ${signers} 件、検証 ${verifiers} 件が見つかりました。各検証を、各署名者の署名が持つ証明書 ID (サブジェクトと発行者) と、その検証と同じ評価方法で照合しています。`,

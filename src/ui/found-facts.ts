@@ -10,6 +10,7 @@ import { joinList } from '../i18n/names.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { format, type MessageKey } from '../i18n/ui-messages.js';
 import { whereFound } from '../assess/contradictions.js';
+import { verificationMessages } from '../i18n/verification-messages.js';
 
 export interface FoundRow {
   label: string;
@@ -34,6 +35,15 @@ export function foundFacts(scan: ScanResult, lang: Lang): FoundRow[] {
       : { label: t('factVerification'), value: t('verifiesNo') },
     list('artifactsSigned', 'factArtifacts'),
   ];
+  // how the verifiers compare with the release's own signers (issue 11): "2 ok, 1 inert"
+  const verifiers = scan.verification?.verifiers ?? [];
+  if (verifiers.length) {
+    const order = ['ok', 'audit-only', 'too-broad', 'inert', 'key-based', 'undetermined', 'no-signer-known', 'other-repository'] as const;
+    const counts = order.map((s) => [s, verifiers.filter((v) => v.status === s).length] as const).filter(([, n]) => n > 0);
+    const worst = verifiers.find((v) => v.status === 'inert' || v.status === 'too-broad') ?? verifiers[0]!;
+    const at = scan.evidence.find((e) => e.id === worst.evidence[0]);
+    rows.push({ label: t('factVerifiers'), value: joinList(counts.map(([s, n]) => verificationMessages[lang].count(n, s)), lang), ...(at ? { where: `${sanitizeLine(at.file)}:${at.line}` } : {}) });
+  }
   const keys = scan.facts.committedPrivateKeys;
   if (keys.length) {
     rows.push({ label: t('factKeys'), value: t('keysCommitted', { count: keys.length, paths: joinList(keys.map((k) => sanitizeLine(k.path)), lang) }) });

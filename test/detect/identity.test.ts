@@ -203,3 +203,14 @@ describe('contradictions from the verification map', () => {
     expect(findContradictions(loadBank(), { 'VER-2': 'admission-control' }, scan, 'en')).toEqual([]);
   });
 });
+
+describe('the scan screen', () => {
+  it.each([
+    ['en', 'identity-kyverno-renamed-workflow', 'https://github.com/acme/shop', '1 inert', 'deploy/policy/verify-shop.yaml:21'],
+    ['ja', 'identity-matching-enforced', 'https://github.com/acme/web', 'OK 2 件', '.github/workflows/release.yml:30'],
+  ] as const)('%s: %s counts verifiers by verdict and points at the worst', async (lang, fixture, url, value, where) => {
+    const { foundFacts } = await import('../../src/ui/found-facts.js');
+    const rows = foundFacts(await scanDirectory(`test/fixtures/repos/${fixture}`, { repoUrl: url }), lang);
+    expect(rows.at(-1)).toMatchObject({ value, where });
+  });
+});
