@@ -214,3 +214,28 @@ describe('the scan screen', () => {
     expect(rows.at(-1)).toMatchObject({ value, where });
   });
 });
+
+describe('refs from triggers and conditions', () => {
+  it("a job's if: startsWith(github.ref, 'refs/tags/') keeps the tags of a push-anything workflow", async () => {
+    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
+    const { scanRepository } = await import('../../src/detect/scan.js');
+    const workflow = [
+      'on: [push, workflow_dispatch]',
+      'jobs:',
+      '  sign:',
+      "    if: startsWith(github.ref, 'refs/tags/')",
+      '    runs-on: ubuntu-latest',
+      '    permissions: {id-token: write}',
+      '    steps:',
+      '      - run: cosign sign --yes ghcr.io/acme/app@sha256:0000',
+    ].join('\n');
+    const scan = scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow }), { repository: { host: 'github.com', path: 'acme/app' } });
+    expect(scan.verification!.signers.map((s) => s.refs)).toEqual([['refs/tags/**']]);
+  });
+  it("GitLab: the job's rules decide the refs, and their line is evidence", async () => {
+    const scan = await scanDirectory('test/fixtures/repos/identity-gitlab-github-style', { repoUrl: 'https://gitlab.com/acme/billing' });
+    const s = scan.verification!.signers[0]!;
+    expect(s.refs).toEqual(['refs/tags/**']);
+    expect(s.evidence.map((id) => scan.evidence.find((e) => e.id === id)!.line)).toEqual([22, 23]);
+  });
+});

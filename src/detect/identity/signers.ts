@@ -117,9 +117,19 @@ function gitlabRefs(y: YamlFile, job: unknown): string[] {
   return [...refs];
 }
 
+const TAGS_ONLY = /startsWith\(\s*github\.ref\s*,\s*['"]refs\/tags\/|github\.ref_type\s*==\s*['"]tag['"]/;
+
+/** The `if:` of the job that signs, in the file that defines it (the last part of a reusable job's id). */
+function jobCondition(ctx: Context, op: Op): string {
+  if (!op.job) return '';
+  const y = ctx.readYaml(op.job.file);
+  const id = op.job.id.split('/').pop()!;
+  return (y && str(y, get(y, get(y, y.doc.contents, 'jobs'), id), 'if')) ?? '';
+}
+
 /** A step or job condition that keeps tag refs only (`startsWith(github.ref, 'refs/tags/')`). */
-function tagsOnly(op: Op): boolean {
-  return /startsWith\(\s*github\.ref\s*,\s*['"]refs\/tags\//.test(op.step?.condition ?? '') || /github\.ref_type\s*==\s*['"]tag['"]/.test(op.step?.condition ?? '');
+function tagsOnly(op: Op, ctx: Context): boolean {
+  return TAGS_ONLY.test(op.step?.condition ?? '') || TAGS_ONLY.test(jobCondition(ctx, op));
 }
 
 const REMOTE_WORKFLOW = /^([\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w./-]+\.ya?ml)@(.+)$/;
@@ -146,7 +156,7 @@ function signerOf(op: Op, ctx: Context, site: Site): RawSigner | undefined {
   if (op.system === 'github-actions') {
     const y = ctx.readYaml(op.pipeline!);
     const t = y ? githubTriggers(y, site) : { triggers: [], refs: [], sites: [] };
-    const refs = tagsOnly(op) ? t.refs.filter((r) => r.startsWith('refs/tags/')) : t.refs;
+    const refs = tagsOnly(op, ctx) ? t.refs.filter((r) => r.startsWith('refs/tags/')) : t.refs;
     const remote = REMOTE_WORKFLOW.exec(op.step?.uses ?? '');
     const idToken = op.idToken ? [site(op.idToken.file, op.idToken.line)] : [];
     return {
@@ -165,7 +175,12 @@ function signerOf(op: Op, ctx: Context, site: Site): RawSigner | undefined {
     const y = ctx.readYaml(file);
     const jobId = op.job?.id;
     const job = y && jobId ? get(y, y.doc.contents, jobId) : undefined;
-    return { ci: 'gitlab-ci', tool: rec.tool, configPath: op.pipeline!, triggers: [], refs: y && job !== undefined ? gitlabRefs(y, job) : ['refs/heads/**', 'refs/tags/**'], sites: at };
+    const rules = y && job !== undefined ? (getEntry(y, job, 'rules') ?? getEntry(y, job, 'only')) : undefined;
+    return {
+      ci: 'gitlab-ci', tool: rec.tool, configPath: op.pipeline!, triggers: [],
+      refs: y && job !== undefined ? gitlabRefs(y, job) : ['refs/heads/**', 'refs/tags/**'],
+      sites: [...at, ...(rules ? [site(file, rules.line)] : [])],
+    };
   }
   if (op.system === 'cloud-build') {
     const y = ctx.readYaml(op.pipeline!);
