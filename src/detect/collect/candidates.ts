@@ -7,7 +7,9 @@ import type { ParseContext, Pipeline } from '../ci/model.js';
 import { isGitHubWorkflowPath, parseGitHubWorkflow } from '../ci/github.js';
 import { parseGitLab } from '../ci/gitlab.js';
 import { isGroovyPipelinePath, isJenkinsfilePath, parseGroovyPipeline, parseJenkinsfile } from '../ci/jenkins.js';
-import { parseAzure, parseBitbucket, parseBuildkite, parseCircleCi, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from '../ci/yaml-systems.js';
+import { parseBitbucket, parseBuildkite, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from '../ci/yaml-systems.js';
+import { parseCircleCi } from '../ci/circleci.js';
+import { parseAzure } from '../ci/azure.js';
 import { GORELEASER_FILES } from '../sources/goreleaser.js';
 import { isKeyCandidate, isTestPath } from '../sources/keys.js';
 
