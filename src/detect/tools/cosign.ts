@@ -65,4 +65,6 @@ export const cosign: ToolDescriptor<'cosign', 'vocabulary'> = {
   pinPrefixes: ['sigstore/'],
   variables: ['cosign'],
   fixture: 'gha-keyless-image',
+  // a chart or OCI artifact signed in its pushing job or by its pushed reference (coverage.ts)
+  covers: { artifacts: ['Helm chart', 'OCI artifact'] },
 };

@@ -28,6 +28,7 @@ export const mavenGpg: ToolDescriptor<'maven-gpg', 'vocabulary'> = {
   // setup-java's gpg-private-key imports the key maven-gpg signs with
   actions: [{ prefix: 'actions/setup-java', run: (i) => (i['gpg-private-key'] ? [{ kind: 'key-import', tool: 'gpg', fromSecret: true }] : []) }],
   variables: ['mvn'],
+  covers: { artifacts: ['Maven artifacts'], configured: 'package' },
   fixture: 'maven-gpg',
 };
 
@@ -36,6 +37,7 @@ export const gradleSigning: ToolDescriptor<'gradle-signing', 'vocabulary'> = {
   fact: 'vocabulary',
   commands: { gradle: gradleLike('gradle'), gradlew: gradleLike('gradle') },
   variables: ['gradle'],
+  covers: { artifacts: ['Maven artifacts'], configured: 'package' },
   fixture: 'gradle-signing',
 };
 
@@ -56,4 +58,6 @@ const jarsignerCommand: Handler = (words) => {
 
 export const jarsigner: ToolDescriptor<'jarsigner', 'vocabulary'> = {
   id: 'jarsigner', fact: 'vocabulary', commands: { jarsigner: jarsignerCommand }, variables: ['jarsigner'],
+  // jars signed by hand beside a deploy: the build's own signing (maven-gpg, Gradle) is cited first
+  covers: { artifacts: ['Maven artifacts'], fallback: true },
 };

@@ -5,7 +5,7 @@
  */
 import type { CiStep } from '../ci/model.js';
 import type { SimpleCommand } from '../shell.js';
-import type { ArtifactKind, AttestationKind, KmsProvider, SigningTool } from '../types.js';
+import type { ArtifactKind, AttestationKind, CiSystem, KmsProvider, SigningTool } from '../types.js';
 import type { Signer } from './index.js';
 
 /** Where a signing key comes from, as far as the command line tells. */
@@ -86,6 +86,34 @@ export interface ActionEntry {
  */
 export type ToolFact = 'vocabulary' | 'signer' | 'other';
 
+/**
+ * Coverage hint (coverage.ts): which published artifacts a signature of this tool counts for, beyond
+ * the rules by artifact kind (an image signature for a pushed image, a blob or checksum signature for
+ * release files).
+ */
+export interface Covers {
+  /**
+   * Published artifacts by the name their publishing record gives (`npm package`, `Maven artifacts`,
+   * `Helm chart`), or by kind (`container-image`). Matched in the same pipeline, a signature at the
+   * publishing line first.
+   */
+  artifacts: readonly string[];
+  /** Only the tool's signatures of these kinds count (goreleaser's blob and checksum signing, not its images). */
+  kinds?: readonly ArtifactKind[];
+  /** A weaker match, taken only when no other tool signs the artifact: gpg run beside a Maven deploy. */
+  fallback?: true;
+  /** Environment variables that, truthy in the publishing step's environment, sign it (NPM_CONFIG_PROVENANCE=true). */
+  env?: readonly string[];
+  /**
+   * Configured in a build or release file (pom.xml, package.json, .goreleaser.yaml): a configuration
+   * no pipeline runs still signs what is published (as a last resort), and when nothing publishes
+   * `artifacts[0]` a limit says so, naming this kind.
+   */
+  configured?: ArtifactKind;
+  /** Signs what any pipeline of this CI system publishes (Tekton Chains watches every TaskRun). */
+  system?: CiSystem;
+}
+
 /** Everything sigmature knows about one tool, in one place. */
 export interface ToolDescriptor<Id extends string = string, Fact extends ToolFact = ToolFact> {
   id: Id;
@@ -107,6 +135,8 @@ export interface ToolDescriptor<Id extends string = string, Fact extends ToolFac
   resolveEnv?: (rec: Extract<Recognised, { kind: 'sign' }>, value: string) => Recognised | undefined;
   /** Coverage hint: the tool's signature is a package registry's own provenance (npm, PyPI). */
   packageProvenance?: boolean;
+  /** Coverage hint: the published artifacts its signature counts for (see `Covers`). */
+  covers?: Covers;
   /** The fixture repository (test/fixtures/repos/<name>) that shows the tool. */
   fixture?: string;
 }
