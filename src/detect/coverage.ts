@@ -62,6 +62,18 @@ function signedBy(tools: readonly Coverer[]): (s: SignOp) => boolean {
   return (s) => tools.some((t) => (s.rec.tool === t.tool || (s.extraTools?.includes(t.tool as SigningTool) ?? false)) && (!t.kinds || t.kinds.includes(s.rec.artifact)));
 }
 
+/**
+ * A signature whose subjects are another job's outputs (the SLSA generator's `needs.build.outputs.hashes`)
+ * covers what that job publishes, not a neighbouring upload of the same workflow. Jobs of a local
+ * reusable workflow are `caller/job`: the named job is looked up beside the signing one.
+ */
+function ofSubjectJob(s: SignOp, pub: PublishOp): boolean {
+  const named = s.rec.subjectJob;
+  if (named === undefined || s.job === undefined) return true;
+  const scope = s.job.id.includes('/') ? s.job.id.slice(0, s.job.id.lastIndexOf('/') + 1) : '';
+  return pub.job?.id === scope + named;
+}
+
 /** Charts and OCI artifacts: the pushed thing itself must be signed (same job or its reference), not any image. */
 const SIGNED_ITSELF = new Set(['Helm chart', 'OCI artifact']);
 
@@ -99,7 +111,7 @@ function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | un
     case 'blob':
     case 'checksums':
       // release files: signed files, signed checksums, or signed packages (APK, RPM, JAR) uploaded as assets
-      return same.find((s) => s.rec.artifact === 'blob' || s.rec.artifact === 'checksums')
+      return same.find((s) => (s.rec.artifact === 'blob' || s.rec.artifact === 'checksums') && ofSubjectJob(s, pub))
         ?? same.find((s) => s.rec.artifact === 'package' && !PACKAGE_PROVENANCE.has(s.rec.tool) && s.origin !== 'config');
     case 'package':
       return same.find((s) => s.rec.artifact === 'package');

@@ -97,6 +97,8 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['circleci-orbs', 0, ["L1.signed"], 0, 1],
     // the Buildkite cosign plugin signs keylessly; the docker-compose plugin's worker push is unsigned
     ['buildkite-cosign-plugin', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // SLSA generic provenance covers the build job's hashed archives, not the MSI another job attaches
+    ['slsa-generic-needs-job', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

@@ -35,6 +35,11 @@ export type Recognised =
       attestation?: AttestationKind;
       subject?: string;
       /**
+       * The job whose outputs name what is signed (the SLSA generator's `base64-subjects:
+       * ${{ needs.build.outputs.hashes }}`): only what that job publishes is covered.
+       */
+      subjectJob?: string;
+      /**
        * An option whose value is an environment variable the line does not show (`/dlib $Env:DLIB`):
        * the descriptor's `resolveEnv` reads it from the step's environment (collect/enrich.ts).
        */
