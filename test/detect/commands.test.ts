@@ -85,6 +85,11 @@ const cases: Array<[string, Expect[]]> = [
   ['ko build ./cmd/app', [{ kind: 'publish' }]],
   ['goreleaser release --clean', [{ kind: 'publish', tool: 'goreleaser' }]],
   ['goreleaser release --snapshot --clean', []],
+  // goreleaser run from its module path is goreleaser; a program of the repository is not a tool
+  ['go run github.com/goreleaser/goreleaser/v2@v2.5.1 release --clean', [{ kind: 'publish', tool: 'goreleaser' }]],
+  ['go run -mod=mod github.com/goreleaser/goreleaser/v2@latest release --snapshot --clean', []],
+  ['go run ./hack/goreleaser release --clean', []],
+  ['go run github.com/sigstore/cosign/v2/cmd/cosign@v2.4.1 sign-blob --yes dist/checksums.txt', [{ kind: 'sign', tool: 'cosign', artifact: 'checksums', keyless: true }]],
   ['twine upload dist/*', [{ kind: 'publish', artifact: 'Python package' }]],
   ['python -m twine upload --repository pypi dist/*', [{ kind: 'publish' }]],
   ['gh release upload v1 dist/*.tar.gz', [{ kind: 'publish', artifact: 'GitHub release assets' }]],
