@@ -101,6 +101,8 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['slsa-generic-needs-job', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // goreleaser run by `go run …/goreleaser/v2@v2.5.1` from `make release`: its keyless signs count
     ['make-go-run-goreleaser', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // an orb job (docker/publish) run from workflows: pushes the image a local job signs with a context key
+    ['circleci-orb-jobs', 0, ["L1.signed"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

@@ -1,4 +1,7 @@
-/** CircleCI: `.circleci/config.yml` jobs and reusable commands, orb steps named by the `orbs:` entry they come from. */
+/**
+ * CircleCI: `.circleci/config.yml` jobs and reusable commands, orb steps named by the `orbs:` entry they
+ * come from, and orb jobs a workflow runs directly (`workflows: release: jobs: - docker/publish`).
+ */
 import type { CiStep, ParseContext, Pipeline } from './model.js';
 import { emptyStep, job, runStep } from './model.js';
 import { entries, get, isMapping, items, scalarString, scriptLines, str, stringMap } from './yaml-nodes.js';
@@ -48,5 +51,23 @@ export function parseCircleCi(ctx: ParseContext, path: string): Pipeline | undef
       pipeline.jobs.push(j);
     }
   }
+  // an orb job run from `workflows:` (`- docker/publish: {image: …, context: …}`) is one orb step with
+  // its parameters, between its `pre-steps` and `post-steps`; the workflow's own keys are not parameters
+  for (const wf of entries(y, get(y, root, 'workflows'))) {
+    for (const item of items(y, get(y, wf.value, 'jobs'))) {
+      const entry = scalarString(y, item) === undefined ? entries(y, item)[0] : undefined;
+      const name = scalarString(y, item) ?? entry?.key;
+      if (!name?.includes('/')) continue;
+      const line = entry?.line ?? y.lineOf(item);
+      const params = entry?.value;
+      const inputs = Object.fromEntries(Object.entries(stringMap(y, params)).filter(([k]) => !WORKFLOW_JOB_KEYS.has(k)));
+      const j = job(`${wf.key}/${str(y, params, 'name') ?? name}`, y, line);
+      j.steps = [...stepsOf(get(y, params, 'pre-steps')), { ...emptyStep(y.path, line), uses: orbStep(name), usesLine: line, with: inputs }, ...stepsOf(get(y, params, 'post-steps'))];
+      pipeline.jobs.push(j);
+    }
+  }
   return pipeline;
 }
+
+/** Keys of a workflow's job entry that configure the workflow, not the job's parameters. */
+const WORKFLOW_JOB_KEYS = new Set(['context', 'filters', 'requires', 'name', 'matrix', 'pre-steps', 'post-steps', 'type', 'serial-group', 'override-with']);
