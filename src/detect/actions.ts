@@ -40,7 +40,7 @@ export function recogniseUses(step: CiStep): Operation[] {
   if (!step.uses || step.uses.startsWith('./') || step.uses.startsWith('docker://')) return [];
   const ref = parseActionRef(step.uses);
   const entry = ACTIONS.find((a) => ref.name === a.prefix || ref.name.startsWith(a.prefix + '/'));
-  const pin = PIN_RELEVANT.some((p) => ref.name.startsWith(p.prefix));
+  const pin = !entry?.testStack && PIN_RELEVANT.some((p) => ref.name.startsWith(p.prefix));
   const inputs: Inputs = {};
   for (const [k, v] of Object.entries(step.with)) inputs[k] = v.value;
   const out: Operation[] = [];

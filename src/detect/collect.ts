@@ -17,7 +17,7 @@ import type { RawRepo } from './ops.js';
 import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
-import { envOptions, implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
+import { envOptions, implicitSigning, rpmMacros, testKeySigning, testSigningStacks, throwawayRegistries } from './collect/enrich.js';
 import { ownDeliverables } from './collect/own-deliverables.js';
 import { remoteSteps } from './collect/remote-steps.js';
 
@@ -30,6 +30,7 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   remoteSteps,
   handRunTooling,
   throwawayRegistries,
+  testSigningStacks,
   envOptions,
   tektonChains,
   implicitSigning,

@@ -103,6 +103,8 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['make-go-run-goreleaser', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // an orb job (docker/publish) run from workflows: pushes the image a local job signs with a context key
     ['circleci-orb-jobs', 0, ["L1.signed"], 0, 1],
+    // an e2e job on a sigstore/scaffolding test stack signs and verifies there: neither signing nor verification
+    ['e2e-scaffolding-pins', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

@@ -43,6 +43,9 @@ const ROWS: [string, string, string | null, string[]][] = [
   ['verify-only-kyverno', 'none', 'version-pinned', ['.github/workflows/deploy.yml:18']],
   // e2e tests of signing scratch files: nothing signed, their cosign-installer is not the signing path
   ['e2e-sign-scratch-blob', 'none', null, []],
+  // the release's installer by commit SHA; the e2e workflow's scaffolding@main and installer@main set up a test
+  // Sigstore stack and cluster: not the signing path (they made GOV-4 'none' before)
+  ['e2e-scaffolding-pins', 'all', 'digest-pinned', ['.github/workflows/release.yml:23']],
 ];
 
 describe('COV-2 and GOV-4 prefilled from fixtures', () => {

@@ -4,7 +4,8 @@ import { normalisePath } from '../ci/model.js';
 import { isThrowawayRegistry } from '../throwaway.js';
 import { isTestKey } from '../sources/keys.js';
 import { provenanceSign } from '../tools/npm-provenance.js';
-import { TOOL_BY_ID } from '../tools/index.js';
+import { ACTIONS, TOOL_BY_ID } from '../tools/index.js';
+import { parseActionRef } from '../actions.js';
 import type { Op } from '../ops.js';
 import type { CollectStep } from './state.js';
 
@@ -57,6 +58,33 @@ export const throwawayRegistries: CollectStep = {
       if (!isThrowawayRegistry(dest)) continue;
       if (op.rec.kind === 'publish') ops.splice(i, 1);
       else op.throwaway = dest;
+    }
+  },
+};
+
+/** Is this CI step the setup of throwaway signing infrastructure (sigstore/scaffolding)? */
+function setsUpTestStack(uses: string | undefined): boolean {
+  if (!uses) return false;
+  const name = parseActionRef(uses).name;
+  return ACTIONS.some((a) => a.testStack && (name === a.prefix || name.startsWith(a.prefix + '/')));
+}
+
+/**
+ * A job that sets up a throwaway Sigstore stack and cluster (sigstore/scaffolding's setup action)
+ * is an end-to-end test: its images go to the cluster's registry and its signatures to a Fulcio and
+ * Rekor that vanish with the runner. Its pushes publish nothing; its signing and verification test
+ * the tools (as on a throwaway registry), whatever variable hides the image.
+ */
+export const testSigningStacks: CollectStep = {
+  kind: 'enricher',
+  name: 'test-signing-stacks',
+  run({ ops }) {
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const op = ops[i]!;
+      const kind = op.rec.kind;
+      if ((kind !== 'publish' && kind !== 'sign' && kind !== 'verify') || !op.job?.steps.some((s) => setsUpTestStack(s.uses))) continue;
+      if (kind === 'publish') ops.splice(i, 1);
+      else op.throwaway ??= 'sigstore/scaffolding';
     }
   },
 };

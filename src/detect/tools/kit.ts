@@ -82,6 +82,12 @@ export interface ActionEntry {
   /** Lower-case reference without version; a longer prefix wins over a shorter one. */
   prefix: string;
   run?: ActionHandler;
+  /**
+   * The step sets up throwaway signing infrastructure (sigstore/scaffolding: a kind cluster with its
+   * own registry, Fulcio and Rekor): what its job signs, verifies or pushes is an end-to-end test,
+   * and the step itself is no signing tool (`signingToolsArePinned` leaves it out).
+   */
+  testStack?: true;
 }
 
 /**
