@@ -19,6 +19,7 @@ import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collec
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
 import { envOptions, implicitSigning, rpmMacros, testKeySigning, testSigningStacks, throwawayRegistries } from './collect/enrich.js';
 import { ownDeliverables } from './collect/own-deliverables.js';
+import { documentedVerification } from './collect/docs.js';
 import { remoteSteps } from './collect/remote-steps.js';
 
 export { isIncidental } from './collect/candidates.js';
@@ -41,11 +42,12 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   privateKeys,
   testKeySigning,
   ownDeliverables,
+  documentedVerification,
 ];
 
 export function collect(reader: RepoReader): RawRepo {
   const c = newCollection(reader);
   for (const step of COLLECT_STEPS) step.run(c);
   const { ctx } = c;
-  return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+  return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, documentedVerifications: c.documentedVerifications, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
 }

@@ -73,10 +73,16 @@ export interface FoundKey {
   test: boolean;
 }
 
+/** A verify command shown to users in a fenced code block of the README or docs/. */
+export interface DocumentedVerification extends Site {
+  tool: string;
+}
+
 export interface RawRepo {
   pipelines: Pipeline[];
   ops: Op[];
   keys: FoundKey[];
+  documentedVerifications: DocumentedVerification[];
   warnings: ScanWarning[];
   /** The text of one line of a file that was read (for excerpts), '' when unknown. */
   lineText(file: string, line: number): string;

@@ -70,3 +70,28 @@ describe('Jenkins pipelines kept as *.groovy files', () => {
     expect(r.facts.tools).toEqual(isPipeline ? ['gpg'] : []);
   });
 });
+
+describe('documented verification', () => {
+  const lines = (...l: string[]): string => l.join('\n') + '\n';
+  const release = lines('on: push', 'permissions:', '  id-token: write', 'jobs:', '  r:', '    runs-on: x', '    steps:', '      - uses: sigstore/cosign-installer@v3', '      - run: cosign sign-blob --yes --bundle dist/app.sigstore.json dist/app.tar.gz');
+  const evidenceOf = (r: ReturnType<typeof scanRepository>) =>
+    r.findings.filter((f) => f.fact === 'verificationDocumented').flatMap((f) => f.evidence).map((id) => r.evidence.find((e) => e.id === id)).map((e) => `${e?.file}:${e?.line}`);
+
+  it('a verify command in a fenced block of the README or docs/ tells users how to verify, and is not verification', () => {
+    const r = scanRepository(createMemoryReader({
+      '.github/workflows/release.yml': release,
+      'README.md': lines('# app', '', 'Run `cosign verify-blob` to check a download (prose: not counted).', '', '```console', '$ cosign verify-blob dist/app.tar.gz \\', '    --bundle dist/app.sigstore.json \\', "    --certificate-identity-regexp '^https://github.com/o/app/'", '```'),
+      'docs/install/verify.md': lines('~~~sh', 'gh attestation verify app.tar.gz --repo o/app', '~~~', '', '    slsa-verifier verify-artifact app.tar.gz (indented, not fenced)'),
+      'examples/README.md': lines('```sh', 'cosign verify ghcr.io/o/app:1', '```'),
+    }));
+    expect(r.facts.verificationDocumented).toBe(true);
+    expect(r.facts.verifies).toBe(false);
+    expect(r.facts.tools).toEqual(['cosign']);
+    expect(evidenceOf(r).sort()).toEqual(['README.md:6', 'docs/install/verify.md:2']);
+  });
+
+  it('a repository that signs nothing is not documenting verification of its signatures (a plan, or signing elsewhere)', () => {
+    const r = scanRepository(createMemoryReader({ 'README.md': lines('```sh', 'cosign verify ghcr.io/o/app:1', '```') }));
+    expect(r.facts.verificationDocumented).toBe(false);
+  });
+});
