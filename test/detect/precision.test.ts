@@ -95,3 +95,22 @@ describe('documented verification', () => {
     expect(r.facts.verificationDocumented).toBe(false);
   });
 });
+
+describe('Tekton definitions a run here reaches', () => {
+  const task = (name: string, run: string): string => ['apiVersion: tekton.dev/v1', 'kind: Task', 'metadata:', `  name: ${name}`, 'spec:', '  steps:', '    - name: s', '      image: x', '      script: |', `        ${run}`].join('\n') + '\n';
+  const pipeline = ['apiVersion: tekton.dev/v1', 'kind: Pipeline', 'metadata:', '  name: release', 'spec:', '  tasks:', '    - name: sign', '      taskRef:', '        name: sign-image'].join('\n') + '\n';
+  const trigger = ['apiVersion: triggers.tekton.dev/v1beta1', 'kind: TriggerTemplate', 'metadata:', '  name: on-tag', 'spec:', '  resourcetemplates:', '    - apiVersion: tekton.dev/v1', '      kind: PipelineRun', '      metadata:', '        generateName: release-', '      spec:', '        pipelineRef:', '          name: release'].join('\n') + '\n';
+
+  it('a Task reached from a TriggerTemplate through its Pipeline is the repository\'s CI; one nothing runs is not', () => {
+    const r = scanRepository(createMemoryReader({
+      'tekton/pipeline.yaml': pipeline,
+      'tekton/trigger.yaml': trigger,
+      'tekton/tasks/sign-image.yaml': task('sign-image', 'cosign sign --yes --key k8s://ci/cosign "$(params.IMAGE)"'),
+      'catalog/notation-sign.yaml': task('notation-sign', 'notation sign --key release "$(params.IMAGE)"'),
+    }));
+    expect(r.facts.ci).toEqual(['tekton']);
+    expect(r.facts.tools).toEqual(['cosign']);
+    expect(r.evidence.filter((e) => e.file === 'catalog/notation-sign.yaml')).toEqual([]);
+    expect(r.warnings.filter((w) => w.code === 'tekton-definitions').map((w) => w.file)).toEqual(['catalog/notation-sign.yaml']);
+  });
+});
