@@ -3,10 +3,12 @@
  * PipelineRun or TaskRun. Step `script:` blocks keep their own line numbers; `command` + `args`
  * become one command line. A Tekton Chains configuration means signing happens in the cluster,
  * outside the repository: a limit.
- * A Task or Pipeline is this repository's CI only when something here runs it: a PipelineRun or
+ * A Task or Pipeline kept in a catalog-like folder (`task/`, `tasks/`, `catalog/`, `pipeline(s)/`,
+ * `stepaction(s)/`) that nothing here runs is a definition shipped for users (a catalog's
+ * `task/x/0.1/x.yaml`): what it would sign is theirs, not the repository's. Runs are a PipelineRun or
  * TaskRun (also in a TriggerTemplate's `resourcetemplates`) naming it, or a Pipeline so run naming the
- * Task. One that nothing here runs is a definition shipped for users (a catalog's `task/x/0.1/x.yaml`):
- * what it would sign is theirs, not the repository's.
+ * Task. Elsewhere (`deploy/tekton/`, beside a Chains configuration) an unrun Task may be run by the
+ * repository's own cluster, by triggers kept outside it: it stays its CI.
  */
 import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, CiStep, ParseContext, Pipeline } from './model.js';
@@ -55,6 +57,9 @@ function stepsOf(y: YamlFile, node: unknown): CiStep[] {
   }
   return out;
 }
+
+/** Folders where a repository keeps Tekton definitions for others to run (the Tekton catalog's layout and kin). */
+const CATALOG_DIR = /(^|\/)(tasks?|catalog|pipelines?|stepactions?)\//i;
 
 /** `kind/name` of the Tasks and Pipelines a run of this repository reaches. */
 export type TektonRuns = ReadonlySet<string>;
@@ -115,7 +120,7 @@ export function parseTekton(ctx: ParseContext, path: string, runs?: TektonRuns, 
     }
     if (!api.startsWith('tekton.dev/') || !KINDS.has(kind)) continue;
     const defined = kind === 'Pipeline' ? `Pipeline/${name}` : kind === 'Task' || kind === 'ClusterTask' ? `Task/${name}` : undefined;
-    if (runs && defined && !runs.has(defined)) {
+    if (runs && defined && !runs.has(defined) && CATALOG_DIR.test(path)) {
       unrun?.push({ file: path, line: y.lineOf(root) });
       continue;
     }
