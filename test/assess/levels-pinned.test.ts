@@ -107,6 +107,10 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['e2e-scaffolding-pins', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // a Tekton catalog Task/Pipeline and a GitLab template shipped for others: not this repository's signing
     ['ci-definitions-for-users', 0, [], 0, 0],
+    // codesign and signtool run from Ant targets with certificates from CI secrets: keys not protected
+    ['ant-codesign-signtool', 0, ["L1.signed"], 0, 1],
+    // codesign from an exec-maven-plugin execution of the release profile, identity from a CI secret
+    ['maven-exec-codesign', 0, ["L1.signed"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
 ];
 

@@ -95,8 +95,9 @@ const cases: Array<[string, Expect[]]> = [
   ['gh release upload v1 dist/*.tar.gz', [{ kind: 'publish', artifact: 'GitHub release assets' }]],
   ['gh release create v1 --notes x', []],
   ['gh release create "$TAG" dist/* --title x', [{ kind: 'publish' }]],
-  ['mvn -B deploy -P release', [{ kind: 'publish', artifact: 'Maven artifacts' }]],
-  ['./mvnw deploy -Dgpg.skip', [{ kind: 'publish', unsignedReason: '-Dgpg.skip' }]],
+  // publishing, and a call into pom.xml for the exec-maven-plugin executions the phases reach
+  ['mvn -B deploy -P release', [{ kind: 'publish', artifact: 'Maven artifacts' }, { kind: 'call', call: { type: 'maven', goals: ['deploy'], profiles: ['release'] } }]],
+  ['./mvnw deploy -Dgpg.skip', [{ kind: 'publish', unsignedReason: '-Dgpg.skip' }, { kind: 'call', call: { type: 'maven', goals: ['deploy'] } }]],
   ['./gradlew publishToSonatype closeAndReleaseSonatypeStagingRepository', [{ kind: 'publish' }]],
   ['./gradlew publishToMavenLocal', []],
   ['gradle publish', [{ kind: 'publish' }]],

@@ -114,3 +114,31 @@ describe('Tekton definitions a run here reaches', () => {
     expect(r.warnings.filter((w) => w.code === 'tekton-definitions').map((w) => w.file)).toEqual(['catalog/notation-sign.yaml']);
   });
 });
+
+describe('signing driven from Ant and Maven build files', () => {
+  const signLines = async (name: string, file: string) => {
+    const r = await scanDirectory(repo(name));
+    return [...new Set(r.evidence.filter((e) => e.file === file && e.detector !== 'publishedArtifactsAreSigned').map((e) => e.line))].sort((a, b) => a - b);
+  };
+
+  it('mvn -P release package runs the release profile\'s package-bound exec, not its deploy-bound one nor another profile\'s', async () => {
+    expect(await signLines('maven-exec-codesign', 'pom.xml')).toEqual([63]);
+  });
+
+  it('ant sign-mac and ant sign-windows reach the codesign and signtool execs of their targets', async () => {
+    expect(await signLines('ant-codesign-signtool', 'build.xml')).toEqual([30, 47]);
+  });
+
+  it.each([
+    ['ant -f build/release.xml -Dversion=1.2 sign', { type: 'ant', targets: ['sign'], file: 'build/release.xml' }],
+    ['mvn -B -Prelease,mac package', { type: 'maven', goals: ['package'], profiles: ['release', 'mac'] }],
+    ['./mvnw -P release -DskipTests verify', { type: 'maven', goals: ['verify'], profiles: ['release'] }],
+  ])('%s is a call into the build file', (line, call) => {
+    expect(recogniseLine(line).map((r) => r.rec).filter((r) => r.kind === 'call')).toMatchObject([{ kind: 'call', call }]);
+  });
+
+  it('xcrun runs the tool it names; notarytool signs nothing of the project\'s', () => {
+    expect(recogniseLine('xcrun codesign --sign "$IDENTITY" dist/App.app').map((r) => r.rec)).toMatchObject([{ kind: 'sign', tool: 'codesign' }]);
+    expect(recogniseLine('xcrun notarytool submit dist/App.dmg --keychain-profile ci --wait').map((r) => r.rec)).toEqual([]);
+  });
+});

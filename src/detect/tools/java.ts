@@ -4,9 +4,12 @@
  */
 import { Args, keyRefOf, type Handler, type KeyRef, type ToolDescriptor } from './kit.js';
 
+/** mvn options that take a value as the next word. */
+export const MAVEN_VALUE_OPTIONS = ['-P', '-pl', '-s', '-f', '--settings', '--file', '-T', '--projects', '--activate-profiles', '-gs', '-t', '--toolchains', '-b', '--builder', '-l', '--log-file'];
+
 const mavenLike = (tool: string): Handler => (words) => {
   const args = new Args(words.slice(1));
-  const goals = args.positionals(['-P', '-pl', '-s', '-f', '--settings', '--file', '-T', '--projects', '--activate-profiles', '-gs', '-t', '--toolchains', '-b', '--builder', '-l', '--log-file']);
+  const goals = args.positionals(MAVEN_VALUE_OPTIONS);
   if (!goals.some((g) => g === 'deploy' || g === 'deploy:deploy' || /nexus-staging:(deploy|release)|central-publishing:publish|release:perform/.test(g))) return [];
   const skipGpg = args.argv.some((a) => /^-Dgpg\.skip(=true)?$/.test(a));
   return [{ kind: 'publish', tool, artifact: 'Maven artifacts', artifactKind: 'package', unsignedReason: skipGpg ? '-Dgpg.skip' : undefined }];

@@ -59,7 +59,11 @@ export type Recognised =
 export type Call =
   | { type: 'make'; targets: string[]; file?: string; dir?: string }
   | { type: 'script'; path: string }
-  | { type: 'npm-run'; script: string };
+  | { type: 'npm-run'; script: string }
+  /** `ant [-f build.xml] targets`: the targets' `<exec>`s (follow-build.ts). */
+  | { type: 'ant'; targets: string[]; file?: string }
+  /** `mvn [-P profiles] goals`: exec-maven-plugin executions the goals reach (follow-build.ts). */
+  | { type: 'maven'; goals: string[]; profiles: string[]; file?: string };
 
 export interface RecognisedCommand {
   rec: Recognised;
