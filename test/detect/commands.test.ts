@@ -97,7 +97,7 @@ const cases: Array<[string, Expect[]]> = [
   ['gh release create "$TAG" dist/* --title x', [{ kind: 'publish' }]],
   // publishing, and a call into pom.xml for the exec-maven-plugin executions the phases reach
   ['mvn -B deploy -P release', [{ kind: 'publish', artifact: 'Maven artifacts' }, { kind: 'call', call: { type: 'maven', goals: ['deploy'], profiles: ['release'] } }]],
-  ['./mvnw deploy -Dgpg.skip', [{ kind: 'publish', unsignedReason: '-Dgpg.skip' }, { kind: 'call', call: { type: 'maven', goals: ['deploy'] } }]],
+  ['./mvnw deploy -Dgpg.skip', [{ kind: 'publish', unsignedReason: '-Dgpg.skip' }, { kind: 'call', call: { type: 'maven', goals: ['deploy'], profiles: [] } }]],
   ['./gradlew publishToSonatype closeAndReleaseSonatypeStagingRepository', [{ kind: 'publish' }]],
   ['./gradlew publishToMavenLocal', []],
   ['gradle publish', [{ kind: 'publish' }]],

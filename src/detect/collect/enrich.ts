@@ -4,8 +4,8 @@ import { normalisePath } from '../ci/model.js';
 import { isThrowawayRegistry } from '../throwaway.js';
 import { isTestKey } from '../sources/keys.js';
 import { provenanceSign } from '../tools/npm-provenance.js';
-import { ACTIONS, TOOL_BY_ID } from '../tools/index.js';
-import { parseActionRef } from '../actions.js';
+import { TOOL_BY_ID } from '../tools/index.js';
+import { actionEntry, parseActionRef } from '../actions.js';
 import type { Op } from '../ops.js';
 import type { CollectStep } from './state.js';
 
@@ -55,19 +55,20 @@ export const throwawayRegistries: CollectStep = {
       if (!image || (rec.kind !== 'publish' && rec.kind !== 'sign' && rec.kind !== 'verify') || rec.subject === undefined) continue;
       const dest = resolveVariable(op, rec.subject);
       op.image = dest;
-      if (!isThrowawayRegistry(dest)) continue;
-      if (op.rec.kind === 'publish') ops.splice(i, 1);
-      else op.throwaway = dest;
+      if (isThrowawayRegistry(dest)) asTest(ops, i, dest);
     }
   },
 };
 
-/** Is this CI step the setup of throwaway signing infrastructure (sigstore/scaffolding)? */
-function setsUpTestStack(uses: string | undefined): boolean {
-  if (!uses) return false;
-  const name = parseActionRef(uses).name;
-  return ACTIONS.some((a) => a.testStack && (name === a.prefix || name.startsWith(a.prefix + '/')));
+/** An operation of a test: a push there publishes nothing (dropped); signing or verifying there is a test of signing. */
+function asTest(ops: Op[], i: number, where: string): void {
+  const op = ops[i]!;
+  if (op.rec.kind === 'publish') ops.splice(i, 1);
+  else op.throwaway ??= where;
 }
+
+/** Is this CI step the setup of throwaway signing infrastructure (sigstore/scaffolding)? */
+const setsUpTestStack = (uses: string | undefined): boolean => uses !== undefined && actionEntry(parseActionRef(uses).name)?.testStack === true;
 
 /**
  * A job that sets up a throwaway Sigstore stack and cluster (sigstore/scaffolding's setup action)
@@ -83,8 +84,7 @@ export const testSigningStacks: CollectStep = {
       const op = ops[i]!;
       const kind = op.rec.kind;
       if ((kind !== 'publish' && kind !== 'sign' && kind !== 'verify') || !op.job?.steps.some((s) => setsUpTestStack(s.uses))) continue;
-      if (kind === 'publish') ops.splice(i, 1);
-      else op.throwaway ??= 'sigstore/scaffolding';
+      asTest(ops, i, 'sigstore/scaffolding');
     }
   },
 };
