@@ -64,14 +64,19 @@ function signedBy(tools: readonly Coverer[]): (s: SignOp) => boolean {
 
 /**
  * A signature whose subjects are another job's outputs (the SLSA generator's `needs.build.outputs.hashes`)
- * covers what that job publishes, not a neighbouring upload of the same workflow. Jobs of a local
- * reusable workflow are `caller/job`: the named job is looked up beside the signing one.
+ * covers what that job publishes, or what a job that needs it publishes after downloading its
+ * artifacts (`actions/download-artifact`: the release job of the generator's documented layout), not
+ * a neighbouring upload of files the hashing job never saw (an installer another job builds). Jobs of
+ * a local reusable workflow are `caller/job`: the named job is looked up beside the signing one.
  */
 function ofSubjectJob(s: SignOp, pub: PublishOp): boolean {
   const named = s.rec.subjectJob;
   if (named === undefined || s.job === undefined) return true;
   const scope = s.job.id.includes('/') ? s.job.id.slice(0, s.job.id.lastIndexOf('/') + 1) : '';
-  return pub.job?.id === scope + named;
+  const job = pub.job;
+  if (!job) return false;
+  return job.id === scope + named
+    || ((job.needs ?? []).includes(named) && job.steps.some((st) => /^actions\/download-artifact@/i.test(st.uses ?? '')));
 }
 
 /** Charts and OCI artifacts: the pushed thing itself must be signed (same job or its reference), not any image. */

@@ -50,6 +50,8 @@ export interface CiJob {
   secretVariables?: string[];
   /** Where each credential variable is bound (Jenkins `withCredentials([...variable: 'X'])`). */
   secretBindings?: Record<string, Loc>;
+  /** The jobs this one waits for (GitHub `needs:`), by their ids in the same workflow file. */
+  needs?: string[];
 }
 
 export interface Pipeline {
