@@ -36,11 +36,16 @@ export function parseActionRef(uses: string): ActionRef {
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 const recurse: Recurse = { line: (text, depth) => recogniseLine(text, depth), command: () => [] };
 
+/** The registry's entry for an action, task, orb or plugin reference: the longest matching prefix. */
+export function actionEntry(name: string): (typeof ACTIONS)[number] | undefined {
+  return ACTIONS.find((a) => name === a.prefix || name.startsWith(a.prefix + '/'));
+}
+
 export function recogniseUses(step: CiStep): Operation[] {
   if (!step.uses || step.uses.startsWith('./') || step.uses.startsWith('docker://')) return [];
   const ref = parseActionRef(step.uses);
-  const entry = ACTIONS.find((a) => ref.name === a.prefix || ref.name.startsWith(a.prefix + '/'));
-  const pin = PIN_RELEVANT.some((p) => ref.name.startsWith(p.prefix));
+  const entry = actionEntry(ref.name);
+  const pin = !entry?.testStack && PIN_RELEVANT.some((p) => ref.name.startsWith(p.prefix));
   const inputs: Inputs = {};
   for (const [k, v] of Object.entries(step.with)) inputs[k] = v.value;
   const out: Operation[] = [];
@@ -58,8 +63,7 @@ export function recogniseUses(step: CiStep): Operation[] {
  */
 export function isUnreadRemoteStep(uses: string): boolean {
   if (!/^(orb:|plugin:)|^[\w.-]+\/[\w.-]+$/.test(uses)) return false;
-  const ref = parseActionRef(uses);
-  return !ACTIONS.some((a) => ref.name === a.prefix || ref.name.startsWith(a.prefix + '/'));
+  return actionEntry(parseActionRef(uses).name) === undefined;
 }
 
 export { keyRefOf } from './commands.js';

@@ -17,8 +17,9 @@ import type { RawRepo } from './ops.js';
 import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
 import { goreleaserConfig, manifests, policies, privateKeys, tektonChains } from './collect/config.js';
-import { envOptions, implicitSigning, rpmMacros, testKeySigning, throwawayRegistries } from './collect/enrich.js';
+import { envOptions, implicitSigning, rpmMacros, testKeySigning, testSigningStacks, throwawayRegistries } from './collect/enrich.js';
 import { ownDeliverables } from './collect/own-deliverables.js';
+import { documentedVerification } from './collect/docs.js';
 import { remoteSteps } from './collect/remote-steps.js';
 import { identities } from './identity/collect-identities.js';
 
@@ -31,6 +32,7 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   remoteSteps,
   handRunTooling,
   throwawayRegistries,
+  testSigningStacks,
   envOptions,
   tektonChains,
   implicitSigning,
@@ -41,6 +43,7 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   privateKeys,
   testKeySigning,
   ownDeliverables,
+  documentedVerification,
   identities,
 ];
 
@@ -48,5 +51,5 @@ export function collect(reader: RepoReader): RawRepo {
   const c = newCollection(reader);
   for (const step of COLLECT_STEPS) step.run(c);
   const { ctx } = c;
-  return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, signers: c.signers, verifiers: c.verifiers, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
+  return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, documentedVerifications: c.documentedVerifications, signers: c.signers, verifiers: c.verifiers, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };
 }

@@ -1,24 +1,23 @@
 /**
  * Coverage: every publishing step is matched against signing of the same artifact kind in the same
  * pipeline, so a report can say "3 of 4 published artifacts are signed; unsigned: npm package
- * (publish.yml:31)". Matching rules, per published artifact:
- * - container image ↔ an image signature or attestation (cosign, notation, docker_signs, attest with
- *   subject-name) in the pipeline, or Docker Content Trust enabled there;
- * - npm package ↔ `--provenance`, NPM_CONFIG_PROVENANCE, or publishConfig.provenance in package.json;
- * - Python package ↔ PyPI attestations or sigstore-python in the pipeline;
- * - Maven artifacts ↔ maven-gpg / Gradle signing configured (unless -Dgpg.skip) or gpg in the pipeline;
- * - Helm chart, OCI artifact ↔ cosign/notation signing in the pipeline;
- * - goreleaser release ↔ goreleaser `signs`; GitHub release assets ↔ blob/checksum signing;
- * - Rust crates cannot be signed on crates.io: always unsigned.
+ * (publish.yml:31)". Which tool's signature counts for which published artifact is the tools' own
+ * knowledge (`covers` in each descriptor, tools/kit.ts): npm provenance for an npm package, maven-gpg
+ * or Gradle signing (else gpg, jarsigner) for Maven artifacts, goreleaser `signs` for its release.
+ * The rules here are the artifacts': a signature at the publishing line first, then one in the same
+ * pipeline (same job first), then a truthy environment variable or exported setting, then a build
+ * file's configuration no pipeline runs; a Helm chart or OCI artifact must itself be signed (same job
+ * or its pushed reference); a container image matches image signing of the same repository; release
+ * files match blob, checksum or package signing; Rust crates cannot be signed on crates.io.
  * Not counted (each with a limit): developer tooling no pipeline runs, and uploads of files a job
  * downloads rather than builds. Signing configured in a build file that nothing publishes is a limit.
  */
-import type { ArtifactKind, DetectorMeta, PublishStep, ScanWarning } from './types.js';
+import type { ArtifactKind, DetectorMeta, PublishStep, ScanWarning, SigningTool } from './types.js';
 import { limitWarning } from '../i18n/limit-messages.js';
 import type { Op } from './ops.js';
 import type { DetectorContext, SignOp } from './detectors/helpers.js';
 import { signOps } from './detectors/helpers.js';
-import { PACKAGE_PROVENANCE } from './tools/index.js';
+import { COVERS, PACKAGE_PROVENANCE, type Coverer } from './tools/index.js';
 
 export const publishedArtifactsAreSigned: DetectorMeta = {
   id: 'publishedArtifactsAreSigned',
@@ -58,52 +57,66 @@ function sameImage(pub: PublishOp, sign: SignOp): boolean {
   return a === undefined || b === undefined || a === b || (pub.rec.tool === 'ko' && b.startsWith(`${a}/`));
 }
 
+/** Is the signature one of these tools' (its own record, or a configuration it reads: goreleaser's `signs`)? */
+function signedBy(tools: readonly Coverer[]): (s: SignOp) => boolean {
+  return (s) => tools.some((t) => (s.rec.tool === t.tool || (s.extraTools?.includes(t.tool as SigningTool) ?? false)) && (!t.kinds || t.kinds.includes(s.rec.artifact)));
+}
+
+/**
+ * A signature whose subjects are another job's outputs (the SLSA generator's `needs.build.outputs.hashes`)
+ * covers what that job publishes, or what a job that needs it publishes after downloading its
+ * artifacts (`actions/download-artifact`: the release job of the generator's documented layout), not
+ * a neighbouring upload of files the hashing job never saw (an installer another job builds). Jobs of
+ * a local reusable workflow are `caller/job`: the named job is looked up beside the signing one.
+ */
+function ofSubjectJob(s: SignOp, pub: PublishOp): boolean {
+  const named = s.rec.subjectJob;
+  if (named === undefined || s.job === undefined) return true;
+  const scope = s.job.id.includes('/') ? s.job.id.slice(0, s.job.id.lastIndexOf('/') + 1) : '';
+  const job = pub.job;
+  if (!job) return false;
+  return job.id === scope + named
+    || ((job.needs ?? []).includes(named) && job.steps.some((st) => /^actions\/download-artifact@/i.test(st.uses ?? '')));
+}
+
+/** Charts and OCI artifacts: the pushed thing itself must be signed (same job or its reference), not any image. */
+const SIGNED_ITSELF = new Set(['Helm chart', 'OCI artifact']);
+
 function signerFor(pub: PublishOp, signs: SignOp[], all: Op[]): SignOp | Op | undefined {
-  // the signer cited is the nearest: same job first (the attestation beside the upload, not a
-  // signing script of another job), then the rest of the pipeline
-  const near = (s: SignOp): number => (s.job !== undefined && s.job === pub.job ? 0 : 1);
-  const same = signs.filter((s) => s.pipeline === pub.pipeline || (s.rec.tool === 'tekton-chains' && pub.system === 'tekton')).sort((a, b) => near(a) - near(b));
-  const sameJob = (s: SignOp): boolean => s.pipeline === pub.pipeline && s.job !== undefined && s.job === pub.job;
-  const setting = (name: string): Op | undefined => all.find((o) => o.rec.kind === 'setting' && o.rec.name === name && o.pipeline === pub.pipeline);
   const r = pub.rec;
-  if (r.unsignedReason) return undefined;
-  switch (r.artifact) {
-    case 'npm package':
-      return same.find((s) => s.rec.tool === 'npm-provenance' && s.at.file === pub.at.file && s.at.line === pub.at.line)
-        ?? same.find((s) => s.rec.tool === 'npm-provenance')
-        ?? (truthy(pub.env['NPM_CONFIG_PROVENANCE']?.value ?? pub.env['npm_config_provenance']?.value) ? pub : undefined)
-        ?? setting('npm-provenance')
-        ?? signs.find((s) => s.rec.tool === 'npm-provenance' && s.pipeline === undefined);
-    case 'Python package':
-      return same.find((s) => s.rec.tool === 'pypi-attestations' && s.at.file === pub.at.file && s.at.line === pub.at.line)
-        ?? same.find((s) => s.rec.tool === 'pypi-attestations' || s.rec.tool === 'sigstore-python');
-    case 'Maven artifacts':
-      return signs.find((s) => (s.rec.tool === 'maven-gpg' || s.rec.tool === 'gradle-signing') && (s.pipeline === undefined || s.pipeline === pub.pipeline))
-        ?? same.find((s) => s.rec.tool === 'gpg' || s.rec.tool === 'jarsigner');
-    case 'Rust crate':
-      return undefined;
-    case 'Helm chart':
-    case 'OCI artifact': {
-      // the chart/artifact itself must be signed: same job, or a signature of the pushed reference
+  if (r.unsignedReason || r.artifact === 'Rust crate') return undefined; // crates.io cannot carry a signature
+  const coverers = COVERS.get(r.artifact) ?? COVERS.get(r.artifactKind) ?? [];
+  // the signer cited is the nearest: same job first (the attestation beside the upload, not a
+  // signing script of another job), then the rest of the pipeline; a tool signing what any pipeline
+  // of its CI system publishes (Tekton Chains) is in every one of them
+  const near = (s: SignOp): number => (s.job !== undefined && s.job === pub.job ? 0 : 1);
+  const bySystem = (s: SignOp): boolean => pub.system !== undefined && coverers.some((c) => c.tool === s.rec.tool && c.system === pub.system);
+  const same = signs.filter((s) => s.pipeline === pub.pipeline || bySystem(s)).sort((a, b) => near(a) - near(b));
+  const sameJob = (s: SignOp): boolean => s.pipeline === pub.pipeline && s.job !== undefined && s.job === pub.job;
+  const atSite = (s: SignOp): boolean => s.at.file === pub.at.file && s.at.line === pub.at.line;
+  // an environment variable on the publishing step (NPM_CONFIG_PROVENANCE=true) or a setting exported in its pipeline
+  const byEnvOrSetting = (): Op | undefined => (coverers.some((c) => c.env?.some((v) => truthy(pub.env[v]?.value))) ? pub : undefined)
+    ?? all.find((o) => o.pipeline === pub.pipeline && coverers.some((c) => o.rec.kind === 'setting' && c.tool === o.rec.name));
+  if (COVERS.has(r.artifact)) {
+    const primary = coverers.filter((c) => !c.fallback);
+    if (SIGNED_ITSELF.has(r.artifact)) {
       const dest = (r.subject ?? '').replace(/^oci:\/\//, '');
-      return same.find((s) => (s.rec.tool === 'cosign' || s.rec.tool === 'notation') && (sameJob(s) || (dest !== '' && (s.rec.subject ?? '').includes(dest))));
+      return same.find((s) => signedBy(primary)(s) && (sameJob(s) || (dest !== '' && (s.rec.subject ?? '').includes(dest))));
     }
-    case 'Android app':
-      return signs.find((s) => s.rec.tool === 'apksigner' && (s.pipeline === undefined || s.pipeline === pub.pipeline));
-    case 'release artifacts (goreleaser)':
-      return same.find((s) => s.extraTools?.includes('goreleaser') && (s.rec.artifact === 'blob' || s.rec.artifact === 'checksums'));
-    default:
-      break;
+    return same.find((s) => signedBy(coverers)(s) && atSite(s))
+      ?? same.find(signedBy(primary))
+      ?? same.find(signedBy(coverers.filter((c) => c.fallback)))
+      ?? byEnvOrSetting()
+      // a build file's signing configuration that no pipeline runs here (it signs wherever the publish runs)
+      ?? signs.find((s) => s.pipeline === undefined && signedBy(primary.filter((c) => c.configured))(s));
   }
   switch (r.artifactKind) {
     case 'container-image':
-      return same.find((s) => s.rec.artifact === 'container-image' && sameImage(pub, s))
-        ?? (truthy(pub.env['DOCKER_CONTENT_TRUST']?.value) ? pub : undefined)
-        ?? setting('docker-content-trust');
+      return same.find((s) => s.rec.artifact === 'container-image' && sameImage(pub, s)) ?? byEnvOrSetting();
     case 'blob':
     case 'checksums':
       // release files: signed files, signed checksums, or signed packages (APK, RPM, JAR) uploaded as assets
-      return same.find((s) => s.rec.artifact === 'blob' || s.rec.artifact === 'checksums')
+      return same.find((s) => (s.rec.artifact === 'blob' || s.rec.artifact === 'checksums') && ofSubjectJob(s, pub))
         ?? same.find((s) => s.rec.artifact === 'package' && !PACKAGE_PROVENANCE.has(s.rec.tool) && s.origin !== 'config');
     case 'package':
       return same.find((s) => s.rec.artifact === 'package');
@@ -153,13 +166,6 @@ function notCounted(pub: PublishOp, signs: SignOp[], all: Op[]): NotCounted | un
   return undefined;
 }
 
-/** What a build or release file's signing configuration signs, by the artifact its publishing step names. */
-const CONFIGURED_FOR: Array<[(s: SignOp) => boolean, string, ArtifactKind]> = [
-  [(s) => s.rec.tool === 'maven-gpg' || s.rec.tool === 'gradle-signing', 'Maven artifacts', 'package'],
-  [(s) => s.extraTools?.includes('goreleaser') ?? false, 'release artifacts (goreleaser)', 'blob'],
-  [(s) => s.rec.tool === 'npm-provenance', 'npm package', 'package'],
-];
-
 /**
  * Signing configured in a build or release file (pom.xml, build.gradle, .goreleaser.yaml,
  * publishConfig.provenance) that no pipeline or script runs: no step publishes what it signs. The
@@ -167,9 +173,12 @@ const CONFIGURED_FOR: Array<[(s: SignOp) => boolean, string, ArtifactKind]> = [
  */
 function unpublishedConfiguredSigning(signs: SignOp[], all: Op[]): Array<[string, Op['at'], ArtifactKind]> {
   const out: Array<[string, Op['at'], ArtifactKind]> = [];
-  for (const [configures, artifact, kind] of CONFIGURED_FOR) {
-    const configured = signs.find((s) => s.origin === 'config' && s.pipeline === undefined && configures(s));
-    if (configured && !all.some((o) => o.rec.kind === 'publish' && o.rec.artifact === artifact)) out.push([artifact, configured.at, kind]);
+  for (const [artifact, coverers] of COVERS) {
+    for (const c of coverers) {
+      if (!c.configured || artifact !== c.artifacts[0] || out.some(([a]) => a === artifact)) continue;
+      const configured = signs.find((s) => s.origin === 'config' && s.pipeline === undefined && signedBy([c])(s));
+      if (configured && !all.some((o) => o.rec.kind === 'publish' && o.rec.artifact === artifact)) out.push([artifact, configured.at, c.configured]);
+    }
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { CommittedKey, Facts, Finding } from './types.js';
 import { FACT_SHAPES } from '../model/facts-vocabulary.js';
 
 export function emptyFacts(): Facts {
-  return { ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [] };
+  return { ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [], verificationDocumented: false };
 }
 
 /** List facts whose values are kept in vocabulary order (`tools` keeps the order they were found). */

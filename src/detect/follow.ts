@@ -1,14 +1,14 @@
 /**
  * Following what a CI step calls inside the repository: `make <target>` → the Makefile recipe
- * (and its prerequisites), `./scripts/x.sh` / `bash scripts/x.sh` → the script's lines,
- * `npm run <script>` → package.json scripts (with pre/post hooks). Nothing is executed: the
+ * (and its prerequisites), `./scripts/x.sh` / `bash scripts/x.sh` → the script's lines; the build
+ * tools' files (`npm run`, `ant`, `mvn`) are read by follow-build.ts. Nothing is executed: the
  * called files are only read, with depth and cycle bounds.
  */
 import type { Call } from './commands.js';
 import { dirname, normalisePath, type ParseContext } from './ci/model.js';
 import { joinContinuations, splitLines, type SourceLine } from './shell.js';
-import { parsePackageJson } from './sources/manifests.js';
 import { jsCommandLines } from './js-script.js';
+import { buildFileLines } from './follow-build.js';
 
 export interface CalledLines {
   file: string;
@@ -211,8 +211,8 @@ export class CallResolver {
         return this.script(call.path, from);
       case 'make':
         return this.make(call, from);
-      case 'npm-run':
-        return this.npmRun(call.script, from);
+      default:
+        return buildFileLines(this.ctx, call, from, workingDirectory(from));
     }
   }
 
@@ -272,29 +272,5 @@ export class CallResolver {
     };
     for (const target of call.targets) visit(target === '' ? mk.first ?? '' : target, 0, new Map());
     return out;
-  }
-
-  private npmRun(script: string, from: string): CalledLines[] {
-    let dir = dirname(from);
-    let path = 'package.json';
-    for (;;) {
-      const p = dir ? `${dir}/package.json` : 'package.json';
-      if (this.ctx.exists(p)) {
-        path = p;
-        break;
-      }
-      if (!dir) break;
-      dir = dirname(dir);
-    }
-    const text = this.ctx.readText(path);
-    if (text === undefined) return [];
-    const pkg = parsePackageJson(text);
-    if (!pkg) return [];
-    const lines: SourceLine[] = [];
-    for (const name of [`pre${script}`, script, `post${script}`]) {
-      const s = pkg.scripts[name];
-      if (s) lines.push({ text: s.command, line: s.line });
-    }
-    return lines.length ? [{ file: path, lines }] : [];
   }
 }

@@ -77,6 +77,11 @@ export interface FoundKey {
   test: boolean;
 }
 
+/** A verify command shown to users in a fenced code block of the README or docs/. */
+export interface DocumentedVerification extends Site {
+  tool: string;
+}
+
 export interface RawRepo {
   pipelines: Pipeline[];
   ops: Op[];
@@ -84,6 +89,7 @@ export interface RawRepo {
   /** Keyless signers with their triggers, and what each verifier demands (identity/). */
   signers: RawSigner[];
   verifiers: VerifierExpectation[];
+  documentedVerifications: DocumentedVerification[];
   warnings: ScanWarning[];
   /** The text of one line of a file that was read (for excerpts), '' when unknown. */
   lineText(file: string, line: number): string;

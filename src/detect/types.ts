@@ -31,6 +31,11 @@ export interface Facts {
   attestations: AttestationKind[];
   verifies: boolean;
   committedPrivateKeys: CommittedKey[];
+  /**
+   * Users are told how to verify: a verify command in a fenced code block of the README or docs/.
+   * Not `verifies`: nothing in the repository runs it.
+   */
+  verificationDocumented: boolean;
 }
 
 /** Where a finding was seen. `excerpt` is already sanitised: no control characters, no secrets. */

@@ -7,7 +7,7 @@
  * Pure data and functions: no Ink, no React, no file access.
  */
 import type {
-  ArtifactKind, AttestationKind, CiSystem, KeyCustody, KmsProvider, PrivateKeyKind, SigningTool,
+  ArtifactKind, AttestationKind, CiSystem, Facts, KeyCustody, KmsProvider, PrivateKeyKind, SigningTool,
 } from '../detect/types.js';
 import { joinList } from './names.js';
 import type { Lang } from './report-messages.js';
@@ -105,6 +105,17 @@ export const FACT_LABELS = {
 } as const;
 
 export type ListFact = keyof typeof FACT_LABELS;
+
+/**
+ * Boolean facts shown in words where they are true. `verificationDocumented` is not verification:
+ * users are shown a verify command, and nothing in the repository runs it.
+ */
+export const BOOLEAN_FACT_LABELS = {
+  verificationDocumented: {
+    en: 'users are told how to verify (README or docs); nothing here enforces it',
+    ja: '利用者向けの検証手順が README やドキュメントにある (このリポジトリでは強制していない)',
+  },
+} as const satisfies Partial<Record<keyof Facts, Label>>;
 
 export const PRIVATE_KEY_KIND_LABELS: Record<PrivateKeyKind, Label> = {
   'pem-rsa': { en: 'RSA private key (PEM)', ja: 'RSA 秘密鍵 (PEM)' },

@@ -50,6 +50,12 @@ const MESSAGES = {
     ja: (v: LimitVars) =>
       `署名ステップ ${v.count} 件が、リポジトリにコミットされたテスト用の鍵を使っています (最初のもの: ${v.at}、鍵 ${v.key})。このような署名は誰でも作れるため、署名として数えていません`,
   },
+  'tekton-definitions': {
+    en: (v: LimitVars) =>
+      `${v.count} Tekton Task or Pipeline definition(s) that nothing in the repository runs (first: ${v.at}) are not counted as its CI: no PipelineRun, TaskRun or TriggerTemplate here names them, so they are shipped for users; if the repository's own cluster runs them from elsewhere, the scan cannot see it`,
+    ja: (v: LimitVars) =>
+      `リポジトリ内のどこからも実行されない Tekton の Task または Pipeline の定義 ${v.count} 件 (最初のもの: ${v.at}) は、このリポジトリの CI として数えていません。これらを指定する PipelineRun、TaskRun、TriggerTemplate がここにないため、利用者向けに提供されている定義とみなします。リポジトリ自身のクラスターが別の場所からこれらを実行している場合、スキャンでは確認できません`,
+  },
   'tekton-chains': {
     en: (v: LimitVars) =>
       `Tekton Chains configuration (${v.name}): signing is done by the Chains controller in the cluster, outside this repository`,

@@ -67,6 +67,7 @@ const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
     'pem-rsa': true, 'pem-ec': true, 'pem-pkcs8': true, 'pem-encrypted': true, openssh: true, pgp: true,
     'sigstore-encrypted': true, 'cosign-key': true, 'pem-dsa': true, putty: true,
   }),
+  verificationDocumented: bool,
   unsignedPublished: list(ARTIFACT_KINDS),
   everyPublishedSigned: bool,
   signingToolPins: list<PinKind>({ digest: true, version: true, moving: true }),

@@ -12,7 +12,7 @@ export const JSON_SCHEMA_VERSION = 1;
 
 export const NO_FACTS: Facts = {
   ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [],
-  artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [],
+  artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [], verificationDocumented: false,
 };
 
 export interface JsonReportInput extends ReportData {

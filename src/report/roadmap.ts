@@ -42,7 +42,7 @@ export type RoadmapCondition =
   | { not: RoadmapCondition };
 
 const FACT_NAMES = [
-  'ci', 'signs', 'tools', 'keyless', 'keyCustody', 'kmsProviders', 'artifactsSigned', 'attestations', 'verifies', 'committedPrivateKeys',
+  'ci', 'signs', 'tools', 'keyless', 'keyCustody', 'kmsProviders', 'artifactsSigned', 'attestations', 'verifies', 'committedPrivateKeys', 'verificationDocumented',
 ] as const satisfies readonly (keyof Facts)[];
 const FactName = z.enum(FACT_NAMES);
 

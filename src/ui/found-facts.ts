@@ -5,7 +5,7 @@
  */
 import { sanitizeLine } from '../detect/sanitize.js';
 import type { Facts, ScanResult } from '../detect/types.js';
-import { factValuesText, type ListFact } from '../i18n/fact-labels.js';
+import { BOOLEAN_FACT_LABELS, factValuesText, type ListFact } from '../i18n/fact-labels.js';
 import { joinList } from '../i18n/names.js';
 import type { Lang } from '../i18n/report-messages.js';
 import { format, type MessageKey } from '../i18n/ui-messages.js';
@@ -32,7 +32,9 @@ export function foundFacts(scan: ScanResult, lang: Lang): FoundRow[] {
     list('keyCustody', 'factCustody'),
     scan.facts.verifies
       ? { label: t('factVerification'), value: t('verifiesYes'), where: whereFound(scan, 'verifies', [true]) }
-      : { label: t('factVerification'), value: t('verifiesNo') },
+      : scan.facts.verificationDocumented
+        ? { label: t('factVerification'), value: BOOLEAN_FACT_LABELS.verificationDocumented[lang], where: whereFound(scan, 'verificationDocumented', [true]) }
+        : { label: t('factVerification'), value: t('verifiesNo') },
     list('artifactsSigned', 'factArtifacts'),
   ];
   // how the verifiers compare with the release's own signers (issue 11): "2 ok, 1 inert"

@@ -97,6 +97,20 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['circleci-orbs', 0, ["L1.signed"], 0, 1],
     // the Buildkite cosign plugin signs keylessly; the docker-compose plugin's worker push is unsigned
     ['buildkite-cosign-plugin', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // SLSA generic provenance covers the build job's hashed archives, not the MSI another job attaches
+    ['slsa-generic-needs-job', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // goreleaser run by `go run …/goreleaser/v2@v2.5.1` from `make release`: its keyless signs count
+    ['make-go-run-goreleaser', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // an orb job (docker/publish) run from workflows: pushes the image a local job signs with a context key
+    ['circleci-orb-jobs', 0, ["L1.signed"], 0, 1],
+    // an e2e job on a sigstore/scaffolding test stack signs and verifies there: neither signing nor verification
+    ['e2e-scaffolding-pins', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
+    // a Tekton catalog Task/Pipeline and a GitLab template shipped for others: not this repository's signing
+    ['ci-definitions-for-users', 0, [], 0, 0],
+    // codesign and signtool run from Ant targets with certificates from CI secrets: keys not protected
+    ['ant-codesign-signtool', 0, ["L1.signed"], 0, 1],
+    // codesign from an exec-maven-plugin execution of the release profile, identity from a CI secret
+    ['maven-exec-codesign', 0, ["L1.signed"], 0, 1],
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // verification that verifies (issue 11), scanned with the fixture's repository URL: only an
     // enforcing verifier that accepts the release's own signer meets L3.verify-enforced (detected)

@@ -43,6 +43,9 @@ const ROWS: [string, string, string | null, string[]][] = [
   ['verify-only-kyverno', 'none', 'version-pinned', ['.github/workflows/deploy.yml:18']],
   // e2e tests of signing scratch files: nothing signed, their cosign-installer is not the signing path
   ['e2e-sign-scratch-blob', 'none', null, []],
+  // the release's installer by commit SHA; the e2e workflow's scaffolding@main and installer@main set up a test
+  // Sigstore stack and cluster: not the signing path (they made GOV-4 'none' before)
+  ['e2e-scaffolding-pins', 'all', 'digest-pinned', ['.github/workflows/release.yml:23']],
 ];
 
 describe('COV-2 and GOV-4 prefilled from fixtures', () => {
@@ -78,9 +81,25 @@ describe('pins', () => {
   });
 });
 
+describe('VER-2 from documented verification', () => {
+  it.each([
+    // the README shows `cosign verify` of the image the release signs; nothing verifies in CI
+    ['gha-keyless-image', 'documented-for-users', ['README.md:19']],
+    ['slsa-generator', 'documented-for-users', ['README.md:16', 'README.md:18']],
+    // a verify step in CI too: a deploy gate or a test? The scan suggests nothing
+    ['gitlab-keyless', null, []],
+    // a docs page planning cosign in a repository that signs nothing
+    ['no-signing-sign-words', null, []],
+  ] as const)('%s: VER-2 %s', async (name, value, evidence) => {
+    const s = suggestAnswers(bank, await scanDirectory(join('test', 'fixtures', 'repos', name)));
+    expect(s['VER-2']?.value ?? null).toBe(value);
+    expect((s['VER-2']?.evidence ?? []).map((e) => `${e.file}:${e.line}`)).toEqual(evidence);
+  });
+});
+
 describe('everyPublishedSigned', () => {
   const base: Pick<ScanResult, 'facts' | 'published' | 'warnings'> = {
-    facts: { ci: [], signs: true, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [] },
+    facts: { ci: [], signs: true, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [], verificationDocumented: false },
     published: [{ artifact: 'container image', kind: 'container-image', file: 'a.yml', line: 1, signed: true, evidence: ['E1'] }],
     warnings: [],
   };

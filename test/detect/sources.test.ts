@@ -210,6 +210,6 @@ describe('judging', () => {
 
   it('an empty repository has empty facts', () => {
     const r = scan({});
-    expect(r.facts).toEqual({ ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [] });
+    expect(r.facts).toEqual({ ci: [], signs: false, tools: [], keyless: false, keyCustody: [], kmsProviders: [], artifactsSigned: [], attestations: [], verifies: false, committedPrivateKeys: [], verificationDocumented: false });
   });
 });

@@ -22,7 +22,7 @@ const base = (): ScanResult => ({
   repository: { root: '/work/repo', commit: '0123456789abcdef0123456789abcdef01234567' },
   facts: {
     ci: ['github-actions'], signs: true, tools: ['cosign'], keyless: true, keyCustody: ['keyless'], kmsProviders: [],
-    artifactsSigned: ['container-image'], attestations: [], verifies: false, committedPrivateKeys: [],
+    artifactsSigned: ['container-image'], attestations: [], verifies: false, committedPrivateKeys: [], verificationDocumented: false,
   },
   evidence: [
     { id: 'E1', file: '.github/workflows/release.yml', line: 23, excerpt: 'cosign sign --yes "$IMAGE@$DIGEST"', detector: 'imagesAreSignedKeylessly', confidence: 'high' },

@@ -243,6 +243,7 @@ export function parseGitHubWorkflow(ctx: ParseContext, path: string, depth = 0, 
       steps: [],
       env: stringMap(y, get(y, job.value, 'env')),
       idToken: granted ?? (hasPermissions(y, job.value) ? undefined : pipeline.idToken),
+      needs: [scalarString(y, get(y, job.value, 'needs')), ...items(y, get(y, job.value, 'needs')).map((n) => scalarString(y, n))].filter((n): n is string => n !== undefined),
     };
     const uses = getEntry(y, job.value, 'uses');
     const ref = uses ? scalarString(y, uses.value) : undefined;

@@ -50,6 +50,8 @@ export interface CiJob {
   secretVariables?: string[];
   /** Where each credential variable is bound (Jenkins `withCredentials([...variable: 'X'])`). */
   secretBindings?: Record<string, Loc>;
+  /** The jobs this one waits for (GitHub `needs:`), by their ids in the same workflow file. */
+  needs?: string[];
 }
 
 export interface Pipeline {
@@ -78,6 +80,19 @@ export interface ParseContext {
 
 export function emptyStep(file: string, line: number): CiStep {
   return { file, line, with: {}, env: {}, run: [] };
+}
+
+/** An empty job of a YAML pipeline, at its line. */
+export function job(id: string, y: YamlFile, line: number): CiJob {
+  return { id, file: y.path, line, steps: [], env: {} };
+}
+
+/** A step that runs shell lines. */
+export function runStep(y: YamlFile, line: number, run: SourceLine[], name?: string): CiStep {
+  const s = emptyStep(y.path, line);
+  s.run = run;
+  s.name = name;
+  return s;
 }
 
 /** Normalises a repository-relative path: `./a/../b` → `b`; undefined when it leaves the root. */

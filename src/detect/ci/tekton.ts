@@ -3,6 +3,12 @@
  * PipelineRun or TaskRun. Step `script:` blocks keep their own line numbers; `command` + `args`
  * become one command line. A Tekton Chains configuration means signing happens in the cluster,
  * outside the repository: a limit.
+ * A Task or Pipeline kept in a catalog-like folder (`task/`, `tasks/`, `catalog/`, `pipeline(s)/`,
+ * `stepaction(s)/`) that nothing here runs is a definition shipped for users (a catalog's
+ * `task/x/0.1/x.yaml`): what it would sign is theirs, not the repository's. Runs are a PipelineRun or
+ * TaskRun (also in a TriggerTemplate's `resourcetemplates`) naming it, or a Pipeline so run naming the
+ * Task. Elsewhere (`deploy/tekton/`, beside a Chains configuration) an unrun Task may be run by the
+ * repository's own cluster, by triggers kept outside it: it stays its CI.
  */
 import { limitWarning } from '../../i18n/limit-messages.js';
 import type { CiJob, CiStep, ParseContext, Pipeline } from './model.js';
@@ -52,8 +58,55 @@ function stepsOf(y: YamlFile, node: unknown): CiStep[] {
   return out;
 }
 
-/** Parses every Tekton document of a file; a Chains config is reported as a limit. */
-export function parseTekton(ctx: ParseContext, path: string): Pipeline | undefined {
+/** Folders where a repository keeps Tekton definitions for others to run (the Tekton catalog's layout and kin). */
+const CATALOG_DIR = /(^|\/)(tasks?|catalog|pipelines?|stepactions?)\//i;
+
+/** `kind/name` of the Tasks and Pipelines a run of this repository reaches. */
+export type TektonRuns = ReadonlySet<string>;
+
+const refName = (y: YamlFile, node: unknown): string | undefined => str(y, get(y, node, 'taskRef') ?? get(y, node, 'pipelineRef'), 'name');
+
+/**
+ * The Tasks and Pipelines that runs in these files reach: a PipelineRun's `pipelineRef` (and the
+ * `taskRef`s of its inline `pipelineSpec`), a TaskRun's `taskRef`, the same inside a TriggerTemplate,
+ * and the `taskRef`s of every Pipeline reached. Names only: a ClusterTask and a Task of one name are one.
+ */
+export function tektonRuns(ctx: ParseContext, paths: readonly string[]): TektonRuns {
+  const ran = new Set<string>();
+  const pipelineTasks = new Map<string, string[]>();
+  const tasksOf = (y: YamlFile, pipelineSpec: unknown): string[] =>
+    ['tasks', 'finally'].flatMap((k) => items(y, get(y, pipelineSpec, k)).map((t) => refName(y, t)).filter((n): n is string => n !== undefined));
+  const run = (y: YamlFile, doc: unknown): void => {
+    const kind = str(y, doc, 'kind');
+    const spec = get(y, doc, 'spec');
+    if (kind === 'PipelineRun') {
+      const p = str(y, get(y, spec, 'pipelineRef'), 'name');
+      if (p) ran.add(`Pipeline/${p}`);
+      for (const t of tasksOf(y, get(y, spec, 'pipelineSpec'))) ran.add(`Task/${t}`);
+    } else if (kind === 'TaskRun') {
+      const t = str(y, get(y, spec, 'taskRef'), 'name');
+      if (t) ran.add(`Task/${t}`);
+    }
+  };
+  for (const path of paths) {
+    for (const y of ctx.readYamlDocs(path)) {
+      const root = y.doc.contents;
+      if (!(str(y, root, 'apiVersion') ?? '').includes('tekton.dev/')) continue;
+      const kind = str(y, root, 'kind');
+      if (kind === 'Pipeline') pipelineTasks.set(str(y, get(y, root, 'metadata'), 'name') ?? '', tasksOf(y, get(y, root, 'spec')));
+      else if (kind === 'TriggerTemplate') for (const r of items(y, get(y, get(y, root, 'spec'), 'resourcetemplates'))) run(y, r);
+      else run(y, root);
+    }
+  }
+  for (const [name, tasks] of pipelineTasks) if (ran.has(`Pipeline/${name}`)) for (const t of tasks) ran.add(`Task/${t}`);
+  return ran;
+}
+
+/**
+ * Parses the Tekton documents of a file that run, or that a run here reaches (`runs`); a Chains
+ * config is reported as a limit. Definitions nothing runs are counted in `unrun`.
+ */
+export function parseTekton(ctx: ParseContext, path: string, runs?: TektonRuns, unrun?: Loc[]): Pipeline | undefined {
   const jobs: CiJob[] = [];
   let found = false;
   for (const y of ctx.readYamlDocs(path)) {
@@ -66,6 +119,11 @@ export function parseTekton(ctx: ParseContext, path: string): Pipeline | undefin
       continue;
     }
     if (!api.startsWith('tekton.dev/') || !KINDS.has(kind)) continue;
+    const defined = kind === 'Pipeline' ? `Pipeline/${name}` : kind === 'Task' || kind === 'ClusterTask' ? `Task/${name}` : undefined;
+    if (runs && defined && !runs.has(defined) && CATALOG_DIR.test(path)) {
+      unrun?.push({ file: path, line: y.lineOf(root) });
+      continue;
+    }
     found = true;
     const spec = get(y, root, 'spec');
     const addTask = (id: string, line: number, taskSpec: unknown): void => {

@@ -2,12 +2,15 @@
  * Which files each collector reads, chosen in one pass by path and name only: nothing else is read,
  * which is what keeps a scan of 100,000 files close to ripgrep's time.
  */
+import { isUserDocumentation } from './docs.js';
 import type { RepoFile } from '../types.js';
 import type { ParseContext, Pipeline } from '../ci/model.js';
 import { isGitHubWorkflowPath, parseGitHubWorkflow } from '../ci/github.js';
 import { parseGitLab } from '../ci/gitlab.js';
 import { isGroovyPipelinePath, isJenkinsfilePath, parseGroovyPipeline, parseJenkinsfile } from '../ci/jenkins.js';
-import { parseAzure, parseBitbucket, parseBuildkite, parseCircleCi, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from '../ci/yaml-systems.js';
+import { parseBitbucket, parseBuildkite, parseCloudBuild, parseCodeBuild, parseDrone, parseTravis } from '../ci/yaml-systems.js';
+import { parseCircleCi } from '../ci/circleci.js';
+import { parseAzure } from '../ci/azure.js';
 import { GORELEASER_FILES } from '../sources/goreleaser.js';
 import { isKeyCandidate, isTestPath } from '../sources/keys.js';
 
@@ -47,6 +50,7 @@ export interface Candidates {
   keys: RepoFile[];        // key-like names
   macros: string[];        // .rpmmacros
   goreleaser: string[];
+  docs: string[];          // the root README and docs/**/*.md: verification shown to users
 }
 
 /** Extensions and names worth a closer look; everything else (source code, assets) is skipped cheaply. */
@@ -81,10 +85,11 @@ export function isIncidental(path: string): boolean {
 }
 
 export function classify(files: readonly RepoFile[]): Candidates {
-  const c: Candidates = { pipelines: [], yaml: [], scripts: [], manifests: [], keys: [], macros: [], goreleaser: [] };
+  const c: Candidates = { pipelines: [], yaml: [], scripts: [], manifests: [], keys: [], macros: [], goreleaser: [], docs: [] };
   for (const f of files) {
     const p = f.path;
     const b = base(p);
+    if (isUserDocumentation(p)) c.docs.push(p);
     if (!isInteresting(p)) continue;
     const parse = pipelineSource(p);
     // a fixture's Jenkinsfile is not this repository's pipeline; nor are its manifests, policies or scripts

@@ -5,6 +5,7 @@ import { isThrowawayRegistry } from '../throwaway.js';
 import { isTestKey } from '../sources/keys.js';
 import { provenanceSign } from '../tools/npm-provenance.js';
 import { TOOL_BY_ID } from '../tools/index.js';
+import { actionEntry, parseActionRef } from '../actions.js';
 import type { Op } from '../ops.js';
 import type { CollectStep } from './state.js';
 
@@ -54,9 +55,36 @@ export const throwawayRegistries: CollectStep = {
       if (!image || (rec.kind !== 'publish' && rec.kind !== 'sign' && rec.kind !== 'verify') || rec.subject === undefined) continue;
       const dest = resolveVariable(op, rec.subject);
       op.image = dest;
-      if (!isThrowawayRegistry(dest)) continue;
-      if (op.rec.kind === 'publish') ops.splice(i, 1);
-      else op.throwaway = dest;
+      if (isThrowawayRegistry(dest)) asTest(ops, i, dest);
+    }
+  },
+};
+
+/** An operation of a test: a push there publishes nothing (dropped); signing or verifying there is a test of signing. */
+function asTest(ops: Op[], i: number, where: string): void {
+  const op = ops[i]!;
+  if (op.rec.kind === 'publish') ops.splice(i, 1);
+  else op.throwaway ??= where;
+}
+
+/** Is this CI step the setup of throwaway signing infrastructure (sigstore/scaffolding)? */
+const setsUpTestStack = (uses: string | undefined): boolean => uses !== undefined && actionEntry(parseActionRef(uses).name)?.testStack === true;
+
+/**
+ * A job that sets up a throwaway Sigstore stack and cluster (sigstore/scaffolding's setup action)
+ * is an end-to-end test: its images go to the cluster's registry and its signatures to a Fulcio and
+ * Rekor that vanish with the runner. Its pushes publish nothing; its signing and verification test
+ * the tools (as on a throwaway registry), whatever variable hides the image.
+ */
+export const testSigningStacks: CollectStep = {
+  kind: 'enricher',
+  name: 'test-signing-stacks',
+  run({ ops }) {
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const op = ops[i]!;
+      const kind = op.rec.kind;
+      if ((kind !== 'publish' && kind !== 'sign' && kind !== 'verify') || !op.job?.steps.some((s) => setsUpTestStack(s.uses))) continue;
+      asTest(ops, i, 'sigstore/scaffolding');
     }
   },
 };

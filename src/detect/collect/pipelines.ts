@@ -4,7 +4,8 @@
  */
 import type { CiJob, CiStep, Loc, Pipeline } from '../ci/model.js';
 import { runsOnlyWithinCallers } from '../ci/github.js';
-import { mayBeTekton, parseChainsConfig, parseTekton } from '../ci/tekton.js';
+import { mayBeTekton, parseChainsConfig, parseTekton, tektonRuns } from '../ci/tekton.js';
+import { limitWarning } from '../../i18n/limit-messages.js';
 import { recogniseLine } from '../commands.js';
 import { recogniseUses } from '../actions.js';
 import { isTemplated, mayBePolicy, parsePolicies, policiesInTemplate } from '../sources/policies.js';
@@ -44,25 +45,31 @@ export const markedYaml: CollectStep = {
   name: 'tekton-and-policies',
   run(c) {
     const claimed = new Set(c.candidates.pipelines.map((p) => p.path));
+    const tekton: string[] = [];
     for (const f of c.candidates.yaml) {
       if (claimed.has(f.path) || f.size > MAX_MARKER_YAML) continue;
       const text = c.ctx.peekText(f.path);
       if (text === undefined) continue;
-      const tekton = mayBeTekton(text);
+      const isTekton = mayBeTekton(text);
       const policy = mayBePolicy(text, f.path);
-      if (!tekton && !policy) continue;
+      if (!isTekton && !policy) continue;
       // a Helm chart template is Go-template text, not YAML: searched by line, never parsed (no warnings)
       if (isTemplated(text) || isChartTemplate(c.ctx, f.path)) {
         if (policy) for (const pol of policiesInTemplate(text)) c.policySites.push({ op: pol.rec, at: c.site(f.path, pol.line) });
         continue;
       }
-      if (tekton) {
-        const p = parseTekton(c.ctx, f.path);
-        if (p) c.pipelines.push(p);
-        for (const signing of parseChainsConfig(c.ctx, f.path)) c.chains.push({ file: f.path, signing });
-      }
+      if (isTekton) tekton.push(f.path);
       if (policy) for (const pol of parsePolicies(c.ctx, f.path)) c.policySites.push({ op: pol.rec, at: c.site(f.path, pol.line) });
     }
+    // Tasks and Pipelines count as this repository's CI only when a run here reaches them
+    const runs = tektonRuns(c.ctx, tekton);
+    const unrun: Loc[] = [];
+    for (const path of tekton) {
+      const p = parseTekton(c.ctx, path, runs, unrun);
+      if (p) c.pipelines.push(p);
+      for (const signing of parseChainsConfig(c.ctx, path)) c.chains.push({ file: path, signing });
+    }
+    if (unrun.length) c.ctx.warn(limitWarning('tekton-definitions', unrun[0]!.file, { count: String(unrun.length), at: `${unrun[0]!.file}:${unrun[0]!.line}` }));
   },
 };
 

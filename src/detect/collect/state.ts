@@ -7,7 +7,7 @@ import type { RepoReader } from '../types.js';
 import type { Pipeline } from '../ci/model.js';
 import type { parseChainsConfig } from '../ci/tekton.js';
 import { CallResolver } from '../follow.js';
-import type { FoundKey, Op, Operation, Site } from '../ops.js';
+import type { DocumentedVerification, FoundKey, Op, Operation, Site } from '../ops.js';
 import { classify, type Candidates } from './candidates.js';
 import { Context } from './context.js';
 import type { RawSigner } from '../identity/signers.js';
@@ -29,6 +29,8 @@ export interface Collection {
   /** Keyless signers and verifier expectations (identity/collect-identities.ts). */
   readonly signers: RawSigner[];
   readonly verifiers: VerifierExpectation[];
+  /** Verify commands shown to users in the README or docs (collect/docs.ts). */
+  readonly documentedVerifications: DocumentedVerification[];
   site(file: string, line: number): Site;
   /** Adds an operation once (the same line reached twice by the same path is one operation). */
   addOp(op: Op): void;
@@ -59,6 +61,7 @@ export function newCollection(reader: RepoReader): Collection {
     keys: [],
     signers: [],
     verifiers: [],
+    documentedVerifications: [],
     site: (file, line) => ({ file, line, text: ctx.lineText(file, line) }),
     addOp(op) {
       const key = [op.pipeline ?? '', op.at.file, op.at.line, op.rec.kind, JSON.stringify(op.rec), op.via.map((v) => `${v.file}:${v.line}`).join('>')].join('|');

@@ -4,7 +4,7 @@ import { ciIsConfigured } from './ci.js';
 import { blobsAreSigned, blobsAreSignedKeylessly, imagesAreSigned, imagesAreSignedKeylessly, packagesAreSigned, packagesAreSignedKeylessly } from './signing.js';
 import { customAttestationsAreSigned, packagesHaveProvenance, releasesHaveProvenanceAttestations, sbomsAreAttested, vulnerabilityScansAreAttested } from './attestations.js';
 import { signingKeyCustodyIsUnknown, signingKeyIsInCiSecret, signingKeyIsInHsm, signingKeyIsInKms, signingKeyIsInRepository, signingKeyIsInVault } from './custody.js';
-import { admissionPolicyVerifiesImages, signaturesAreVerified } from './verification.js';
+import { admissionPolicyVerifiesImages, signaturesAreVerified, verificationIsDocumented } from './verification.js';
 import { privateKeysAreCommitted } from './keys.js';
 import { signingToolsArePinned } from './pinning.js';
 
@@ -29,6 +29,7 @@ export const DETECTORS: readonly Detector[] = [
   signingKeyCustodyIsUnknown,
   signaturesAreVerified,
   admissionPolicyVerifiesImages,
+  verificationIsDocumented,
   privateKeysAreCommitted,
   signingToolsArePinned,
 ];

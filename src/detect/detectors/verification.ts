@@ -7,7 +7,7 @@
  * (collect/own-deliverables.ts).
  */
 import type { Detector, Observation } from './helpers.js';
-import { confidenceOf, isOwnVerification, sitesOf, toFindings } from './helpers.js';
+import { confidenceOf, isOwnVerification, signOps, sitesOf, toFindings } from './helpers.js';
 import { VOCABULARY } from '../tools/index.js';
 
 export const signaturesAreVerified: Detector = {
@@ -22,6 +22,21 @@ export const signaturesAreVerified: Detector = {
       // the verifying tool is among the tools when it is in the vocabulary (`cosign verify` → cosign),
       // so a repository that only verifies still names its tool, without counting as signing
       .map((o) => ({ sites: sitesOf(o), facts: [['verifies', true], ...(o.rec.kind === 'verify' && VOCABULARY.has(o.rec.tool) ? [['tools', o.rec.tool] as const] : [])], confidence: confidenceOf(o) }));
+    return toFindings(ctx, this.meta.id, obs);
+  },
+};
+
+export const verificationIsDocumented: Detector = {
+  meta: {
+    id: 'verificationIsDocumented',
+    looksFor: 'Verify commands shown to users in fenced code blocks of the README or docs/**/*.md: cosign verify/verify-blob/verify-attestation, gh attestation verify, slsa-verifier verify-*, notation verify, gpg --verify.',
+    why: 'Users who are told how to verify a release can check it; nothing enforces it, so it is not verification (VER-2 "documented for users").',
+  },
+  run(ctx) {
+    // instructions to verify signatures the repository does not make are a plan (a docs page about
+    // adopting cosign) or concern signing done elsewhere, which the files cannot show
+    if (signOps(ctx.raw).length === 0) return [];
+    const obs: Observation[] = ctx.raw.documentedVerifications.map((d) => ({ sites: [d], facts: [['verificationDocumented', true]], confidence: 'high' }));
     return toFindings(ctx, this.meta.id, obs);
   },
 };

@@ -14,11 +14,19 @@ const codesignCommand: Handler = (words) => {
   return [{ kind: 'sign', tool: 'codesign', artifact: 'blob', keyless: false, key: identity ? { type: 'named', name: identity } : undefined }];
 };
 
+/** `xcrun [--sdk macosx] codesign …` runs the developer tool it names; `xcrun notarytool` submits for notarization, which signs nothing of the project's. */
+const xcrun: Handler = (words, cmd, line, depth, recurse) => {
+  let i = 1;
+  while (i < words.length && words[i]!.startsWith('-')) i += /^--?(sdk|toolchain)$/.test(words[i]!) ? 2 : 1;
+  return i < words.length && depth < 3 ? recurse.command({ ...cmd, words: words.slice(i) }, line, depth + 1) : [];
+};
+
 export const codesign: ToolDescriptor<'codesign', 'vocabulary'> = {
   id: 'codesign',
   fact: 'vocabulary',
   commands: {
     codesign: codesignCommand,
+    xcrun,
     // `security import cert.p12`: the signing certificate, from a secret or not
     security: (words, _cmd, line) => (words[1] === 'import' && /\.(p12|pfx)\b|pkcs12/i.test(line) ? [{ kind: 'key-import', tool: 'codesign', fromSecret: SECRETISH.test(line), path: words[2] }] : []),
   },

@@ -74,4 +74,10 @@ export const witness: ToolDescriptor<'witness', 'vocabulary'> = {
 };
 
 /** Tekton Chains signs in the cluster, configured by a ConfigMap (ci/tekton.ts): no command, no action. */
-export const tektonChains: ToolDescriptor<'tekton-chains', 'signer'> = { id: 'tekton-chains', fact: 'signer', fixture: 'tekton-chains' };
+export const tektonChains: ToolDescriptor<'tekton-chains', 'signer'> = {
+  id: 'tekton-chains',
+  fact: 'signer',
+  // the controller signs the images every TaskRun pushes, whichever Tekton pipeline runs it
+  covers: { artifacts: ['container-image'], system: 'tekton' },
+  fixture: 'tekton-chains',
+};

@@ -1,5 +1,6 @@
-/** Calls into the repository that the resolver follows: make targets, shell scripts, `bash -c`, xargs. */
+/** Calls into the repository that the resolver follows: make targets, shell scripts, `bash -c`, xargs, `go run` of a tool's module. */
 import { Args, type Handler, type ToolDescriptor } from './kit.js';
+import { MAVEN_VALUE_OPTIONS } from './java.js';
 
 /** How deep `$( … )` substitutions and `bash -c` scripts are followed. */
 export const MAX_NESTING = 3;
@@ -63,8 +64,44 @@ const nodeCall: Handler = (words) => {
   return script && /\.[cm]?js$/.test(script) && !script.includes('$') && !words.includes('-e') ? [{ kind: 'call', call: { type: 'script', path: script } }] : [];
 };
 
+/** `ant -f build/release.xml -Dversion=1.2 sign notarize`: the targets of the build file. */
+const antCall: Handler = (words) => {
+  const args = new Args(words.slice(1));
+  const targets = args.positionals(['-f', '-file', '-buildfile', '-lib', '-logfile', '-l', '-propertyfile', '-inputhandler', '-logger', '-listener', '-main', '-nice']);
+  return [{ kind: 'call', call: { type: 'ant', targets: targets.filter((t) => !t.startsWith('-D')), file: args.value('-f', '-file', '-buildfile') } }];
+};
+
+/** `mvn -P release package`: the exec-maven-plugin executions its phases reach (publishing is maven-gpg's recogniser). */
+const mavenCall: Handler = (words) => {
+  const args = new Args(words.slice(1));
+  const goals = args.positionals(MAVEN_VALUE_OPTIONS);
+  const profiles = args.argv.flatMap((a, i) => (a === '-P' || a === '--activate-profiles' ? [args.argv[i + 1] ?? ''] : a.startsWith('-P') ? [a.slice(2)] : []))
+    .flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p && !p.startsWith('!') && !p.startsWith('-'));
+  return goals.length ? [{ kind: 'call', call: { type: 'maven', goals, profiles, file: args.value('-f', '--file') } }] : [];
+};
+
+/** go build flags that take a value as the next word (`-tags netgo`). */
+const GO_VALUE_FLAGS = ['-C', '-tags', '-ldflags', '-gcflags', '-asmflags', '-exec', '-mod', '-modfile', '-overlay', '-p', '-pkgdir', '-toolexec'];
+
+/**
+ * `go run github.com/goreleaser/goreleaser/v2@v2.5.1 release --clean`: a tool run from its module
+ * path is the command named by the path's last element (a `/vN` major-version suffix dropped), so
+ * goreleaser run this way is goreleaser. Only a remote module path (its first element has a dot):
+ * `go run ./hack/release` is a program of the repository, not a tool we know.
+ */
+const goRun: Handler = (words, cmd, line, depth, recurse) => {
+  if (words[1] !== 'run' || depth >= MAX_NESTING) return [];
+  let i = 2;
+  while (i < words.length && words[i]!.startsWith('-')) i += !words[i]!.includes('=') && GO_VALUE_FLAGS.includes(words[i]!) ? 2 : 1;
+  const pkg = words[i]?.replace(/@.*$/, '');
+  if (!pkg || !/^[\w-]+\.[\w.-]+\//.test(pkg)) return [];
+  const parts = pkg.split('/').filter((p) => !/^v\d+$/.test(p));
+  const tool = parts[parts.length - 1]!;
+  return recurse.command({ ...cmd, words: [tool, ...words.slice(i + 1)] }, line, depth + 1);
+};
+
 export const calls: ToolDescriptor<'calls', 'other'> = {
   id: 'calls',
   fact: 'other',
-  commands: { node: nodeCall, pwsh: pwshCall, powershell: pwshCall, xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall },
+  commands: { node: nodeCall, pwsh: pwshCall, powershell: pwshCall, xargs, make: makeCall, gmake: makeCall, bash: shellCall, sh: shellCall, zsh: shellCall, source: shellCall, '.': shellCall, go: goRun, ant: antCall, mvn: mavenCall, mvnw: mavenCall },
 };

@@ -51,6 +51,8 @@ const ORBS_AND_PLUGINS: ActionEntry[] = [
   { prefix: 'orb:juburr/cosign-orb/attest', run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: 'container-image', keyless: false, key: orbKey(i), subject: i['image'], attestation: attestationOfType(i['type']) }] },
   ...['verify_image', 'verify_blob', 'verify_attestation'].map((c) => ({ prefix: `orb:juburr/cosign-orb/${c}`, run: (i: Inputs) => [{ kind: 'verify' as const, tool: 'cosign', subject: i['image'] }] })),
   { prefix: 'orb:twdps/cosign/install' },
+  // a test cluster and Sigstore stack for e2e tests (it exports FULCIO_URL, REKOR_URL, OIDC_TOKEN)
+  { prefix: 'sigstore/scaffolding/actions/setup', testStack: true },
   {
     prefix: 'orb:twdps/cosign/sign',
     run: (i) => [{ kind: 'sign', tool: 'cosign', artifact: 'container-image', keyless: false, key: keyRefOf(i['sign-key'] || 'cosign.key'), subject: [i['registry'], i['image']].filter(Boolean).join('/') + (i['tag'] ? `:${i['tag']}` : '') }],
@@ -72,4 +74,6 @@ export const cosign: ToolDescriptor<'cosign', 'vocabulary'> = {
   pinPrefixes: ['sigstore/'],
   variables: ['cosign'],
   fixture: 'gha-keyless-image',
+  // a chart or OCI artifact signed in its pushing job or by its pushed reference (coverage.ts)
+  covers: { artifacts: ['Helm chart', 'OCI artifact'] },
 };

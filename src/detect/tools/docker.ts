@@ -55,4 +55,5 @@ export const dockerContentTrust: ToolDescriptor<'docker-content-trust', 'vocabul
   ],
   variables: ['docker'],
   fixture: 'docker-content-trust',
+  covers: { artifacts: ['container-image'], env: ['DOCKER_CONTENT_TRUST'] },
 };

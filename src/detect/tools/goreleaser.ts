@@ -21,5 +21,7 @@ export const goreleaser: ToolDescriptor<'goreleaser', 'vocabulary'> = {
   ],
   pinPrefixes: ['goreleaser/goreleaser-action'],
   variables: ['goreleaser'],
+  // its `signs` entries (blobs, checksums), recorded as cosign or gpg with goreleaser among extraTools
+  covers: { artifacts: ['release artifacts (goreleaser)'], kinds: ['blob', 'checksums'], configured: 'blob' },
   fixture: 'goreleaser-cosign',
 };

@@ -31,4 +31,6 @@ export const gpg: ToolDescriptor<'gpg', 'vocabulary'> = {
   // gpg2 first: `$GPG2` is gpg2, which the table maps to gpg anyway
   variables: ['gpg2', 'gpg'],
   fixture: 'jenkins-gpg',
+  // jars or a bundle signed with gpg beside a Maven deploy: maven-gpg or Gradle signing is cited first
+  covers: { artifacts: ['Maven artifacts'], fallback: true },
 };

@@ -5,7 +5,7 @@
  * nowhere. `facts-vocabulary.ts` spells the vocabulary out as a `Record<SigningTool, true>`: the
  * compiler fails when it and this list disagree.
  */
-import type { ActionEntry, Handler, ToolDescriptor } from './kit.js';
+import type { ActionEntry, Covers, Handler, ToolDescriptor } from './kit.js';
 import { cosign } from './cosign.js';
 import { notation } from './notation.js';
 import { gpg } from './gpg.js';
@@ -78,3 +78,15 @@ export const VARIABLE_TOOLS: readonly string[] = (TOOLS as readonly ToolDescript
 
 /** Tools whose signature is the package registry's own provenance (npm, PyPI). */
 export const PACKAGE_PROVENANCE: ReadonlySet<string> = new Set((TOOLS as readonly ToolDescriptor[]).filter((t) => t.packageProvenance).map((t) => t.id));
+
+/** A descriptor's coverage hint with the tool it belongs to. */
+export type Coverer = Covers & { tool: string };
+
+/** Coverage hints by published artifact name or kind: the tools whose signature counts for it (coverage.ts). */
+export const COVERS: ReadonlyMap<string, readonly Coverer[]> = (() => {
+  const out = new Map<string, Coverer[]>();
+  for (const t of TOOLS as readonly ToolDescriptor[]) {
+    for (const artifact of t.covers?.artifacts ?? []) out.set(artifact, [...(out.get(artifact) ?? []), { ...t.covers!, tool: t.id }]);
+  }
+  return out;
+})();

@@ -4,9 +4,12 @@
  */
 import { Args, keyRefOf, type Handler, type KeyRef, type ToolDescriptor } from './kit.js';
 
+/** mvn options that take a value as the next word. */
+export const MAVEN_VALUE_OPTIONS = ['-P', '-pl', '-s', '-f', '--settings', '--file', '-T', '--projects', '--activate-profiles', '-gs', '-t', '--toolchains', '-b', '--builder', '-l', '--log-file'];
+
 const mavenLike = (tool: string): Handler => (words) => {
   const args = new Args(words.slice(1));
-  const goals = args.positionals(['-P', '-pl', '-s', '-f', '--settings', '--file', '-T', '--projects', '--activate-profiles', '-gs', '-t', '--toolchains', '-b', '--builder', '-l', '--log-file']);
+  const goals = args.positionals(MAVEN_VALUE_OPTIONS);
   if (!goals.some((g) => g === 'deploy' || g === 'deploy:deploy' || /nexus-staging:(deploy|release)|central-publishing:publish|release:perform/.test(g))) return [];
   const skipGpg = args.argv.some((a) => /^-Dgpg\.skip(=true)?$/.test(a));
   return [{ kind: 'publish', tool, artifact: 'Maven artifacts', artifactKind: 'package', unsignedReason: skipGpg ? '-Dgpg.skip' : undefined }];
@@ -28,6 +31,7 @@ export const mavenGpg: ToolDescriptor<'maven-gpg', 'vocabulary'> = {
   // setup-java's gpg-private-key imports the key maven-gpg signs with
   actions: [{ prefix: 'actions/setup-java', run: (i) => (i['gpg-private-key'] ? [{ kind: 'key-import', tool: 'gpg', fromSecret: true }] : []) }],
   variables: ['mvn'],
+  covers: { artifacts: ['Maven artifacts'], configured: 'package' },
   fixture: 'maven-gpg',
 };
 
@@ -36,6 +40,7 @@ export const gradleSigning: ToolDescriptor<'gradle-signing', 'vocabulary'> = {
   fact: 'vocabulary',
   commands: { gradle: gradleLike('gradle'), gradlew: gradleLike('gradle') },
   variables: ['gradle'],
+  covers: { artifacts: ['Maven artifacts'], configured: 'package' },
   fixture: 'gradle-signing',
 };
 
@@ -56,4 +61,6 @@ const jarsignerCommand: Handler = (words) => {
 
 export const jarsigner: ToolDescriptor<'jarsigner', 'vocabulary'> = {
   id: 'jarsigner', fact: 'vocabulary', commands: { jarsigner: jarsignerCommand }, variables: ['jarsigner'],
+  // jars signed by hand beside a deploy: the build's own signing (maven-gpg, Gradle) is cited first
+  covers: { artifacts: ['Maven artifacts'], fallback: true },
 };

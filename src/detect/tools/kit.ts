@@ -5,7 +5,7 @@
  */
 import type { CiStep } from '../ci/model.js';
 import type { SimpleCommand } from '../shell.js';
-import type { ArtifactKind, AttestationKind, KmsProvider, SigningTool } from '../types.js';
+import type { ArtifactKind, AttestationKind, CiSystem, KmsProvider, SigningTool } from '../types.js';
 import type { Signer } from './index.js';
 
 /** Where a signing key comes from, as far as the command line tells. */
@@ -35,6 +35,11 @@ export type Recognised =
       attestation?: AttestationKind;
       subject?: string;
       /**
+       * The job whose outputs name what is signed (the SLSA generator's `base64-subjects:
+       * ${{ needs.build.outputs.hashes }}`): only what that job publishes is covered.
+       */
+      subjectJob?: string;
+      /**
        * An option whose value is an environment variable the line does not show (`/dlib $Env:DLIB`):
        * the descriptor's `resolveEnv` reads it from the step's environment (collect/enrich.ts).
        */
@@ -55,7 +60,11 @@ export type Recognised =
 export type Call =
   | { type: 'make'; targets: string[]; file?: string; dir?: string }
   | { type: 'script'; path: string }
-  | { type: 'npm-run'; script: string };
+  | { type: 'npm-run'; script: string }
+  /** `ant [-f build.xml] targets`: the targets' `<exec>`s (follow-build.ts). */
+  | { type: 'ant'; targets: string[]; file?: string }
+  /** `mvn [-P profiles] goals`: exec-maven-plugin executions the goals reach (follow-build.ts). */
+  | { type: 'maven'; goals: string[]; profiles: string[]; file?: string };
 
 export interface RecognisedCommand {
   rec: Recognised;
@@ -78,6 +87,12 @@ export interface ActionEntry {
   /** Lower-case reference without version; a longer prefix wins over a shorter one. */
   prefix: string;
   run?: ActionHandler;
+  /**
+   * The step sets up throwaway signing infrastructure (sigstore/scaffolding: a kind cluster with its
+   * own registry, Fulcio and Rekor): what its job signs, verifies or pushes is an end-to-end test,
+   * and the step itself is no signing tool (`signingToolsArePinned` leaves it out).
+   */
+  testStack?: true;
 }
 
 /**
@@ -86,6 +101,34 @@ export interface ActionEntry {
  * tool the project does not use); `other` tools publish, verify or call into the repository.
  */
 export type ToolFact = 'vocabulary' | 'signer' | 'other';
+
+/**
+ * Coverage hint (coverage.ts): which published artifacts a signature of this tool counts for, beyond
+ * the rules by artifact kind (an image signature for a pushed image, a blob or checksum signature for
+ * release files).
+ */
+export interface Covers {
+  /**
+   * Published artifacts by the name their publishing record gives (`npm package`, `Maven artifacts`,
+   * `Helm chart`), or by kind (`container-image`). Matched in the same pipeline, a signature at the
+   * publishing line first.
+   */
+  artifacts: readonly string[];
+  /** Only the tool's signatures of these kinds count (goreleaser's blob and checksum signing, not its images). */
+  kinds?: readonly ArtifactKind[];
+  /** A weaker match, taken only when no other tool signs the artifact: gpg run beside a Maven deploy. */
+  fallback?: true;
+  /** Environment variables that, truthy in the publishing step's environment, sign it (NPM_CONFIG_PROVENANCE=true). */
+  env?: readonly string[];
+  /**
+   * Configured in a build or release file (pom.xml, package.json, .goreleaser.yaml): a configuration
+   * no pipeline runs still signs what is published (as a last resort), and when nothing publishes
+   * `artifacts[0]` a limit says so, naming this kind.
+   */
+  configured?: ArtifactKind;
+  /** Signs what any pipeline of this CI system publishes (Tekton Chains watches every TaskRun). */
+  system?: CiSystem;
+}
 
 /** Everything sigmature knows about one tool, in one place. */
 export interface ToolDescriptor<Id extends string = string, Fact extends ToolFact = ToolFact> {
@@ -108,6 +151,8 @@ export interface ToolDescriptor<Id extends string = string, Fact extends ToolFac
   resolveEnv?: (rec: Extract<Recognised, { kind: 'sign' }>, value: string) => Recognised | undefined;
   /** Coverage hint: the tool's signature is a package registry's own provenance (npm, PyPI). */
   packageProvenance?: boolean;
+  /** Coverage hint: the published artifacts its signature counts for (see `Covers`). */
+  covers?: Covers;
   /** The fixture repository (test/fixtures/repos/<name>) that shows the tool. */
   fixture?: string;
 }

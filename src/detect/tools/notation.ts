@@ -52,4 +52,5 @@ export const notation: ToolDescriptor<'notation', 'vocabulary'> = {
   pinPrefixes: ['notaryproject/'],
   variables: ['notation'],
   fixture: 'notation-akv',
+  covers: { artifacts: ['Helm chart', 'OCI artifact'] },
 };

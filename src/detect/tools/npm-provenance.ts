@@ -69,4 +69,5 @@ export const npmProvenance: ToolDescriptor<'npm-provenance', 'vocabulary'> = {
   variables: ['npm'],
   packageProvenance: true,
   fixture: 'npm-provenance',
+  covers: { artifacts: ['npm package'], env: ['NPM_CONFIG_PROVENANCE', 'npm_config_provenance'], configured: 'package' },
 };

@@ -16,6 +16,7 @@ export const apksigner: ToolDescriptor<'apksigner', 'vocabulary'> = {
   commands: { apksigner: apksignerCommand },
   actions: [{ prefix: 'r0adkll/upload-google-play', run: () => [{ kind: 'publish', tool: 'google-play', artifact: 'Android app', artifactKind: 'package' }] }],
   variables: ['apksigner'],
+  covers: { artifacts: ['Android app'], configured: 'package' },
   fixture: 'android-apksigner',
 };
 

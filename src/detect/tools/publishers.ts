@@ -3,7 +3,7 @@
  * here so that an unsigned publish is a visible gap in coverage.
  */
 import { isThrowawayRegistry } from '../throwaway.js';
-import { Args, IMAGE, optionValues, withoutAwsGlobalOptions, type Handler, type Recognised, type ToolDescriptor } from './kit.js';
+import { Args, IMAGE, optionValues, withoutAwsGlobalOptions, type Handler, type Inputs, type Recognised, type ToolDescriptor } from './kit.js';
 
 const image = (tool: string, subject: string | undefined): Recognised => ({ kind: 'publish', tool, artifact: IMAGE, artifactKind: 'container-image', subject });
 const releaseAssets = (tool: string, subject: string | undefined): Recognised => ({ kind: 'publish', tool, artifact: 'GitHub release assets', artifactKind: 'blob', subject });
@@ -97,6 +97,9 @@ const executor: Handler = (words) => {
   return [image('kaniko', args.value('--destination', '-d'))];
 };
 
+/** The image a circleci/docker orb step or job pushes: `registry` (docker.io by default), `image`, the first of `tag`. */
+const orbImage = (i: Inputs): Recognised => image('docker', [i['registry'] || 'docker.io', i['image']].join('/') + (i['tag'] ? `:${i['tag'].split(',')[0]}` : ''));
+
 export const publishers: ToolDescriptor<'publishers', 'other'> = {
   id: 'publishers',
   fact: 'other',
@@ -125,8 +128,9 @@ export const publishers: ToolDescriptor<'publishers', 'other'> = {
       prefix: 'plugin:buildkite-plugins/docker-compose',
       run: (i) => (i['push'] ? i['push'].split(/\s+/).map((p) => image('docker-compose', /:.*[/:]/.test(p) ? p.slice(p.indexOf(':') + 1) : undefined)) : []),
     },
-    // the circleci/docker orb's push command (the orb's publish job is a workflow job, not a step)
-    { prefix: 'orb:circleci/docker/push', run: (i) => [image('docker', [i['registry'] || 'docker.io', i['image']].join('/') + (i['tag'] ? `:${i['tag'].split(',')[0]}` : ''))] },
+    // the circleci/docker orb's push command, and its publish job (run from `workflows:`), which pushes unless `deploy: false`
+    { prefix: 'orb:circleci/docker/push', run: (i) => [orbImage(i)] },
+    { prefix: 'orb:circleci/docker/publish', run: (i) => (/^false$/i.test(i['deploy'] ?? '') ? [] : [orbImage(i)]) },
   ],
   variables: ['helm', 'crane', 'oras', 'ko', 'flux', 'gsutil'],
   fixture: 'publish-more-places',

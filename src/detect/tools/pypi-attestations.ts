@@ -35,4 +35,5 @@ export const pypiAttestations: ToolDescriptor<'pypi-attestations', 'vocabulary'>
   variables: ['twine'],
   packageProvenance: true,
   fixture: 'pypi-attestations',
+  covers: { artifacts: ['Python package'] },
 };

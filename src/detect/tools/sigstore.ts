@@ -21,6 +21,7 @@ export const sigstorePythonTool: ToolDescriptor<'sigstore-python', 'vocabulary'>
   actions: [
     { prefix: 'sigstore/gh-action-sigstore-python', run: (i) => [{ kind: 'sign', tool: 'sigstore-python', artifact: CHECKSUM_INPUT.test(i['inputs'] ?? '') ? 'checksums' : 'blob', keyless: true, subject: i['inputs'] }] },
   ],
+  covers: { artifacts: ['Python package'] },
 };
 
 /** In the vocabulary for teams to state; no command or action of it is recognised yet. */
