@@ -12,6 +12,8 @@
  *   `identity-and-issuer-pinned` (exact subject and exact issuer), `identity-loose` (a regular
  *   expression, a wildcard or a prefix), `key-only` (a public key).
  * - `verifierProblems`: `inert`, `too-broad`, `audit-only` verifiers, for contradictions.
+ * Verify commands in the README or docs/ (origin `docs`) are shown in the report but feed none of
+ * these: instructions are not a check anyone is known to run.
  * Each carries the verifiers' evidence.
  */
 import type { Matcher } from '../detect/identity/model.js';
@@ -31,6 +33,8 @@ function enforcedAt(v: VerifierJson): EnforcedAt | undefined {
 }
 
 function checks(v: VerifierJson): VerifierCheck | undefined {
+  // instructions for users are not a check anyone is known to run
+  if (v.origin === 'docs') return undefined;
   if (v.status === 'key-based') return 'key-only';
   if (v.status !== 'ok' && v.status !== 'audit-only' && v.status !== 'too-broad') return undefined;
   return v.identities.length > 0 && v.identities.every((c) => exact(c.subject) && exact(c.issuer)) ? 'identity-and-issuer-pinned' : 'identity-loose';
@@ -48,14 +52,14 @@ export function verificationFacts(v: VerificationJson | undefined): Verification
   return {
     enforcedVerification: present(['admission-control', 'deploy-pipeline'] as const, enforcedAt),
     verifierChecks: present(['key-only', 'identity-loose', 'identity-and-issuer-pinned'] as const, checks),
-    verifierProblems: present(['inert', 'too-broad', 'audit-only'] as const, (x) => (x.status === 'inert' || x.status === 'too-broad' || x.status === 'audit-only' ? x.status : undefined)),
+    verifierProblems: present(['inert', 'too-broad', 'audit-only'] as const, (x) => PICK['verifierProblems']!(x) as VerifierProblem | undefined),
   };
 }
 
 const PICK: Readonly<Record<string, (x: VerifierJson) => string | undefined>> = {
   enforcedVerification: enforcedAt,
   verifierChecks: checks,
-  verifierProblems: (x) => (x.status === 'inert' || x.status === 'too-broad' || x.status === 'audit-only' ? x.status : undefined),
+  verifierProblems: (x) => (x.origin !== 'docs' && (x.status === 'inert' || x.status === 'too-broad' || x.status === 'audit-only') ? x.status : undefined),
 };
 
 /** Each verifier's value of a derived verification fact, with its evidence (for contradictions' "where"). */

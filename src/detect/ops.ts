@@ -80,6 +80,8 @@ export interface FoundKey {
 /** A verify command shown to users in a fenced code block of the README or docs/. */
 export interface DocumentedVerification extends Site {
   tool: string;
+  /** The verify record as recognised (its identity options), for the verification map. */
+  rec?: Extract<Recognised, { kind: 'verify' }>;
 }
 
 export interface RawRepo {

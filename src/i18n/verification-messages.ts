@@ -28,6 +28,7 @@ const en = {
   audit: 'only warns',
   keys: 'a public key',
   anyIdentity: 'any identity',
+  documented: 'instructions for users',
   alsoAccepts: (id: string) => `also accepts ${id}`,
   /** The scan screen's count: "2 ok, 1 inert". */
   count: (n: number, status: VerifierStatus) => `${n} ${SHORT_EN[status]}`,
@@ -58,6 +59,7 @@ const ja: typeof en = {
   audit: '警告のみ',
   keys: '公開鍵',
   anyIdentity: '任意の ID',
+  documented: '利用者向けの手順',
   alsoAccepts: (id: string) => `${id} も受け入れます`,
   status: {
     ok: 'OK: このリリースの署名を受け入れ、強制しています',

@@ -64,7 +64,7 @@ export function verificationView(v: VerificationJson | undefined, evidence: read
           heading: t.verifiersHeading,
           cols: `${t.verifierCols}\n| --- | --- | --- | --- | --- |`,
           rows: v.verifiers.map((x) => ({
-            cells: [`${x.id} ${mdText(x.kind)}: ${mdText(x.name)}`, demands(x), x.mode === 'enforce' ? t.enforce : t.audit, verdict(x), where(x.evidence)].map(cell).join(' | '),
+            cells: [`${x.id} ${mdText(x.kind)}${x.origin === 'docs' ? ` (${t.documented})` : ''}: ${mdText(x.name)}`, demands(x), x.mode === 'enforce' ? t.enforce : t.audit, verdict(x), where(x.evidence)].map(cell).join(' | '),
           })),
         }
       : undefined,

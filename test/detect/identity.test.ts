@@ -239,3 +239,35 @@ describe('refs from triggers and conditions', () => {
     expect(s.evidence.map((id) => scan.evidence.find((e) => e.id === id)!.line)).toEqual([22, 23]);
   });
 });
+
+describe('documented verification', () => {
+  it('a README telling users to verify with an identity no release produces is inert, and feeds no answer', async () => {
+    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
+    const { scanRepository } = await import('../../src/detect/scan.js');
+    const { factsForRules } = await import('../../src/assess/prefill.js');
+    const workflow = [
+      'on: {push: {tags: ["v*"]}}',
+      'jobs:',
+      '  release:',
+      '    runs-on: ubuntu-latest',
+      '    permissions: {id-token: write}',
+      '    steps:',
+      '      - run: cosign sign-blob --yes --bundle app.bundle dist/app',
+    ].join('\n');
+    const readme = [
+      '# app',
+      '',
+      '```sh',
+      'cosign verify-blob dist/app --bundle app.bundle \\',
+      '  --certificate-identity https://github.com/acme/app/.github/workflows/publish.yml@refs/tags/v1.2.0 \\',
+      '  --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+      '```',
+    ].join('\n');
+    const scan = scanRepository(createMemoryReader({ '.github/workflows/release.yml': workflow, 'README.md': readme }), { repository: { host: 'github.com', path: 'acme/app' } });
+    const v = scan.verification!.verifiers;
+    expect(v.map((x) => [x.origin, x.status])).toEqual([['docs', 'inert']]);
+    expect(scan.evidence.find((e) => e.id === v[0]!.evidence[0])).toMatchObject({ file: 'README.md', line: 4 });
+    const facts = factsForRules(scan);
+    expect([facts.verifierChecks, facts.verifierProblems, facts.enforcedVerification]).toEqual([[], [], []]);
+  });
+});

@@ -48,7 +48,7 @@ export const documentedVerification: CollectStep = {
       if (!text || !/verify/i.test(text)) continue;
       for (const l of fencedCommands(text)) {
         for (const r of recogniseLine(l.text)) {
-          if (r.rec.kind === 'verify') c.documentedVerifications.push({ ...c.site(path, l.line), tool: r.rec.tool });
+          if (r.rec.kind === 'verify') c.documentedVerifications.push({ ...c.site(path, l.line), tool: r.rec.tool, rec: r.rec });
         }
       }
     }

@@ -39,5 +39,11 @@ export const identities: CollectStep = {
       const e = cliExpectation(op, site);
       if (e) c.verifiers.push(deploysInJob(op) ? { ...e, atDeploy: true } : e);
     }
+    // what users are told to run: the same comparison, so stale instructions show as inert
+    for (const d of c.documentedVerifications) {
+      if (!d.rec) continue;
+      const e = cliExpectation({ rec: d.rec, at: d, via: [], env: {}, origin: 'script' }, site);
+      if (e) c.verifiers.push({ ...e, origin: 'docs' });
+    }
   },
 };

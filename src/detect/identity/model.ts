@@ -110,8 +110,11 @@ export interface VerifierExpectation {
   appliesTo: string[];
   /** Where the constraint is written (the subject line first), then the mode's line. */
   sites: IdentitySite[];
-  /** The verifier was found through a CI step (a CLI verify) rather than a policy file. */
-  origin: 'policy' | 'ci';
+  /**
+   * A policy file, a CI step (a CLI verify), or the instructions users are given (a verify command in
+   * the README or docs/): an identity there that no release produces makes every user's check fail.
+   */
+  origin: 'policy' | 'ci' | 'docs';
   /** A verify step in a job that deploys (kubectl apply, helm upgrade, a deploy action): checked at deploy. */
   atDeploy?: boolean;
   /** Only signatures of these tools can pass it (slsa-verifier: SLSA provenance); any when absent. */
