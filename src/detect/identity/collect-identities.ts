@@ -39,8 +39,10 @@ export const identities: CollectStep = {
       const e = cliExpectation(op, site);
       if (e) c.verifiers.push(deploysInJob(op) ? { ...e, atDeploy: true } : e);
     }
-    // what users are told to run: the same comparison, so stale instructions show as inert
-    for (const d of c.documentedVerifications) {
+    // what users are told to run: the same comparison, so stale instructions show as inert; only in
+    // a repository that signs (as for `verificationDocumented`: a plan page is not instructions)
+    const signs = c.ops.some((op) => op.rec.kind === 'sign' && !isTest(op));
+    for (const d of signs ? c.documentedVerifications : []) {
       if (!d.rec) continue;
       const e = cliExpectation({ rec: d.rec, at: d, via: [], env: {}, origin: 'script' }, site);
       if (e) c.verifiers.push({ ...e, origin: 'docs' });
