@@ -155,3 +155,73 @@ describe('examples/portfolio/kubernetes.yaml', () => {
     expect(rowsOf(join(results, 'portfolio.json'))).toEqual(direct());
   });
 });
+
+describe('examples/portfolio/argo-workflow.yaml', () => {
+  interface Param { name: string; value?: string }
+  interface Container { name: string; image: string; env?: { name: string; value: string }[]; command: string[]; args: string[]; volumeMounts: { name: string; mountPath: string }[] }
+  interface Template {
+    name: string; inputs?: { parameters: Param[] }; container?: Container;
+    dag?: { tasks: { name: string; template: string; arguments?: { parameters: Param[] }; withSequence?: { start: string; end: string }; depends?: string }[] };
+  }
+  const wf = parse(readFileSync(join(root, 'examples/portfolio/argo-workflow.yaml'), 'utf8')) as {
+    kind: string; metadata: { generateName: string };
+    spec: { entrypoint: string; arguments: { parameters: Param[] }; volumes: { name: string }[]; templates: Template[] };
+  };
+  const template = (name: string) => wf.spec.templates.find((t) => t.name === name)!;
+  const globals = Object.fromEntries(wf.spec.arguments.parameters.map((p) => [p.name, p.value!]));
+  // Argo's {{…}} substitution, for the variables the example uses; an unknown one fails the test
+  const expand = (text: string, vars: Record<string, string>) => text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_m, v: string) => {
+    expect(vars, `{{${v}}}`).toHaveProperty([v]);
+    return vars[v]!;
+  });
+
+  it('fans out one shard pod per index of the sequence 1..shards, then one merge step that depends on them all', () => {
+    expect(wf.kind).toBe('Workflow');
+    const dag = template(wf.spec.entrypoint).dag!;
+    const shard = dag.tasks.find((t) => t.template === 'shard')!;
+    expect(shard.withSequence).toEqual({ start: '1', end: '{{workflow.parameters.shards}}' });
+    expect(shard.arguments!.parameters).toEqual([{ name: 'index', value: '{{item}}' }]);
+    const merge = dag.tasks.find((t) => t.template === 'merge')!;
+    expect(merge.depends).toBe(shard.name);
+    for (const t of wf.spec.templates.filter((x) => x.container)) {
+      for (const m of t.container!.volumeMounts) expect(wf.spec.volumes.map((v) => v.name)).toContain(m.name);
+    }
+  });
+
+  it('its shard pods and its merge step, run locally, give the table of one portfolio run over the checkouts', () => {
+    const results = join(work, 'argo-results');
+    mkdirSync(results, { recursive: true });
+    const dag = template(wf.spec.entrypoint).dag!;
+    const wfVars: Record<string, string> = { 'workflow.name': `${wf.metadata.generateName}x7k2p` };
+    for (const [k, v] of Object.entries(globals)) wfVars[`workflow.parameters.${k}`] = v;
+    // run the pod of a template the way the container would: its env expanded, its paths on this machine
+    const runPod = (t: Template, inputs: Record<string, string>) => {
+      const vars = { ...wfVars, ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`inputs.parameters.${k}`, v])) };
+      for (const p of t.inputs?.parameters ?? []) expect(inputs, `${t.name} needs ${p.name}`).toHaveProperty([p.name]);
+      const c = t.container!;
+      expect(c.command).toEqual(['/bin/sh', '-ec']);
+      const local = (s: string) => s.replaceAll('/checkouts', join(checkouts, 'example')).replaceAll('/results', results);
+      const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, local(expand(e.value, vars))]));
+      env.HOME = work;
+      const r = sh('sh', local(expand(c.args[0]!, vars)), work, env);
+      expect(r.code, r.stderr).toBe(0);
+    };
+    for (const task of dag.tasks.filter((t) => t.template === 'shard')) {
+      const start = Number(expand(task.withSequence!.start, wfVars));
+      const end = Number(expand(task.withSequence!.end, wfVars));
+      expect(end - start + 1).toBe(Number(globals.shards));
+      for (let item = start; item <= end; item++) {
+        const args = Object.fromEntries(task.arguments!.parameters.map((p) => [p.name, expand(p.value!, { ...wfVars, item: String(item) })]));
+        runPod(template(task.template), args);
+      }
+    }
+    const run = join(results, wfVars['workflow.name']!);
+    expect(readdirSync(join(run, 'shards')).sort()).toEqual(Array.from({ length: Number(globals.shards) }, (_, i) => `shard-${i + 1}.json`).sort());
+    // every shard holds a disjoint share; together they hold every repository
+    const perShard = readdirSync(join(run, 'shards')).map((f) => rowsOf(join(run, 'shards', f)).map((r) => r.name));
+    expect(perShard.flat().sort()).toEqual(direct().map((r) => r.name).sort());
+    runPod(template('merge'), {});
+    expect(rowsOf(join(run, 'portfolio.json'))).toEqual(direct());
+    expect(readFileSync(join(run, 'portfolio.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+});
