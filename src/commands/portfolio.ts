@@ -8,15 +8,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { sanitizeExcerpt, sanitizeLine } from '../detect/sanitize.js';
+import { sanitizeLine } from '../detect/sanitize.js';
 import { EXIT, UsageError } from '../exit.js';
-import type { Lang } from '../i18n/report-messages.js';
 import { errorLine } from '../portfolio/errors.js';
 import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
 import { compareNames, compareRuns, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
-import type { ScanOneResult } from '../portfolio/scan-one.js';
+import { DEFAULT_TIMEOUT_SECONDS, scanAll } from '../portfolio/pool.js';
+import { Progress } from '../portfolio/progress.js';
 import { loadRoadmapCatalog } from '../report/roadmap.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
@@ -28,6 +26,8 @@ export interface PortfolioOptions extends Options {
   groupBy?: string;
   /** `--previous SOURCE`: an earlier run's JSON to compare with. */
   previous?: string;
+  /** `--timeout SECONDS`: per repository. */
+  timeout?: string;
 }
 
 const CI_FILES = [
@@ -103,100 +103,18 @@ function parseJobs(text: string | undefined): number {
   return Number(text);
 }
 
-function workerUrl(): URL | undefined {
-  // in the bundle the worker is dist/portfolio-worker.js beside the chunk running this; from the
-  // sources (tests of the TypeScript) there is none and the scans run in this thread
-  const url = new URL('./portfolio-worker.js', import.meta.url);
-  try {
-    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-type Outcome = { result: ScanOneResult } | { error: string };
-
-class Progress {
-  private done = 0;
-  private readonly start = Date.now();
-  private readonly tty: boolean;
-  constructor(private readonly total: number) {
-    this.tty = process.stderr.isTTY === true && total > 0;
-  }
-  tick(current: string): void {
-    this.done += 1;
-    if (!this.tty) return;
-    const secs = (Date.now() - this.start) / 1000;
-    const rate = secs > 0 ? (this.done / secs).toFixed(1) : '-';
-    const name = sanitizeExcerpt(basename(current), 40);
-    const line = `[${this.done}/${this.total}] ${rate} repos/s ${name}`;
-    const width = process.stderr.columns ?? 80;
-    process.stderr.write(`\r${line.slice(0, width - 1).padEnd(Math.min(width - 1, 80))}`);
-  }
-  end(): void {
-    if (this.tty) process.stderr.write(`\r${' '.repeat(Math.min((process.stderr.columns ?? 80) - 1, 80))}\r`);
-  }
-}
-
-/** Scans the checkouts on `jobs` threads; a worker that dies takes only its current repository with it. */
-async function scanAll(dirs: string[], jobs: number, opts: { bankDir?: string; lang: Lang }, progress: Progress): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(dirs.length);
-  const url = workerUrl();
-  if (!url || jobs === 1 || dirs.length <= 1) {
-    const { scanOne } = await import('../portfolio/scan-one.js');
-    for (const [i, dir] of dirs.entries()) {
-      try {
-        outcomes[i] = { result: await scanOne(dir, opts) };
-      } catch (err) {
-        outcomes[i] = { error: errorLine(err) };
-      }
-      progress.tick(dir);
-    }
-    return outcomes;
-  }
-  let next = 0;
-  const runWorker = () => new Promise<void>((resolveAll) => {
-    let current = -1;
-    let settled = false;
-    const worker = new Worker(url, { workerData: opts });
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      resolveAll();
-    };
-    const feed = () => {
-      if (next >= dirs.length) { current = -1; finish(); return; }
-      current = next++;
-      worker.postMessage({ id: current, dir: dirs[current] });
-    };
-    worker.on('message', (msg: { id: number; result?: ScanOneResult; error?: string }) => {
-      outcomes[msg.id] = msg.error !== undefined ? { error: msg.error } : { result: msg.result! };
-      progress.tick(dirs[msg.id]!);
-      feed();
-    });
-    const died = (why: string) => {
-      if (settled) return;
-      settled = true;
-      if (current >= 0 && !outcomes[current]) {
-        outcomes[current] = { error: `the scan stopped: ${why}` };
-        progress.tick(dirs[current]!);
-      }
-      // carry on with a fresh worker
-      void runWorker().then(resolveAll);
-    };
-    worker.on('error', (err) => died(errorLine(err)));
-    worker.on('exit', (code) => died(`worker exited with code ${code}`));
-    feed();
-  });
-  await Promise.all(Array.from({ length: Math.min(jobs, dirs.length) }, runWorker));
-  return outcomes;
+/** `--timeout SECONDS` per repository: a number of seconds (decimals allowed), 0 for none. */
+export function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  if (!/^\d{1,6}(\.\d{1,3})?$/.test(text)) throw new UsageError(`--timeout must be a number of seconds per repository (0 for none), such as 300, not "${text}"`);
+  return Math.round(Number(text) * 1000);
 }
 
 export async function runPortfolio(opts: PortfolioOptions, sources: string[]): Promise<number> {
   const format = checkFormat(opts.format, ['markdown', 'html', 'json'] as const, 'markdown');
   if (!sources.length) throw new UsageError('portfolio needs at least one SOURCE: a folder of checkouts, or JSON results of scan/check/report (see sigmature portfolio --help)');
   const jobs = parseJobs(opts.jobs);
+  const timeoutMs = parseTimeout(opts.timeout);
   const shard = parseShard(opts.shard);
   let pattern: RegExp | undefined;
   if (opts.groupBy !== undefined && opts.groupBy !== 'owner' && opts.groupBy !== 'team') {
@@ -215,7 +133,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
 
   const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
   const progress = new Progress(checkouts.length);
-  const outcomes = await scanAll(checkouts, jobs, { bankDir: opts.bankDir, lang: opts.lang }, progress);
+  const outcomes = await scanAll(checkouts, { jobs, timeoutMs, bankDir: opts.bankDir, lang: opts.lang, onDone: (dir) => progress.tick(dir) });
   progress.end();
 
   const rows: PortfolioRow[] = [];
@@ -256,11 +174,13 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${sanitizeLine(r.source)}: ${sanitizeLine(r.error)}\n`);
   for (const b of badInputs) process.stderr.write(`sigmature: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
   if (opts.minLevel !== undefined) {
+    const list = (rs: PortfolioRow[]) => `${rs.slice(0, 20).map((r) => sanitizeLine(r.name)).join(', ')}${rs.length > 20 ? ', …' : ''}`;
     const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
-    if (below.length) {
-      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => sanitizeLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
-      return EXIT.belowMinLevel;
-    }
+    // a repository that could not be scanned has no level to show: it does not meet the gate either
+    const failed = rows.filter((r) => r.error);
+    if (below.length) process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${list(below)}\n`);
+    if (failed.length) process.stderr.write(`sigmature: ${failed.length} repository(ies) not scanned, so not shown to meet --min-level ${opts.minLevel}: ${list(failed)}\n`);
+    if (below.length || failed.length) return EXIT.belowMinLevel;
   }
   return EXIT.ok;
 }
