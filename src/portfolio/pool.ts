@@ -73,6 +73,7 @@ export async function scanAll(dirs: string[], opts: PoolOptions): Promise<Outcom
   const workerData = { bankDir: opts.bankDir, lang: opts.lang };
   const runWorker = () => new Promise<void>((resolveAll) => {
     let current = -1;
+    let ready = false;
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     const worker = new Worker(url, { workerData });
@@ -100,19 +101,22 @@ export async function scanAll(dirs: string[], opts: PoolOptions): Promise<Outcom
         }, opts.timeoutMs);
       }
     };
-    worker.on('message', (msg: { id: number; result?: ScanOneResult; error?: string }) => {
+    worker.on('message', (msg: { ready?: true; id: number; result?: ScanOneResult; error?: string }) => {
       if (settled) return;
+      if (msg.ready) { ready = true; feed(); return; }
       done(msg.id, msg.error !== undefined ? { error: msg.error } : { result: msg.result! });
       feed();
     });
     const died = (why: string) => {
       if (settled) return;
       if (current >= 0) done(current, { error: `the scan stopped: ${why}` });
+      // a worker that dies before it is ready takes the next repository, so that the run always ends
+      else if (!ready && next < dirs.length) done(next++, { error: `the scan could not start: ${why}` });
       stop(true);
     };
     worker.on('error', (err) => died(errorLine(err)));
     worker.on('exit', (code) => died(`its worker thread exited (code ${code})`));
-    feed();
+    // the first repository goes when the worker says it is ready
   });
   await Promise.all(Array.from({ length: Math.min(opts.jobs, dirs.length) }, runWorker));
   return outcomes;

@@ -25,9 +25,14 @@ export interface ScanOneResult {
 
 let cache: { bank: Bank; catalog: RoadmapCatalog; bankDir?: string } | undefined;
 
+/** Loads the bank and the roadmap catalogue once per thread (before the first repository's clock starts). */
+export function loadShared(bankDir: string | undefined): { bank: Bank; catalog: RoadmapCatalog } {
+  if (!cache || cache.bankDir !== bankDir) cache = { bank: loadBank(bankDir), catalog: loadRoadmapCatalog(), bankDir };
+  return cache;
+}
+
 export async function scanOne(dir: string, opts: { bankDir?: string; lang: Lang; now?: Date }): Promise<ScanOneResult> {
-  if (!cache || cache.bankDir !== opts.bankDir) cache = { bank: loadBank(opts.bankDir), catalog: loadRoadmapCatalog(), bankDir: opts.bankDir };
-  const { bank, catalog } = cache;
+  const { bank, catalog } = loadShared(opts.bankDir);
   const scan = await scanDirectory(dir);
   const tool = { name: 'sigmature', version: VERSION };
   const { text } = await generateReport({ bank, catalog, answers: detectedAnswers(bank, scan), scan, lang: opts.lang, format: 'json', tool });

@@ -50,11 +50,11 @@ describe('sigmature portfolio --timeout', () => {
     it(`a repository whose scan hangs is listed as timed out; the others are all there (--jobs ${jobs})`, () => {
       // a-HANG-TEST sorts first and z-HANG-TEST last: one thread must go on after each with a fresh worker
       const dir = withBad(['a-HANG-TEST', 'z-HANG-TEST']);
-      const r = run([dir, '--format', 'json', '--jobs', jobs, '--timeout', '1.5']);
+      const r = run([dir, '--format', 'json', '--jobs', jobs, '--timeout', '3']);
       expect(r.code, r.stderr).toBe(0);
       const got = rows(r.stdout);
       for (const name of ['a-HANG-TEST', 'z-HANG-TEST']) {
-        expect(got.find((x) => x.name === name)).toEqual({ name, error: 'timed out: the scan took longer than 1.5 s (--timeout)' });
+        expect(got.find((x) => x.name === name)).toEqual({ name, error: 'timed out: the scan took longer than 3 s (--timeout)' });
       }
       expect(got.filter((x) => !x.name.includes('HANG'))).toEqual(expected());
       const lines = r.stderr.trim().split('\n');
@@ -67,12 +67,12 @@ describe('sigmature portfolio --timeout', () => {
 
   it('with --min-level, a repository that timed out fails the gate (exit 1) and every row is still written', () => {
     const dir = withBad(['m-HANG-TEST']);
-    const gated = run([dir, '--format', 'json', '--timeout', '1', '--min-level', '0']);
+    const gated = run([dir, '--format', 'json', '--timeout', '3', '--min-level', '0']);
     expect(gated.code).toBe(1);
     expect(rows(gated.stdout)).toHaveLength(REPOS.length + 1);
     expect(gated.stderr).toMatch(/1 repository\(ies\) not scanned, so not shown to meet --min-level 0: m-HANG-TEST/);
     // the same gate without the hung repository passes
-    expect(run([healthy, '--format', 'json', '--timeout', '1', '--min-level', '0']).code).toBe(0);
+    expect(run([healthy, '--format', 'json', '--timeout', '3', '--min-level', '0']).code).toBe(0);
   });
 
   it('--timeout takes seconds (decimals allowed, 0 for none); anything else is bad usage, exit 2', () => {
