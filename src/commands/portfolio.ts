@@ -7,12 +7,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { sanitizeLine } from '../detect/sanitize.js';
 import { EXIT, UsageError } from '../exit.js';
 import { errorLine } from '../portfolio/errors.js';
 import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
-import { compareNames, compareRuns, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
+import { assignIds, compareNames, compareRuns, groupOf, parseResult, pathSegments, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
 import { DEFAULT_TIMEOUT_SECONDS, scanAll } from '../portfolio/pool.js';
 import { Progress } from '../portfolio/progress.js';
 import { loadRoadmapCatalog } from '../report/roadmap.js';
@@ -73,6 +73,12 @@ export function discover(sources: string[]): Sources {
       if (isDir && isRepository(path)) checkouts.push(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
       else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+        // an owner's folder (checkouts/orgA/app, checkouts/orgB/app): its checkouts
+        const owned = childDirs(path);
+        if (owned.some(isRepository)) {
+          for (const d of owned) (isRepository(d) ? checkouts : skipped).push(d);
+          continue;
+        }
         const before = jsonFiles.length;
         walkJson(path, 1);
         if (jsonFiles.length === before) skipped.push(path);
@@ -80,6 +86,14 @@ export function discover(sources: string[]): Sources {
     }
   }
   return { checkouts, jsonFiles, nested, skipped };
+}
+
+function childDirs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+    .sort((a, b) => compareNames(a.name, b.name))
+    .map((e) => join(dir, e.name))
+    .filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
 }
 
 /** `--shard i/n`: a deterministic share of the repositories, by a hash of the name. */
@@ -137,20 +151,33 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   progress.end();
 
   const rows: PortfolioRow[] = [];
+  // each row's path, from which its id is taken (assignIds)
+  const paths = new Map<PortfolioRow, string[]>();
   for (const [i, dir] of checkouts.entries()) {
     const name = nameOfDir(dir);
     const o = outcomes[i] ?? { error: 'not scanned' };
-    if ('error' in o) { rows.push({ name, source: dir, error: o.error }); continue; }
+    if ('error' in o) {
+      const row: PortfolioRow = { id: name, name, source: dir, error: o.error };
+      rows.push(row);
+      paths.set(row, pathSegments(resolve(dir)));
+      continue;
+    }
     const results: ParsedResult[] = [];
     for (const value of [o.result.scan, o.result.report, o.result.check]) {
       if (value === undefined) continue;
       const parsed = parseResult(value, dir);
       if (typeof parsed !== 'string') results.push(parsed);
     }
-    rows.push(rowFromResults(name, results, dir));
+    const row = rowFromResults(name, results, dir);
+    rows.push(row);
+    paths.set(row, pathSegments(resolve(dir)));
   }
-  rows.push(...jsonRows);
-  rows.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.source, b.source));
+  for (const { row, path } of jsonRows) {
+    rows.push(row);
+    paths.set(row, path);
+  }
+  assignIds(rows, rows.map((r) => paths.get(r)!));
+  rows.sort((a, b) => compareNames(a.id, b.id) || compareNames(a.source, b.source));
   for (const r of rows) {
     const g = groupOf(r, opts.groupBy, pattern);
     if (g !== undefined) r.group = g;
@@ -158,9 +185,9 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
 
   const trend = opts.previous !== undefined ? compareRuns(previousRows(opts.previous), rows) : undefined;
   const seen = new Map<string, number>();
-  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
-  for (const [name, count] of seen) {
-    if (count > 1) process.stderr.write(`sigmature: warning: ${count} repositories are named "${sanitizeLine(name)}"; their rows are kept apart by source, but --previous compares by name\n`);
+  for (const r of rows) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+  for (const [id, count] of seen) {
+    if (count > 1) process.stderr.write(`sigmature: warning: ${count} rows are of the same repository path "${sanitizeLine(id)}" (a checkout and its JSON, or one run merged twice); their rows are kept apart by source, but --previous compares by path\n`);
   }
   const catalog = loadRoadmapCatalog();
   const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
@@ -174,7 +201,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${sanitizeLine(r.source)}: ${sanitizeLine(r.error)}\n`);
   for (const b of badInputs) process.stderr.write(`sigmature: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
   if (opts.minLevel !== undefined) {
-    const list = (rs: PortfolioRow[]) => `${rs.slice(0, 20).map((r) => sanitizeLine(r.name)).join(', ')}${rs.length > 20 ? ', …' : ''}`;
+    const list = (rs: PortfolioRow[]) => `${rs.slice(0, 20).map((r) => sanitizeLine(r.id)).join(', ')}${rs.length > 20 ? ', …' : ''}`;
     const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
     // a repository that could not be scanned has no level to show: it does not meet the gate either
     const failed = rows.filter((r) => r.error);
@@ -185,10 +212,14 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   return EXIT.ok;
 }
 
-/** The rows of JSON results (scan/report/check of one repository grouped by name; portfolio JSON as it is). */
-function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } {
+/**
+ * The rows of JSON results, each with the path its id is taken from: scan/report/check of one
+ * repository grouped by the repository root they name (for `.`, the file's folder and stem), so two
+ * repositories of one name under different owners are two rows; portfolio JSON as it is.
+ */
+function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: { row: PortfolioRow; path: string[] }[]; badInputs: { file: string; error: string }[] } {
   const badInputs: { file: string; error: string }[] = [];
-  const byName = new Map<string, { results: ParsedResult[]; files: string[] }>();
+  const byPath = new Map<string, { name: string; path: string[]; results: ParsedResult[]; files: string[] }>();
   const fromPortfolios: PortfolioRow[] = [];
   for (const file of files) {
     let parsed: ParsedResult | string;
@@ -210,25 +241,29 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
       if (!(nested.has(file) && parsed.startsWith('not a sigmature result'))) badInputs.push({ file, error: parsed });
       continue;
     }
-    const entry = byName.get(parsed.name) ?? { results: [], files: [] };
+    const rootPath = pathSegments(parsed.root);
+    const path = rootPath.length ? rootPath : [...pathSegments(resolve(dirname(file))), parsed.name];
+    const key = path.join('/');
+    const entry = byPath.get(key) ?? { name: parsed.name, path, results: [], files: [] };
     const same = entry.results.findIndex((r) => r.kind === parsed.kind);
     if (same >= 0) {
-      // two results of one kind for one name: two repositories of the same name, or the same file twice
-      badInputs.push({ file, error: `another ${parsed.kind} result of a repository named "${parsed.name}" was read first (${entry.files[same]}); this one is left out` });
+      // two results of one kind for one repository path: the same file twice, or two runs of one repository
+      badInputs.push({ file, error: `another ${parsed.kind} result of the repository at "${key}" was read first (${entry.files[same]}); this one is left out` });
       continue;
     }
     entry.results.push(parsed);
     entry.files.push(file);
-    byName.set(parsed.name, entry);
+    byPath.set(key, entry);
   }
-  const rows: PortfolioRow[] = [];
-  for (const [name, entry] of byName) {
-    if (inShard(name, shard)) rows.push(rowFromResults(name, entry.results, entry.files.join(', ')));
+  const rows: { row: PortfolioRow; path: string[] }[] = [];
+  for (const entry of byPath.values()) {
+    if (inShard(entry.name, shard)) rows.push({ row: rowFromResults(entry.name, entry.results, entry.files.join(', ')), path: entry.path });
   }
   for (const r of fromPortfolios) {
     if (!inShard(r.name, shard)) continue;
     const { group: _group, ...row } = r;
-    rows.push(row);
+    // its id already tells it from every repository of the same name (they are in the same shard)
+    rows.push({ row, path: pathSegments(r.id) });
   }
   return { rows, badInputs };
 }
@@ -239,7 +274,8 @@ function previousRows(source: string): PortfolioRow[] {
   if (!found.jsonFiles.length) throw new UsageError(`--previous ${source}: no JSON results there (give a portfolio --format json file, or a folder of scan/report/check JSON)`);
   const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined, found.nested);
   for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
-  return rows;
+  assignIds(rows.map((r) => r.row), rows.map((r) => r.path));
+  return rows.map((r) => r.row);
 }
 
 function nameOfDir(dir: string): string {

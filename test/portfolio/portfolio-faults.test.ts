@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const REPOS = ['committed-key', 'gha-keyless-image', 'jenkins-gpg', 'npm-provenance', 'cosign-aws-kms'];
 const healthy = join(work, 'healthy');
 
-interface Row { name: string; source: string; error?: string }
+interface Row { id: string; name: string; source: string; error?: string }
 function run(args: string[]) {
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--import', faults, cli, 'portfolio', ...args], {
@@ -54,7 +54,7 @@ describe('sigmature portfolio --timeout', () => {
       expect(r.code, r.stderr).toBe(0);
       const got = rows(r.stdout);
       for (const name of ['a-HANG-TEST', 'z-HANG-TEST']) {
-        expect(got.find((x) => x.name === name)).toEqual({ name, error: 'timed out: the scan took longer than 3 s (--timeout)' });
+        expect(got.find((x) => x.name === name)).toEqual({ id: name, name, error: 'timed out: the scan took longer than 3 s (--timeout)' });
       }
       expect(got.filter((x) => !x.name.includes('HANG'))).toEqual(expected());
       const lines = r.stderr.trim().split('\n');
@@ -97,7 +97,7 @@ describe('sigmature portfolio: a worker thread that dies mid-scan', () => {
       const got = rows(r.stdout);
       expect(got).toHaveLength(REPOS.length + 2);
       for (const name of ['CRASH-TEST-one', 'k-CRASH-TEST']) {
-        expect(got.find((x) => x.name === name)).toEqual({ name, error: 'the scan stopped: its worker thread exited (code 70)' });
+        expect(got.find((x) => x.name === name)).toEqual({ id: name, name, error: 'the scan stopped: its worker thread exited (code 70)' });
       }
       expect(got.filter((x) => !x.name.includes('CRASH'))).toEqual(rows(run([healthy, '--format', 'json']).stdout));
       expect(r.stderr.trim().split('\n').filter((l) => l.includes('CRASH-TEST'))).toHaveLength(2);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareRuns, groupOf, parseResult, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
+import { assignIds, compareRuns, groupOf, parseResult, pathSegments, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
 import { discover, inShard, parseShard } from '../../src/commands/portfolio.js';
 import { renderHtml, renderMarkdown, scriptJson } from '../../src/portfolio/render.js';
 
@@ -30,7 +30,7 @@ describe('parseResult', () => {
 });
 
 describe('rows and summary', () => {
-  const row = (name: string, p: Partial<PortfolioRow>): PortfolioRow => ({ name, source: name, ...p });
+  const row = (name: string, p: Partial<PortfolioRow>): PortfolioRow => ({ id: name, name, source: name, ...p });
   it('counts published vs signed and committed keys (a count only)', () => {
     const r = rowFromResults('a', [parseResult(scan('/a'), 'a.json') as never], 'a.json');
     expect(r).toMatchObject({ published: 2, signedPublished: 1, committedKeys: 1, custody: ['ci-secret'], nextStep: { id: 'write-signing-procedure' } });
@@ -57,6 +57,23 @@ describe('rows and summary', () => {
     expect(groupOf(r, 'checkouts/([^/]+)/', /checkouts\/([^/]+)\//)).toBe('payments');
     expect(groupOf(r, 'nomatch', /nomatch/)).toBe('(other)');
   });
+  it('ids: the shortest tail of the path that no other path shares; one path, one id', () => {
+    const paths = ['/w/checkouts/orgA/app', '/w/checkouts/orgB/app', '/w/checkouts/orgA/lib', 'x/deep/orgA/app', '/w/checkouts/orgA/app'].map(pathSegments);
+    const rows = paths.map((_, i) => row(`r${i}`, {}));
+    assignIds(rows, paths);
+    // orgA/app appears twice under two different parents: only the whole difference tells them apart
+    expect(rows.map((r) => r.id)).toEqual(['checkouts/orgA/app', 'orgB/app', 'lib', 'deep/orgA/app', 'checkouts/orgA/app']);
+    const one = [row('a', {})];
+    assignIds(one, [pathSegments('/tmp/x/app/')]);
+    expect(one[0]!.id).toBe('app');
+    expect(pathSegments('https://github.com/orgA/app')).toEqual(['orgA', 'app']);
+    expect(pathSegments('C:\\src\\orgB\\app')).toEqual(['C:', 'src', 'orgB', 'app']);
+    expect(pathSegments('./../orgA/./app')).toEqual(['orgA', 'app']);
+  });
+  it('compares runs by id', () => {
+    const t0 = compareRuns([row('orgA/app', { detectedLevel: 0 }), row('orgB/app', { detectedLevel: 2 })], [row('orgA/app', { detectedLevel: 1 }), row('orgB/app', { detectedLevel: 1 })]);
+    expect(t0).toMatchObject({ up: [{ name: 'orgA/app', from: 0, to: 1 }], down: [{ name: 'orgB/app', from: 2, to: 1 }], added: [], removed: [] });
+  });
   it('compares runs by name', () => {
     const t = compareRuns([row('a', { detectedLevel: 0 }), row('b', { detectedLevel: 2 })], [row('a', { assessedLevel: 1 }), row('c', { published: 1, signedPublished: 0 })]);
     expect(t).toEqual({ up: [{ name: 'a', from: 0, to: 1 }], down: [], newUnsignedPublishers: ['c'], added: ['c'], removed: ['b'] });
@@ -73,7 +90,8 @@ describe('shards and escaping', () => {
     expect(() => parseShard('a')).toThrow(/--shard/);
   });
   it('Markdown table text, HTML text and embedded JSON cannot break out', () => {
-    const rows: PortfolioRow[] = [{ name: 'a|b\n[x](javascript:1) <b>\u202e\u001b[31m', source: 'x', detectedLevel: 0 }];
+    const evil = 'a|b\n[x](javascript:1) <b>\u202e\u001b[31m';
+    const rows: PortfolioRow[] = [{ id: evil, name: evil, source: 'x', detectedLevel: 0 }];
     const doc = { rows, summary: summarise(rows), badInputs: [], date: '2026-01-01', tool, stepTitles: {} };
     expect(renderMarkdown(doc, 'en')).toContain('| a\\|b \\[x\\](javascript:1) \\<b\\> | 0 |');
     const html = renderHtml(doc, 'en');
