@@ -66,7 +66,8 @@ export function discover(sources: string[]): Sources {
     if (!st) throw new UsageError(`no such file or directory: ${source}`);
     if (st.isFile()) { jsonFiles.push(source); continue; }
     if (!st.isDirectory()) throw new UsageError(`not a file or directory: ${source}`);
-    if (existsSync(join(source, '.git'))) { checkouts.push(source); continue; }
+    // a checkout (its .git, or a CI file at its top) given itself: one repository
+    if (isRepository(source)) { checkouts.push(source); continue; }
     for (const entry of readdirSync(source, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
       const path = join(source, entry.name);
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
@@ -157,7 +158,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
     const name = nameOfDir(dir);
     const o = outcomes[i] ?? { error: 'not scanned' };
     if ('error' in o) {
-      const row: PortfolioRow = { id: name, name, source: dir, error: o.error };
+      const row: PortfolioRow = { id: name, name, path: dir, source: dir, error: o.error };
       rows.push(row);
       paths.set(row, pathSegments(resolve(dir)));
       continue;
@@ -168,7 +169,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
       const parsed = parseResult(value, dir);
       if (typeof parsed !== 'string') results.push(parsed);
     }
-    const row = rowFromResults(name, results, dir);
+    const row = { ...rowFromResults(name, results, dir), path: dir };
     rows.push(row);
     paths.set(row, pathSegments(resolve(dir)));
   }
@@ -219,7 +220,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
  */
 function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: { row: PortfolioRow; path: string[] }[]; badInputs: { file: string; error: string }[] } {
   const badInputs: { file: string; error: string }[] = [];
-  const byPath = new Map<string, { name: string; path: string[]; results: ParsedResult[]; files: string[] }>();
+  const byPath = new Map<string, { name: string; given: string; path: string[]; results: ParsedResult[]; files: string[] }>();
   const fromPortfolios: PortfolioRow[] = [];
   for (const file of files) {
     let parsed: ParsedResult | string;
@@ -241,10 +242,10 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
       if (!(nested.has(file) && parsed.startsWith('not a sigmature result'))) badInputs.push({ file, error: parsed });
       continue;
     }
-    const rootPath = pathSegments(parsed.root);
-    const path = rootPath.length ? rootPath : [...pathSegments(resolve(dirname(file))), parsed.name];
+    const given = pathSegments(parsed.root).length ? parsed.root : join(dirname(resolve(file)), parsed.name);
+    const path = pathSegments(given);
     const key = path.join('/');
-    const entry = byPath.get(key) ?? { name: parsed.name, path, results: [], files: [] };
+    const entry = byPath.get(key) ?? { name: parsed.name, given, path, results: [], files: [] };
     const same = entry.results.findIndex((r) => r.kind === parsed.kind);
     if (same >= 0) {
       // two results of one kind for one repository path: the same file twice, or two runs of one repository
@@ -257,13 +258,13 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
   }
   const rows: { row: PortfolioRow; path: string[] }[] = [];
   for (const entry of byPath.values()) {
-    if (inShard(entry.name, shard)) rows.push({ row: rowFromResults(entry.name, entry.results, entry.files.join(', ')), path: entry.path });
+    if (inShard(entry.name, shard)) rows.push({ row: { ...rowFromResults(entry.name, entry.results, entry.files.join(', ')), path: entry.given }, path: entry.path });
   }
   for (const r of fromPortfolios) {
     if (!inShard(r.name, shard)) continue;
     const { group: _group, ...row } = r;
-    // its id already tells it from every repository of the same name (they are in the same shard)
-    rows.push({ row, path: pathSegments(r.id) });
+    // its path tells it from repositories of the same name in other inputs (older JSON: its id)
+    rows.push({ row, path: pathSegments(r.path ?? r.id) });
   }
   return { rows, badInputs };
 }

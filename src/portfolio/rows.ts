@@ -28,6 +28,12 @@ export interface PortfolioRow {
   id: string;
   /** The repository's own name: the last segment of its path. */
   name: string;
+  /**
+   * The path the id is taken from: the checkout's folder as given, or the repository root its JSON
+   * results name (for `.`, the results file's folder and stem). Kept so that merged runs (shards, or
+   * one run per repository) tell `orgA/app` from `orgB/app` again.
+   */
+  path?: string;
   /** Where the row came from: a checkout directory, or the JSON files read. */
   source: string;
   group?: string;
@@ -235,7 +241,10 @@ export function portfolioRows(value: unknown): { rows: PortfolioRow[]; badInputs
   const rows = value.repositories
     .filter((r): r is PortfolioRow => isObj(r) && typeof r.name === 'string' && typeof r.source === 'string')
     // a portfolio JSON written before rows had ids: the name was the key
-    .map((r) => (typeof r.id === 'string' && r.id ? r : { ...r, id: r.name }));
+    .map((r) => {
+      const { path, ...row } = r as PortfolioRow & { path?: unknown };
+      return { ...row, id: typeof r.id === 'string' && r.id ? r.id : r.name, ...(typeof path === 'string' ? { path } : {}) };
+    });
   const badInputs = Array.isArray(value.badInputs)
     ? value.badInputs.filter((b): b is { file: string; error: string } => isObj(b) && typeof b.file === 'string' && typeof b.error === 'string')
     : [];

@@ -28,7 +28,8 @@ interface Job { needs?: string | string[]; if?: string; 'runs-on': string; outpu
 beforeAll(() => {
   mkdirSync(bin, { recursive: true });
   // `npx --yes sigmature@VERSION ARGS` → node dist/cli.js ARGS
-  writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = "--yes" ] || exit 90\ncase "$2" in sigmature@*) ;; *) exit 91 ;; esac\nshift 2\nexec "${process.execPath}" "${cli}" "$@"\n`);
+  // every call is logged to $NPX_LOG when set (how many times a job runs sigmature)
+  writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = "--yes" ] || exit 90\ncase "$2" in sigmature@*) ;; *) exit 91 ;; esac\nshift 2\n[ -z "$NPX_LOG" ] || echo "$1" >> "$NPX_LOG"\nexec "${process.execPath}" "${cli}" "$@"\n`);
   chmodSync(join(bin, 'npx'), 0o755);
   for (const r of REPOS) cpSync(join(root, 'test/fixtures/repos', r), join(checkouts, 'example', r), { recursive: true });
   cpSync(join(root, 'test/fixtures/check/keyless'), join(checkouts, 'example', 'keyless'), { recursive: true });
@@ -41,11 +42,13 @@ function sh(shell: string, script: string, cwd: string, env: Record<string, stri
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// rows without where they were read (source, path): the same repositories scanned elsewhere
+type Row = { id: string; name: string; source: string; path?: string };
 const direct = () => {
   const r = spawnSync(process.execPath, [cli, 'portfolio', join(checkouts, 'example'), '--format', 'json'], { encoding: 'utf8' });
-  return (JSON.parse(r.stdout) as { repositories: { name: string; source: string }[] }).repositories.map(({ source: _s, ...row }) => row);
+  return (JSON.parse(r.stdout) as { repositories: Row[] }).repositories.map(({ source: _s, path: _p, ...row }) => row);
 };
-const rowsOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { repositories: { name: string; source: string }[] }).repositories.map(({ source: _s, ...row }) => row);
+const rowsOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { repositories: Row[] }).repositories.map(({ source: _s, path: _p, ...row }) => row);
 
 describe('examples/portfolio/github-actions.yml', () => {
   const text = readFileSync(join(root, 'examples/portfolio/github-actions.yml'), 'utf8');
@@ -84,16 +87,21 @@ describe('examples/portfolio/github-actions.yml', () => {
     const scanScript = wf.jobs.scan!.steps.find((s) => s.run)!.run!;
     const results = join(runner, 'results');
     mkdirSync(results, { recursive: true });
-    for (const name of [...REPOS, 'keyless']) {
+    const npxLog = join(runner, 'npx.log');
+    const job = (owner: string, name: string, from: string, into: string) => {
       // each matrix job has its own workspace with its checkout at checkouts/<owner>/<name>
-      const ws = join(runner, name);
-      cpSync(join(checkouts, 'example', name), join(ws, 'checkouts', 'example', name), { recursive: true });
-      const r = sh('bash', scanScript, ws, { REPO: `example/${name}`, SIGMATURE_VERSION: wf.env.SIGMATURE_VERSION! });
+      const ws = join(runner, `${owner}-${name}`);
+      cpSync(from, join(ws, 'checkouts', owner, name), { recursive: true });
+      writeFileSync(npxLog, '');
+      const r = sh('bash', scanScript, ws, { REPO: `${owner}/${name}`, SIGMATURE_VERSION: wf.env.SIGMATURE_VERSION!, NPX_LOG: npxLog });
       expect(r.code, r.stderr).toBe(0);
+      // one sigmature run, so one scan, per repository (keyless has an answers file: no report or check run besides)
+      expect(readFileSync(npxLog, 'utf8')).toBe('portfolio\n');
       // download-artifact with merge-multiple: every job's results/ in one folder
-      cpSync(join(ws, 'results'), results, { recursive: true });
-    }
-    expect(readdirSync(results).sort()).toContain('example__keyless.check.json');
+      cpSync(join(ws, 'results'), into, { recursive: true });
+    };
+    for (const name of [...REPOS, 'keyless']) job('example', name, join(checkouts, 'example', name), results);
+    expect(readdirSync(results).sort()).toEqual([...REPOS, 'keyless'].map((n) => `example__${n}.json`).sort());
     const summary = join(runner, 'summary.md');
     writeFileSync(summary, '');
     const r = sh('bash', wf.jobs.merge!.steps.find((s) => s.run)!.run!, runner, { SIGMATURE_VERSION: wf.env.SIGMATURE_VERSION!, GITHUB_STEP_SUMMARY: summary });
@@ -102,6 +110,18 @@ describe('examples/portfolio/github-actions.yml', () => {
     expect(rowsOf(join(runner, 'portfolio.json'))).toEqual(direct());
     expect(readFileSync(summary, 'utf8')).toMatch(/^# Artifact-signing portfolio/);
     expect(readFileSync(join(runner, 'portfolio.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const keyless = rowsOf(join(runner, 'portfolio.json')).find((r) => r.id === 'keyless') as Record<string, unknown>;
+    expect(keyless.assessedLevel).toBe(3); // the answers file's level, from the one run
+    expect(keyless.contradictions).toBe(0);
+    // two repositories named app under two owners, each in its own job: two rows after the merge
+    const apps = join(runner, 'apps');
+    mkdirSync(apps);
+    job('orgA', 'app', join(checkouts, 'example', 'committed-key'), apps);
+    job('orgB', 'app', join(checkouts, 'example', 'jenkins-gpg'), apps);
+    const merged = sh('bash', wf.jobs.merge!.steps.find((s) => s.run)!.run!.replaceAll('results', 'apps'), runner, { SIGMATURE_VERSION: wf.env.SIGMATURE_VERSION!, GITHUB_STEP_SUMMARY: summary });
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toBe('');
+    expect(rowsOf(join(runner, 'portfolio.json')).map((r) => r.id)).toEqual(['orgA/app', 'orgB/app']);
   });
 });
 

@@ -168,7 +168,7 @@ describe('sigmature portfolio: answers, shards, groups', () => {
 });
 
 describe('sigmature portfolio: repositories of the same name under different owners', () => {
-  interface Row { id: string; name: string; source: string; detectedLevel?: number; committedKeys?: number; error?: string }
+  interface Row { id: string; name: string; source: string; path?: string; detectedLevel?: number; committedKeys?: number; error?: string }
   const tree = () => {
     const dir = mkdtempSync(join(work, 'owners-'));
     // two different repositories, both named app
@@ -207,7 +207,7 @@ describe('sigmature portfolio: repositories of the same name under different own
     const fromJson = run(['portfolio', out, '--format', 'json']);
     expect(fromJson.stderr).toBe('');
     const fromTree = run(['portfolio', dir, '--format', 'json']);
-    const strip = (stdout: string) => Object.values(byId(stdout)).map(({ source: _s, ...rest }) => rest);
+    const strip = (stdout: string) => Object.values(byId(stdout)).map(({ source: _s, path: _p, ...rest }) => rest);
     expect(strip(fromJson.stdout)).toEqual(strip(fromTree.stdout));
     expect(strip(fromJson.stdout).map((r) => r.id)).toEqual(['jenkins-gpg', 'orgA/app', 'orgB/app']);
     // `scan .` in each repository's own CI: the root says nothing, the artifact's folder tells them apart

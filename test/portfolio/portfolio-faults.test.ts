@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const REPOS = ['committed-key', 'gha-keyless-image', 'jenkins-gpg', 'npm-provenance', 'cosign-aws-kms'];
 const healthy = join(work, 'healthy');
 
-interface Row { id: string; name: string; source: string; error?: string }
+interface Row { id: string; name: string; source: string; path?: string; error?: string }
 function run(args: string[]) {
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--import', faults, cli, 'portfolio', ...args], {
@@ -29,7 +29,8 @@ function run(args: string[]) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, secs: (Date.now() - started) / 1000 };
 }
-const rows = (stdout: string) => (JSON.parse(stdout) as { repositories: Row[] }).repositories.map(({ source: _s, ...r }) => r);
+// rows without where they were read: the same repositories, copied into another folder
+const rows = (stdout: string) => (JSON.parse(stdout) as { repositories: Row[] }).repositories.map(({ source: _s, path: _p, ...r }) => r);
 
 beforeAll(() => {
   for (const r of REPOS) cpSync(join(root, 'test/fixtures/repos', r), join(healthy, r), { recursive: true });
