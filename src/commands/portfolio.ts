@@ -5,9 +5,10 @@
  * searched for `*.json`). Checkouts are scanned in worker threads; one that fails is a row with its
  * error and the others go on.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isPipelinePath } from '../detect/collect/candidates.js';
 import { sanitizeLine } from '../detect/sanitize.js';
 import { EXIT, UsageError } from '../exit.js';
 import { errorLine } from '../portfolio/errors.js';
@@ -30,13 +31,25 @@ export interface PortfolioOptions extends Options {
   timeout?: string;
 }
 
-const CI_FILES = [
-  '.github/workflows', '.gitlab-ci.yml', 'Jenkinsfile', '.circleci', 'azure-pipelines.yml', 'bitbucket-pipelines.yml',
-  '.tekton', '.buildkite', '.travis.yml', '.drone.yml', 'cloudbuild.yaml', 'cloudbuild.yml', 'buildspec.yml',
-];
-
+/**
+ * A checkout: a `.git`, or a file the scanner reads as a CI pipeline by its path (src/detect's
+ * isPipelinePath), at the top or in a hidden folder there (`.github/workflows/…`, `.circleci/…`).
+ */
 export function isRepository(dir: string): boolean {
-  return existsSync(join(dir, '.git')) || CI_FILES.some((f) => existsSync(join(dir, f)));
+  return existsSync(join(dir, '.git')) || hasPipeline(dir, '', 0);
+}
+
+function hasPipeline(abs: string, rel: string, depth: number): boolean {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  const pathOf = (name: string) => (rel ? `${rel}/${name}` : name);
+  if (entries.some((e) => e.isFile() && isPipelinePath(pathOf(e.name)))) return true;
+  if (depth >= 2) return false;
+  return entries.some((e) => e.isDirectory() && e.name !== '.git' && (depth > 0 || e.name.startsWith('.')) && hasPipeline(join(abs, e.name), pathOf(e.name), depth + 1));
 }
 
 interface Sources {

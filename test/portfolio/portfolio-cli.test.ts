@@ -84,6 +84,7 @@ describe('sigmature portfolio: failures', () => {
     cpSync(repos, dir, { recursive: true });
     mkdirSync(join(dir, 'broken/.sigmature'), { recursive: true });
     mkdirSync(join(dir, 'broken/.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, 'broken/.github/workflows/ci.yml'), 'on: push\njobs: {}\n');
     writeFileSync(join(dir, 'broken/.sigmature/answers.yaml'), 'schemaVersion: 1\nbank: {id: nope\n');
     const bad = join(work, 'bad.json');
     writeFileSync(bad, '{not json');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignIds, compareRuns, groupOf, parseResult, pathSegments, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
-import { discover, inShard, parseShard } from '../../src/commands/portfolio.js';
+import { discover, inShard, isRepository, parseShard } from '../../src/commands/portfolio.js';
 import { renderHtml, renderMarkdown, scriptJson } from '../../src/portfolio/render.js';
 
 const tool = { name: 'sigmature', version: '0.1.0' };
@@ -98,6 +98,30 @@ describe('shards and escaping', () => {
     expect(html).toContain('<td>a|b\n[x](javascript:1) &lt;b&gt;</td>');
     expect(html.slice(0, html.indexOf('<script'))).not.toMatch(/[\u202e\u001b]/);
     expect(scriptJson({ a: '</script><!--' })).not.toMatch(/[<>]/);
+  });
+  it('a checkout without .git is told by a file the scanner reads as a pipeline, at its top or in a hidden folder there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmature-isrepo-'));
+    try {
+      const make = (name: string, files: string[]) => {
+        for (const f of files) {
+          mkdirSync(join(dir, name, f, '..'), { recursive: true });
+          writeFileSync(join(dir, name, f), 'x: 1\n');
+        }
+        return join(dir, name);
+      };
+      for (const files of [['.github/workflows/release.yml'], ['.gitlab-ci.yml'], ['Jenkinsfile'], ['.circleci/config.yml'], ['azure-pipelines.yml'],
+        ['.azure-pipelines/build.yaml'], ['bitbucket-pipelines.yml'], ['.buildkite/pipeline.yml'], ['.travis.yml'], ['.drone.yml'], ['cloudbuild.yaml'], ['buildspec.yml']]) {
+        expect(isRepository(make(files[0]!.replace(/\W/g, '_'), files)), files[0]).toBe(true);
+      }
+      // what the scanner does not read as a pipeline by its path: not a checkout
+      for (const files of [['README.md'], ['.github/dependabot.yml'], ['.github/workflows/notes.txt'], ['docs/.github/workflows/x.yml'], ['build.groovy'], ['a/b/.gitlab-ci.yml']]) {
+        expect(isRepository(make(`no-${files[0]!.replace(/\W/g, '_')}`, files)), files[0]).toBe(false);
+      }
+      mkdirSync(join(dir, 'git', '.git'), { recursive: true });
+      expect(isRepository(join(dir, 'git'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('a folder in a SOURCE that is neither a checkout nor holds JSON results is named as skipped, not dropped silently', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmature-discover-'));
