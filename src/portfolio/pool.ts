@@ -84,7 +84,8 @@ export async function scanAll(dirs: string[], opts: PoolOptions): Promise<Outcom
       // the run does not wait for a worker it has given up on
       worker.unref();
       void worker.terminate();
-      if (replace) void runWorker().then(resolveAll);
+      // a fresh worker only while there is work left for it
+      if (replace && next < dirs.length) void runWorker().then(resolveAll);
       else resolveAll();
     };
     const feed = () => {
@@ -103,7 +104,7 @@ export async function scanAll(dirs: string[], opts: PoolOptions): Promise<Outcom
     };
     worker.on('message', (msg: { ready?: true; id: number; result?: ScanOneResult; error?: string }) => {
       if (settled) return;
-      if (msg.ready) { ready = true; feed(); return; }
+      if (msg.ready) { ready = true; clearTimeout(timer); feed(); return; }
       done(msg.id, msg.error !== undefined ? { error: msg.error } : { result: msg.result! });
       feed();
     });
@@ -116,7 +117,8 @@ export async function scanAll(dirs: string[], opts: PoolOptions): Promise<Outcom
     };
     worker.on('error', (err) => died(errorLine(err)));
     worker.on('exit', (code) => died(`its worker thread exited (code ${code})`));
-    // the first repository goes when the worker says it is ready
+    // the first repository goes when the worker says it is ready; one that never is counts as dead
+    if (opts.timeoutMs > 0) timer = setTimeout(() => died(`its worker thread was not ready within ${opts.timeoutMs / 1000} s (--timeout)`), opts.timeoutMs);
   });
   await Promise.all(Array.from({ length: Math.min(opts.jobs, dirs.length) }, runWorker));
   return outcomes;

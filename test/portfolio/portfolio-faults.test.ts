@@ -105,6 +105,19 @@ describe('sigmature portfolio: a worker thread that dies mid-scan', () => {
     }
   });
 
+  it('a worker that never gets ready (its bank load hangs) takes one repository per timeout, and the run ends', () => {
+    const bank = join(work, 'HANG-TEST-bank');
+    mkdirSync(bank, { recursive: true });
+    const dir = mkdtempSync(join(work, 'startup-'));
+    for (const r of ['jenkins-gpg', 'npm-provenance']) cpSync(join(healthy, r), join(dir, r), { recursive: true });
+    const r = run([dir, '--format', 'json', '--jobs', '2', '--timeout', '2', '--bank', bank]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rows(r.stdout)).toEqual(['jenkins-gpg', 'npm-provenance'].map((name) => ({
+      id: name, name, error: 'the scan could not start: its worker thread was not ready within 2 s (--timeout)',
+    })));
+    expect(r.secs).toBeLessThan(60);
+  });
+
   it('a checkout whose answers file is a FIFO is an error, not a read that blocks forever', () => {
     const dir = mkdtempSync(join(work, 'fifo-'));
     cpSync(join(healthy, 'jenkins-gpg'), join(dir, 'fifo'), { recursive: true });
