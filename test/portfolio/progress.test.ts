@@ -1,7 +1,10 @@
 /**
  * The portfolio's progress line, driven through a fake terminal: done/total, rate and the current
- * repository redrawn in place on a TTY; nothing on a pipe or in CI.
+ * repository redrawn in place on a TTY; nothing on a pipe or in CI. Then the built CLI on a pty.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Progress, type ProgressStream } from '../../src/portfolio/progress.js';
 
@@ -55,4 +58,31 @@ describe('Progress', () => {
     new Progress(1, local, { CI: 'false' }, () => 0).tick('/a');
     expect(local.out).toHaveLength(1);
   });
+});
+
+describe('sigmature portfolio on a real terminal (script(1) gives it a pty)', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  const onPty = (env: Record<string, string | undefined>) => {
+    const cmd = `"${process.execPath}" "${join(root, 'dist', 'cli.js')}" portfolio "${join(root, 'test', 'fixtures', 'repos')}" --format json --out /dev/null --jobs 2`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C', ...env }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it.skipIf(!hasScript)('draws [done/total] rate current in place up to the last repository, then clears the line; nothing with CI set', () => {
+    // stdout and stderr share the pty: the progress frames, then the lines of the fixtures that fail
+    const out = onPty({});
+    const frames = out.split('\r').filter((f) => /^\[\d+\/\d+\]/.test(f));
+    const total = Number(/\[1\/(\d+)\]/.exec(out)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(frames).toHaveLength(total);
+    expect(frames[0]).toMatch(/^\[1\/\d+\] [\d.]+ repos\/s \S/);
+    frames.forEach((f, i) => expect(f.startsWith(`[${i + 1}/${total}] `)).toBe(true));
+    // cleared before anything else is written
+    const afterLast = out.slice(out.lastIndexOf(frames.at(-1)!) + frames.at(-1)!.length);
+    expect(afterLast).toMatch(/^\r {10,}\r/);
+    expect(onPty({ CI: 'true' })).not.toMatch(/\[\d+\/\d+\]/);
+  });
+  if (!hasScript) it('skipped: script(1) from util-linux is missing here', () => undefined);
 });
