@@ -35,6 +35,7 @@ const commands = {
   portfolio: {
     ...common, format: { type: 'string' }, out: { type: 'string' }, 'min-level': { type: 'string' },
     jobs: { type: 'string' }, shard: { type: 'string' }, 'group-by': { type: 'string' }, previous: { type: 'string' },
+    timeout: { type: 'string' },
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -123,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/diff.js')).runDiff(options, positionals);
     case 'portfolio': {
       const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-      return (await import('./commands/portfolio.js')).runPortfolio({ ...options, jobs: str('jobs'), shard: str('shard'), groupBy: str('group-by'), previous: str('previous') }, positionals);
+      return (await import('./commands/portfolio.js')).runPortfolio({ ...options, jobs: str('jobs'), shard: str('shard'), groupBy: str('group-by'), previous: str('previous'), timeout: str('timeout') }, positionals);
     }
   }
 }

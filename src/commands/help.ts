@@ -206,17 +206,20 @@ Options:
   --format markdown|html|json (default: markdown)
   --out FILE                write to FILE instead of stdout
   --jobs N                  scanning threads (default: the number of cores)
+  --timeout SECONDS         per repository (default: 300; 0 for none): one that
+                            takes longer is listed with its error, the rest go on
   --shard i/n               only the i-th of n deterministic shares
   --group-by owner|team|RE  group by the organisation or team of the answers,
                             or by a regular expression over the source path
                             (its first group, else the match)
-  --min-level N             exit 1 when any repository is below level N
+  --min-level N             exit 1 when any repository is below level N, or
+                            could not be scanned
   --previous SOURCE         an earlier run's JSON (portfolio --format json, or
                             scan/report/check results): who moved up or down,
                             new unsigned publishers
 
 Exit codes: 0 done (even when some repositories failed); 1 a repository below
---min-level; 2 bad usage; 3 internal fault.
+--min-level (or not scanned, with --min-level); 2 bad usage; 3 internal fault.
 
 Examples:
   sigmature portfolio ~/checkouts --format html --out portfolio.html
@@ -397,17 +400,21 @@ ${COMMON.ja}`,
   --format markdown|html|json (既定: markdown)
   --out FILE                標準出力ではなく FILE に書き出す
   --jobs N                  スキャンのスレッド数 (既定: コア数)
+  --timeout SECONDS         リポジトリごとの制限時間 (既定: 300、0 で無制限)。
+                            超えたものはエラーとともに一覧に載り、他は続行
   --shard i/n               n 個に決定的に分けたうちの i 番目だけ
   --group-by owner|team|RE  回答ファイルの組織またはチームで、あるいはソースの
                             パスへの正規表現 (最初のグループ、なければ一致全体)
                             でグループ化
-  --min-level N             レベル N 未満のリポジトリがあれば終了コード 1
+  --min-level N             レベル N 未満、またはスキャンできなかったリポジトリが
+                            あれば終了コード 1
   --previous SOURCE         以前の実行の JSON (portfolio --format json、または
                             scan/report/check の結果): レベルが上下したリポジトリ、
                             新たに未署名で公開しているリポジトリ
 
 終了コード: 0 完了 (一部のリポジトリが失敗しても)、1 --min-level 未満の
-リポジトリがある、2 使い方の誤り、3 内部エラー。
+リポジトリがある (--min-level 指定時はスキャンできなかったものも)、2 使い方の誤り、
+3 内部エラー。
 
 例:
   sigmature portfolio ~/checkouts --format html --out portfolio.html

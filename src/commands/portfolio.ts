@@ -5,18 +5,17 @@
  * searched for `*.json`). Checkouts are scanned in worker threads; one that fails is a row with its
  * error and the others go on.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { sanitizeExcerpt, sanitizeLine } from '../detect/sanitize.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isPipelinePath } from '../detect/collect/candidates.js';
+import { sanitizeLine } from '../detect/sanitize.js';
 import { EXIT, UsageError } from '../exit.js';
-import type { Lang } from '../i18n/report-messages.js';
 import { errorLine } from '../portfolio/errors.js';
 import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
-import { compareNames, compareRuns, groupOf, parseResult, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
-import type { ScanOneResult } from '../portfolio/scan-one.js';
+import { assignIds, compareNames, compareRuns, groupOf, parseResult, pathSegments, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
+import { DEFAULT_TIMEOUT_SECONDS, scanAll } from '../portfolio/pool.js';
+import { Progress } from '../portfolio/progress.js';
 import { loadRoadmapCatalog } from '../report/roadmap.js';
 import { VERSION } from '../version.js';
 import { checkFormat, type Options } from './options.js';
@@ -28,15 +27,29 @@ export interface PortfolioOptions extends Options {
   groupBy?: string;
   /** `--previous SOURCE`: an earlier run's JSON to compare with. */
   previous?: string;
+  /** `--timeout SECONDS`: per repository. */
+  timeout?: string;
 }
 
-const CI_FILES = [
-  '.github/workflows', '.gitlab-ci.yml', 'Jenkinsfile', '.circleci', 'azure-pipelines.yml', 'bitbucket-pipelines.yml',
-  '.tekton', '.buildkite', '.travis.yml', '.drone.yml', 'cloudbuild.yaml', 'cloudbuild.yml', 'buildspec.yml',
-];
-
+/**
+ * A checkout: a `.git`, or a file the scanner reads as a CI pipeline by its path (src/detect's
+ * isPipelinePath), at the top or in a hidden folder there (`.github/workflows/…`, `.circleci/…`).
+ */
 export function isRepository(dir: string): boolean {
-  return existsSync(join(dir, '.git')) || CI_FILES.some((f) => existsSync(join(dir, f)));
+  return existsSync(join(dir, '.git')) || hasPipeline(dir, '', 0);
+}
+
+function hasPipeline(abs: string, rel: string, depth: number): boolean {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  const pathOf = (name: string) => (rel ? `${rel}/${name}` : name);
+  if (entries.some((e) => e.isFile() && isPipelinePath(pathOf(e.name)))) return true;
+  if (depth >= 2) return false;
+  return entries.some((e) => e.isDirectory() && e.name !== '.git' && (depth > 0 || e.name.startsWith('.')) && hasPipeline(join(abs, e.name), pathOf(e.name), depth + 1));
 }
 
 interface Sources {
@@ -66,13 +79,20 @@ export function discover(sources: string[]): Sources {
     if (!st) throw new UsageError(`no such file or directory: ${source}`);
     if (st.isFile()) { jsonFiles.push(source); continue; }
     if (!st.isDirectory()) throw new UsageError(`not a file or directory: ${source}`);
-    if (existsSync(join(source, '.git'))) { checkouts.push(source); continue; }
+    // a checkout (its .git, or a CI file at its top) given itself: one repository
+    if (isRepository(source)) { checkouts.push(source); continue; }
     for (const entry of readdirSync(source, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
       const path = join(source, entry.name);
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
       if (isDir && isRepository(path)) checkouts.push(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) jsonFiles.push(path);
       else if (isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+        // an owner's folder (checkouts/orgA/app, checkouts/orgB/app): its checkouts
+        const owned = childDirs(path);
+        if (owned.some(isRepository)) {
+          for (const d of owned) (isRepository(d) ? checkouts : skipped).push(d);
+          continue;
+        }
         const before = jsonFiles.length;
         walkJson(path, 1);
         if (jsonFiles.length === before) skipped.push(path);
@@ -80,6 +100,14 @@ export function discover(sources: string[]): Sources {
     }
   }
   return { checkouts, jsonFiles, nested, skipped };
+}
+
+function childDirs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+    .sort((a, b) => compareNames(a.name, b.name))
+    .map((e) => join(dir, e.name))
+    .filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
 }
 
 /** `--shard i/n`: a deterministic share of the repositories, by a hash of the name. */
@@ -103,100 +131,18 @@ function parseJobs(text: string | undefined): number {
   return Number(text);
 }
 
-function workerUrl(): URL | undefined {
-  // in the bundle the worker is dist/portfolio-worker.js beside the chunk running this; from the
-  // sources (tests of the TypeScript) there is none and the scans run in this thread
-  const url = new URL('./portfolio-worker.js', import.meta.url);
-  try {
-    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-type Outcome = { result: ScanOneResult } | { error: string };
-
-class Progress {
-  private done = 0;
-  private readonly start = Date.now();
-  private readonly tty: boolean;
-  constructor(private readonly total: number) {
-    this.tty = process.stderr.isTTY === true && total > 0;
-  }
-  tick(current: string): void {
-    this.done += 1;
-    if (!this.tty) return;
-    const secs = (Date.now() - this.start) / 1000;
-    const rate = secs > 0 ? (this.done / secs).toFixed(1) : '-';
-    const name = sanitizeExcerpt(basename(current), 40);
-    const line = `[${this.done}/${this.total}] ${rate} repos/s ${name}`;
-    const width = process.stderr.columns ?? 80;
-    process.stderr.write(`\r${line.slice(0, width - 1).padEnd(Math.min(width - 1, 80))}`);
-  }
-  end(): void {
-    if (this.tty) process.stderr.write(`\r${' '.repeat(Math.min((process.stderr.columns ?? 80) - 1, 80))}\r`);
-  }
-}
-
-/** Scans the checkouts on `jobs` threads; a worker that dies takes only its current repository with it. */
-async function scanAll(dirs: string[], jobs: number, opts: { bankDir?: string; lang: Lang }, progress: Progress): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(dirs.length);
-  const url = workerUrl();
-  if (!url || jobs === 1 || dirs.length <= 1) {
-    const { scanOne } = await import('../portfolio/scan-one.js');
-    for (const [i, dir] of dirs.entries()) {
-      try {
-        outcomes[i] = { result: await scanOne(dir, opts) };
-      } catch (err) {
-        outcomes[i] = { error: errorLine(err) };
-      }
-      progress.tick(dir);
-    }
-    return outcomes;
-  }
-  let next = 0;
-  const runWorker = () => new Promise<void>((resolveAll) => {
-    let current = -1;
-    let settled = false;
-    const worker = new Worker(url, { workerData: opts });
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      resolveAll();
-    };
-    const feed = () => {
-      if (next >= dirs.length) { current = -1; finish(); return; }
-      current = next++;
-      worker.postMessage({ id: current, dir: dirs[current] });
-    };
-    worker.on('message', (msg: { id: number; result?: ScanOneResult; error?: string }) => {
-      outcomes[msg.id] = msg.error !== undefined ? { error: msg.error } : { result: msg.result! };
-      progress.tick(dirs[msg.id]!);
-      feed();
-    });
-    const died = (why: string) => {
-      if (settled) return;
-      settled = true;
-      if (current >= 0 && !outcomes[current]) {
-        outcomes[current] = { error: `the scan stopped: ${why}` };
-        progress.tick(dirs[current]!);
-      }
-      // carry on with a fresh worker
-      void runWorker().then(resolveAll);
-    };
-    worker.on('error', (err) => died(errorLine(err)));
-    worker.on('exit', (code) => died(`worker exited with code ${code}`));
-    feed();
-  });
-  await Promise.all(Array.from({ length: Math.min(jobs, dirs.length) }, runWorker));
-  return outcomes;
+/** `--timeout SECONDS` per repository: a number of seconds (decimals allowed), 0 for none. */
+export function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  if (!/^\d{1,6}(\.\d{1,3})?$/.test(text)) throw new UsageError(`--timeout must be a number of seconds per repository (0 for none), such as 300, not "${text}"`);
+  return Math.round(Number(text) * 1000);
 }
 
 export async function runPortfolio(opts: PortfolioOptions, sources: string[]): Promise<number> {
   const format = checkFormat(opts.format, ['markdown', 'html', 'json'] as const, 'markdown');
   if (!sources.length) throw new UsageError('portfolio needs at least one SOURCE: a folder of checkouts, or JSON results of scan/check/report (see sigmature portfolio --help)');
   const jobs = parseJobs(opts.jobs);
+  const timeoutMs = parseTimeout(opts.timeout);
   const shard = parseShard(opts.shard);
   let pattern: RegExp | undefined;
   if (opts.groupBy !== undefined && opts.groupBy !== 'owner' && opts.groupBy !== 'team') {
@@ -215,24 +161,37 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
 
   const checkouts = found.checkouts.filter((d) => inShard(nameOfDir(d), shard));
   const progress = new Progress(checkouts.length);
-  const outcomes = await scanAll(checkouts, jobs, { bankDir: opts.bankDir, lang: opts.lang }, progress);
+  const outcomes = await scanAll(checkouts, { jobs, timeoutMs, bankDir: opts.bankDir, lang: opts.lang, onDone: (dir) => progress.tick(dir) });
   progress.end();
 
   const rows: PortfolioRow[] = [];
+  // each row's path, from which its id is taken (assignIds)
+  const paths = new Map<PortfolioRow, string[]>();
   for (const [i, dir] of checkouts.entries()) {
     const name = nameOfDir(dir);
     const o = outcomes[i] ?? { error: 'not scanned' };
-    if ('error' in o) { rows.push({ name, source: dir, error: o.error }); continue; }
+    if ('error' in o) {
+      const row: PortfolioRow = { id: name, name, path: dir, source: dir, error: o.error };
+      rows.push(row);
+      paths.set(row, pathSegments(resolve(dir)));
+      continue;
+    }
     const results: ParsedResult[] = [];
     for (const value of [o.result.scan, o.result.report, o.result.check]) {
       if (value === undefined) continue;
       const parsed = parseResult(value, dir);
       if (typeof parsed !== 'string') results.push(parsed);
     }
-    rows.push(rowFromResults(name, results, dir));
+    const row = { ...rowFromResults(name, results, dir), path: dir };
+    rows.push(row);
+    paths.set(row, pathSegments(resolve(dir)));
   }
-  rows.push(...jsonRows);
-  rows.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.source, b.source));
+  for (const { row, path } of jsonRows) {
+    rows.push(row);
+    paths.set(row, path);
+  }
+  assignIds(rows, rows.map((r) => paths.get(r)!));
+  rows.sort((a, b) => compareNames(a.id, b.id) || compareNames(a.source, b.source));
   for (const r of rows) {
     const g = groupOf(r, opts.groupBy, pattern);
     if (g !== undefined) r.group = g;
@@ -240,9 +199,9 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
 
   const trend = opts.previous !== undefined ? compareRuns(previousRows(opts.previous), rows) : undefined;
   const seen = new Map<string, number>();
-  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
-  for (const [name, count] of seen) {
-    if (count > 1) process.stderr.write(`sigmature: warning: ${count} repositories are named "${sanitizeLine(name)}"; their rows are kept apart by source, but --previous compares by name\n`);
+  for (const r of rows) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+  for (const [id, count] of seen) {
+    if (count > 1) process.stderr.write(`sigmature: warning: ${count} rows are of the same repository path "${sanitizeLine(id)}" (a checkout and its JSON, or one run merged twice); their rows are kept apart by source, but --previous compares by path\n`);
   }
   const catalog = loadRoadmapCatalog();
   const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
@@ -256,19 +215,25 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   for (const r of rows) if (r.error) process.stderr.write(`sigmature: ${sanitizeLine(r.source)}: ${sanitizeLine(r.error)}\n`);
   for (const b of badInputs) process.stderr.write(`sigmature: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
   if (opts.minLevel !== undefined) {
+    const list = (rs: PortfolioRow[]) => `${rs.slice(0, 20).map((r) => sanitizeLine(r.id)).join(', ')}${rs.length > 20 ? ', …' : ''}`;
     const below = rows.filter((r) => !r.error && (r.assessedLevel ?? r.detectedLevel ?? 0) < opts.minLevel!);
-    if (below.length) {
-      process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${below.slice(0, 20).map((r) => sanitizeLine(r.name)).join(', ')}${below.length > 20 ? ', …' : ''}\n`);
-      return EXIT.belowMinLevel;
-    }
+    // a repository that could not be scanned has no level to show: it does not meet the gate either
+    const failed = rows.filter((r) => r.error);
+    if (below.length) process.stderr.write(`sigmature: ${below.length} repository(ies) below --min-level ${opts.minLevel}: ${list(below)}\n`);
+    if (failed.length) process.stderr.write(`sigmature: ${failed.length} repository(ies) not scanned, so not shown to meet --min-level ${opts.minLevel}: ${list(failed)}\n`);
+    if (below.length || failed.length) return EXIT.belowMinLevel;
   }
   return EXIT.ok;
 }
 
-/** The rows of JSON results (scan/report/check of one repository grouped by name; portfolio JSON as it is). */
-function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } {
+/**
+ * The rows of JSON results, each with the path its id is taken from: scan/report/check of one
+ * repository grouped by the repository root they name (for `.`, the file's folder and stem), so two
+ * repositories of one name under different owners are two rows; portfolio JSON as it is.
+ */
+function rowsFromJson(files: string[], shard: { index: number; count: number } | undefined, nested: Set<string> = new Set()): { rows: { row: PortfolioRow; path: string[] }[]; badInputs: { file: string; error: string }[] } {
   const badInputs: { file: string; error: string }[] = [];
-  const byName = new Map<string, { results: ParsedResult[]; files: string[] }>();
+  const byPath = new Map<string, { name: string; given: string; path: string[]; results: ParsedResult[]; files: string[] }>();
   const fromPortfolios: PortfolioRow[] = [];
   for (const file of files) {
     let parsed: ParsedResult | string;
@@ -290,25 +255,29 @@ function rowsFromJson(files: string[], shard: { index: number; count: number } |
       if (!(nested.has(file) && parsed.startsWith('not a sigmature result'))) badInputs.push({ file, error: parsed });
       continue;
     }
-    const entry = byName.get(parsed.name) ?? { results: [], files: [] };
+    const given = pathSegments(parsed.root).length ? parsed.root : join(dirname(resolve(file)), parsed.name);
+    const path = pathSegments(given);
+    const key = path.join('/');
+    const entry = byPath.get(key) ?? { name: parsed.name, given, path, results: [], files: [] };
     const same = entry.results.findIndex((r) => r.kind === parsed.kind);
     if (same >= 0) {
-      // two results of one kind for one name: two repositories of the same name, or the same file twice
-      badInputs.push({ file, error: `another ${parsed.kind} result of a repository named "${parsed.name}" was read first (${entry.files[same]}); this one is left out` });
+      // two results of one kind for one repository path: the same file twice, or two runs of one repository
+      badInputs.push({ file, error: `another ${parsed.kind} result of the repository at "${key}" was read first (${entry.files[same]}); this one is left out` });
       continue;
     }
     entry.results.push(parsed);
     entry.files.push(file);
-    byName.set(parsed.name, entry);
+    byPath.set(key, entry);
   }
-  const rows: PortfolioRow[] = [];
-  for (const [name, entry] of byName) {
-    if (inShard(name, shard)) rows.push(rowFromResults(name, entry.results, entry.files.join(', ')));
+  const rows: { row: PortfolioRow; path: string[] }[] = [];
+  for (const entry of byPath.values()) {
+    if (inShard(entry.name, shard)) rows.push({ row: { ...rowFromResults(entry.name, entry.results, entry.files.join(', ')), path: entry.given }, path: entry.path });
   }
   for (const r of fromPortfolios) {
     if (!inShard(r.name, shard)) continue;
     const { group: _group, ...row } = r;
-    rows.push(row);
+    // its path tells it from repositories of the same name in other inputs (older JSON: its id)
+    rows.push({ row, path: pathSegments(r.path ?? r.id) });
   }
   return { rows, badInputs };
 }
@@ -319,7 +288,8 @@ function previousRows(source: string): PortfolioRow[] {
   if (!found.jsonFiles.length) throw new UsageError(`--previous ${source}: no JSON results there (give a portfolio --format json file, or a folder of scan/report/check JSON)`);
   const { rows, badInputs } = rowsFromJson(found.jsonFiles, undefined, found.nested);
   for (const b of badInputs) process.stderr.write(`sigmature: --previous: ${sanitizeLine(b.file)}: ${sanitizeLine(b.error)}\n`);
-  return rows;
+  assignIds(rows.map((r) => r.row), rows.map((r) => r.path));
+  return rows.map((r) => r.row);
 }
 
 function nameOfDir(dir: string): string {

@@ -103,7 +103,7 @@ function cells(doc: PortfolioDoc, lang: Lang, row: PortfolioRow): Record<string,
   const list = (v: string[] | undefined): Cell => ({ text: (v ?? []).join(', '), sort: (v ?? []).join(',') });
   const next = row.nextStep;
   return {
-    name: { text: row.name, sort: row.name },
+    name: { text: row.id, sort: row.id },
     ...(doc.groupBy ? { group: { text: row.group ?? '', sort: row.group ?? '' } } : {}),
     detected: num(row.detectedLevel),
     assessed: num(row.assessedLevel),
@@ -166,7 +166,7 @@ export function renderMarkdown(doc: PortfolioDoc, lang: Lang): string {
   } else out.push(m.none, '');
   const failed = doc.rows.filter((r) => r.error);
   if (failed.length) {
-    out.push(`## ${m.errors}`, '', ...mdTable([m.cols.name, m.cols.error], failed.map((r) => [mdText(r.name), mdText(r.error!)])), '');
+    out.push(`## ${m.errors}`, '', ...mdTable([m.cols.name, m.cols.error], failed.map((r) => [mdText(r.id), mdText(r.error!)])), '');
   }
   if (doc.badInputs.length) {
     out.push(`## ${m.badInputs}`, '', ...mdTable(['File', m.cols.error], doc.badInputs.map((b) => [mdText(b.file), mdText(b.error)])), '');
@@ -270,7 +270,7 @@ export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
   const failed = doc.rows.filter((r) => r.error);
   if (failed.length) {
     parts.push(`<h2>${e(m.errors)}</h2><table><thead><tr><th>${e(m.cols.name)}</th><th>${e(m.cols.error)}</th></tr></thead><tbody>${
-      failed.map((r) => `<tr><td>${e(r.name)}</td><td>${e(r.error!)}</td></tr>`).join('')}</tbody></table>`);
+      failed.map((r) => `<tr><td>${e(r.id)}</td><td>${e(r.error!)}</td></tr>`).join('')}</tbody></table>`);
   }
   if (doc.badInputs.length) {
     parts.push(`<h2>${e(m.badInputs)}</h2><ul>${doc.badInputs.map((b) => `<li>${e(b.file)}: ${e(b.error)}</li>`).join('')}</ul>`);

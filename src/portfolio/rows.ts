@@ -20,7 +20,20 @@ export interface NextStep {
 }
 
 export interface PortfolioRow {
+  /**
+   * The row's key: the shortest tail of its path (the checkout's folder, or the repository root its
+   * JSON results name) that no other row shares, so `orgA/app` and `orgB/app` are two rows and
+   * `app` alone is `app`. Summaries, the trend and the table name repositories by it.
+   */
+  id: string;
+  /** The repository's own name: the last segment of its path. */
   name: string;
+  /**
+   * The path the id is taken from: the checkout's folder as given, or the repository root its JSON
+   * results name (for `.`, the results file's folder and stem). Kept so that merged runs (shards, or
+   * one run per repository) tell `orgA/app` from `orgB/app` again.
+   */
+  path?: string;
   /** Where the row came from: a checkout directory, or the JSON files read. */
   source: string;
   group?: string;
@@ -102,7 +115,7 @@ function nextStepOf(roadmap: unknown): NextStep | undefined {
 
 /** The row of one repository from its results (any of scan, report, check; at most one of each is used). */
 export function rowFromResults(name: string, results: ParsedResult[], source: string): PortfolioRow {
-  const row: PortfolioRow = { name, source };
+  const row: PortfolioRow = { id: name, name, source };
   const scan = results.find((r) => r.kind === 'scan') ?? results.find((r) => r.kind === 'report');
   const report = results.find((r) => r.kind === 'report');
   const check = results.find((r) => r.kind === 'check');
@@ -181,26 +194,26 @@ export function summarise(rows: PortfolioRow[]): PortfolioSummary {
   }
   const longLivedKeys: Record<string, string[]> = {};
   for (const c of LONG_LIVED_CUSTODY) {
-    const names = ok.filter((r) => r.custody?.includes(c)).map((r) => r.name);
+    const names = ok.filter((r) => r.custody?.includes(c)).map((r) => r.id);
     if (names.length) longLivedKeys[c] = names;
   }
   const withKeys = ok.filter((r) => (r.committedKeys ?? 0) > 0);
   const levelOf = (r: PortfolioRow) => r.assessedLevel ?? r.detectedLevel ?? 0;
   const cheapest = ok
     .filter((r): r is PortfolioRow & { nextStep: NextStep } => r.nextStep !== undefined)
-    .sort((a, b) => EFFORT_RANK[a.nextStep.effort] - EFFORT_RANK[b.nextStep.effort] || levelOf(a) - levelOf(b) || compareNames(a.name, b.name))
+    .sort((a, b) => EFFORT_RANK[a.nextStep.effort] - EFFORT_RANK[b.nextStep.effort] || levelOf(a) - levelOf(b) || compareNames(a.id, b.id))
     .slice(0, 10)
-    .map((r) => ({ name: r.name, step: r.nextStep, level: levelOf(r) }));
+    .map((r) => ({ name: r.id, step: r.nextStep, level: levelOf(r) }));
   return {
     repositories: rows.length,
     failed: rows.length - ok.length,
     detectedLevels,
     assessedLevels,
     assessed: ok.filter((r) => r.assessedLevel !== undefined).length,
-    unsignedPublishing: ok.filter(publishesUnsigned).map((r) => r.name),
+    unsignedPublishing: ok.filter(publishesUnsigned).map((r) => r.id),
     longLivedKeys,
-    committedKeys: { repositories: withKeys.map((r) => r.name), keys: withKeys.reduce((n, r) => n + (r.committedKeys ?? 0), 0) },
-    contradicted: ok.filter((r) => (r.contradictions ?? 0) > 0).map((r) => r.name),
+    committedKeys: { repositories: withKeys.map((r) => r.id), keys: withKeys.reduce((n, r) => n + (r.committedKeys ?? 0), 0) },
+    contradicted: ok.filter((r) => (r.contradictions ?? 0) > 0).map((r) => r.id),
     cheapest,
   };
 }
@@ -225,7 +238,13 @@ export function groupOf(row: PortfolioRow, groupBy: string | undefined, pattern?
 /** The rows and bad inputs of a portfolio JSON (`portfolio --format json`), for merging shards; else undefined. */
 export function portfolioRows(value: unknown): { rows: PortfolioRow[]; badInputs: { file: string; error: string }[] } | undefined {
   if (!isObj(value) || value.kind !== 'portfolio' || !isObj(value.tool) || value.tool.name !== 'sigmature' || !Array.isArray(value.repositories)) return undefined;
-  const rows = value.repositories.filter((r): r is PortfolioRow => isObj(r) && typeof r.name === 'string' && typeof r.source === 'string');
+  const rows = value.repositories
+    .filter((r): r is PortfolioRow => isObj(r) && typeof r.name === 'string' && typeof r.source === 'string')
+    // a portfolio JSON written before rows had ids: the name was the key
+    .map((r) => {
+      const { path, ...row } = r as PortfolioRow & { path?: unknown };
+      return { ...row, id: typeof r.id === 'string' && r.id ? r.id : r.name, ...(typeof path === 'string' ? { path } : {}) };
+    });
   const badInputs = Array.isArray(value.badInputs)
     ? value.badInputs.filter((b): b is { file: string; error: string } => isObj(b) && typeof b.file === 'string' && typeof b.error === 'string')
     : [];
@@ -242,9 +261,9 @@ export interface PortfolioTrend {
   removed: string[];
 }
 
-/** What changed between an earlier run's rows and these. */
+/** What changed between an earlier run's rows and these, repository by repository (by id). */
 export function compareRuns(before: PortfolioRow[], after: PortfolioRow[]): PortfolioTrend {
-  const ok = (rows: PortfolioRow[]) => new Map(rows.filter((r) => !r.error).map((r) => [r.name, r]));
+  const ok = (rows: PortfolioRow[]) => new Map(rows.filter((r) => !r.error).map((r) => [r.id, r]));
   const was = ok(before);
   const now = ok(after);
   const levelOf = (r: PortfolioRow) => r.assessedLevel ?? r.detectedLevel ?? 0;
@@ -259,4 +278,26 @@ export function compareRuns(before: PortfolioRow[], after: PortfolioRow[]): Port
   for (const name of was.keys()) if (!now.has(name)) trend.removed.push(name);
   for (const list of [trend.added, trend.removed, trend.newUnsignedPublishers]) list.sort(compareNames);
   return trend;
+}
+
+/** A path as the segments its id is taken from: `/`-separated, without a URL's scheme and host, nor empty, `.` or `..` parts. */
+export function pathSegments(path: string): string[] {
+  return path.replace(/\\/g, '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split('/').filter((p) => p && p !== '.' && p !== '..');
+}
+
+/**
+ * Each row's id from its path's segments: the shortest tail that no row with another path shares
+ * (`app` while one repository is named app; `orgA/app` and `orgB/app` when two are). Rows of the
+ * same path get the same id.
+ */
+export function assignIds(rows: PortfolioRow[], paths: string[][]): void {
+  const tail = (segs: string[], n: number) => segs.slice(Math.max(0, segs.length - n)).join('/');
+  const full = paths.map((p) => p.join('/'));
+  for (const [i, row] of rows.entries()) {
+    const segs = paths[i]!;
+    if (!segs.length) continue;
+    let n = 1;
+    while (n < segs.length && paths.some((other, j) => full[j] !== full[i] && tail(other, n) === tail(segs, n))) n++;
+    row.id = tail(segs, n);
+  }
 }

@@ -2,7 +2,7 @@
  * One checkout → the JSON results `scan --format json` (and, with `.sigmature/answers.yaml`,
  * `check --format json`) would write for it. Runs in a worker thread (worker.ts) or in-process.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_AGE_DAYS, runCheck } from '../assess/check.js';
 import { scanDirectory } from '../detect/scan.js';
@@ -25,15 +25,23 @@ export interface ScanOneResult {
 
 let cache: { bank: Bank; catalog: RoadmapCatalog; bankDir?: string } | undefined;
 
+/** Loads the bank and the roadmap catalogue once per thread (before the first repository's clock starts). */
+export function loadShared(bankDir: string | undefined): { bank: Bank; catalog: RoadmapCatalog } {
+  if (!cache || cache.bankDir !== bankDir) cache = { bank: loadBank(bankDir), catalog: loadRoadmapCatalog(), bankDir };
+  return cache;
+}
+
 export async function scanOne(dir: string, opts: { bankDir?: string; lang: Lang; now?: Date }): Promise<ScanOneResult> {
-  if (!cache || cache.bankDir !== opts.bankDir) cache = { bank: loadBank(opts.bankDir), catalog: loadRoadmapCatalog(), bankDir: opts.bankDir };
-  const { bank, catalog } = cache;
+  const { bank, catalog } = loadShared(opts.bankDir);
   const scan = await scanDirectory(dir);
   const tool = { name: 'sigmature', version: VERSION };
   const { text } = await generateReport({ bank, catalog, answers: detectedAnswers(bank, scan), scan, lang: opts.lang, format: 'json', tool });
   const out: ScanOneResult = { scan: JSON.parse(text) };
   const answersPath = join(dir, '.sigmature', 'answers.yaml');
-  if (existsSync(answersPath)) {
+  const answersStat = statSync(answersPath, { throwIfNoEntry: false });
+  if (answersStat) {
+    // a FIFO or a device would block this thread in a read no timeout can stop
+    if (!answersStat.isFile()) throw new Error(`${answersPath}: not a regular file, not read`);
     const answersText = readFileSync(answersPath, 'utf8');
     const loaded = parseAnswers(answersText, answersPath, bank, { rejectNewerBank: true });
     const report = await generateReport({

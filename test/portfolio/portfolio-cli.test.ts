@@ -84,6 +84,7 @@ describe('sigmature portfolio: failures', () => {
     cpSync(repos, dir, { recursive: true });
     mkdirSync(join(dir, 'broken/.sigmature'), { recursive: true });
     mkdirSync(join(dir, 'broken/.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, 'broken/.github/workflows/ci.yml'), 'on: push\njobs: {}\n');
     writeFileSync(join(dir, 'broken/.sigmature/answers.yaml'), 'schemaVersion: 1\nbank: {id: nope\n');
     const bad = join(work, 'bad.json');
     writeFileSync(bad, '{not json');
@@ -113,7 +114,7 @@ describe('sigmature portfolio: failures', () => {
     // the same result twice (or two repositories of one name) is named, not merged
     const twice = run(['portfolio', join(results, 'jenkins-gpg.json'), join(results, 'jenkins-gpg.json'), '--format', 'json']);
     expect(twice.code).toBe(0);
-    expect(twice.stderr).toMatch(/another scan result of a repository named "jenkins-gpg" was read first/);
+    expect(twice.stderr).toMatch(/another scan result of the repository at "[^"]*\/repos\/jenkins-gpg" was read first/);
     expect(JSON.parse(twice.stdout).repositories).toHaveLength(1);
     // with --min-level, a repository below it exits 1, still with every row
     const gated = run(['portfolio', dir, '--min-level', '1']);
@@ -164,6 +165,76 @@ describe('sigmature portfolio: answers, shards, groups', () => {
     const whole = run(['portfolio', repos, '--format', 'json']);
     expect(JSON.parse(merged.stdout).repositories).toEqual(JSON.parse(whole.stdout).repositories);
     expect(run(['portfolio', dir]).stdout).toBe(run(['portfolio', repos]).stdout);
+  });
+});
+
+describe('sigmature portfolio: repositories of the same name under different owners', () => {
+  interface Row { id: string; name: string; source: string; path?: string; detectedLevel?: number; committedKeys?: number; error?: string }
+  const tree = () => {
+    const dir = mkdtempSync(join(work, 'owners-'));
+    // two different repositories, both named app
+    cpSync(join(repos, 'committed-key'), join(dir, 'orgA', 'app'), { recursive: true });
+    cpSync(join(repos, 'gha-keyless-image'), join(dir, 'orgB', 'app'), { recursive: true });
+    cpSync(join(repos, 'jenkins-gpg'), join(dir, 'orgB', 'jenkins-gpg'), { recursive: true });
+    return dir;
+  };
+  const byId = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as { repositories: Row[] }).repositories.map((r) => [r.id, r]));
+
+  it('a folder of owners\' folders: orgA/app and orgB/app are two rows, each with its own result', () => {
+    const dir = tree();
+    const r = run(['portfolio', dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = byId(r.stdout);
+    expect(Object.keys(rows).sort()).toEqual(['jenkins-gpg', 'orgA/app', 'orgB/app']);
+    expect(rows['orgA/app']!).toMatchObject({ name: 'app', source: join(dir, 'orgA', 'app') });
+    expect(rows['orgA/app']!.committedKeys).toBeGreaterThan(0);
+    expect(rows['orgB/app']!.committedKeys).toBe(0);
+    const md = run(['portfolio', dir]).stdout;
+    expect(md).toContain('| orgA/app |');
+    expect(md).toContain('| orgB/app |');
+    // the summary names them apart too
+    expect(JSON.parse(r.stdout).summary.committedKeys.repositories).toEqual(['orgA/app']);
+  });
+
+  it('two JSON inputs naming app (scans of checkouts/orgA/app and checkouts/orgB/app) are two rows, as from the checkouts', () => {
+    const dir = tree();
+    const out = mkdtempSync(join(work, 'owners-json-'));
+    for (const [i, rel] of [['1', 'orgA/app'], ['2', 'orgB/app'], ['3', 'orgB/jenkins-gpg']] as const) {
+      // each repository's CI scans its checkout by a path ending in owner/name, from the folder above
+      const s = spawnSync(process.execPath, [cli, 'scan', rel, '--format', 'json', '--out', join(out, `result-${i}.json`)], { cwd: dir, encoding: 'utf8' });
+      expect(s.status, s.stderr).toBe(0);
+    }
+    const fromJson = run(['portfolio', out, '--format', 'json']);
+    expect(fromJson.stderr).toBe('');
+    const fromTree = run(['portfolio', dir, '--format', 'json']);
+    const strip = (stdout: string) => Object.values(byId(stdout)).map(({ source: _s, path: _p, ...rest }) => rest);
+    expect(strip(fromJson.stdout)).toEqual(strip(fromTree.stdout));
+    expect(strip(fromJson.stdout).map((r) => r.id)).toEqual(['jenkins-gpg', 'orgA/app', 'orgB/app']);
+    // `scan .` in each repository's own CI: the root says nothing, the artifact's folder tells them apart
+    const dot = mkdtempSync(join(work, 'owners-dot-'));
+    for (const rel of ['orgA/app', 'orgB/app', 'orgB/jenkins-gpg']) {
+      const [owner, name] = rel.split('/');
+      mkdirSync(join(dot, owner!), { recursive: true });
+      const s = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', '--out', join(dot, owner!, `${name}.scan.json`)], { cwd: join(dir, rel), encoding: 'utf8' });
+      expect(s.status, s.stderr).toBe(0);
+    }
+    const fromDot = run(['portfolio', dot, '--format', 'json']);
+    expect(fromDot.stderr).toBe('');
+    expect(strip(fromDot.stdout).map((r) => r.id)).toEqual(['jenkins-gpg', 'orgA/app', 'orgB/app']);
+    expect(strip(fromDot.stdout)).toEqual(strip(fromTree.stdout));
+    // sharded by name: both apps land in the same shard, so the merged shards keep both ids
+    const shards = mkdtempSync(join(work, 'owners-shards-'));
+    for (const i of [1, 2]) expect(run(['portfolio', dir, '--shard', `${i}/2`, '--format', 'json', '--out', join(shards, `s${i}.json`)]).code).toBe(0);
+    expect(strip(run(['portfolio', shards, '--format', 'json']).stdout)).toEqual(strip(fromTree.stdout));
+    // --previous compares orgA/app with orgA/app, not with orgB/app
+    const prev = JSON.parse(fromTree.stdout);
+    for (const row of prev.repositories) if (row.id === 'orgB/app') row.detectedLevel = 3;
+    const previous = join(out, '..', 'owners-previous.json');
+    writeFileSync(previous, JSON.stringify(prev));
+    const trend = JSON.parse(run(['portfolio', dir, '--previous', previous, '--format', 'json']).stdout).trend;
+    expect(trend.down).toEqual([{ name: 'orgB/app', from: 3, to: byId(fromTree.stdout)['orgB/app']!.detectedLevel }]);
+    expect(trend.up).toEqual([]);
   });
 });
 

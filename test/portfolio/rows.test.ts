@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareRuns, groupOf, parseResult, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
-import { discover, inShard, parseShard } from '../../src/commands/portfolio.js';
+import { assignIds, compareRuns, groupOf, parseResult, pathSegments, repositoryName, rowFromResults, summarise, type PortfolioRow } from '../../src/portfolio/rows.js';
+import { discover, inShard, isRepository, parseShard } from '../../src/commands/portfolio.js';
 import { renderHtml, renderMarkdown, scriptJson } from '../../src/portfolio/render.js';
 
 const tool = { name: 'sigmature', version: '0.1.0' };
@@ -30,7 +30,7 @@ describe('parseResult', () => {
 });
 
 describe('rows and summary', () => {
-  const row = (name: string, p: Partial<PortfolioRow>): PortfolioRow => ({ name, source: name, ...p });
+  const row = (name: string, p: Partial<PortfolioRow>): PortfolioRow => ({ id: name, name, source: name, ...p });
   it('counts published vs signed and committed keys (a count only)', () => {
     const r = rowFromResults('a', [parseResult(scan('/a'), 'a.json') as never], 'a.json');
     expect(r).toMatchObject({ published: 2, signedPublished: 1, committedKeys: 1, custody: ['ci-secret'], nextStep: { id: 'write-signing-procedure' } });
@@ -57,6 +57,23 @@ describe('rows and summary', () => {
     expect(groupOf(r, 'checkouts/([^/]+)/', /checkouts\/([^/]+)\//)).toBe('payments');
     expect(groupOf(r, 'nomatch', /nomatch/)).toBe('(other)');
   });
+  it('ids: the shortest tail of the path that no other path shares; one path, one id', () => {
+    const paths = ['/w/checkouts/orgA/app', '/w/checkouts/orgB/app', '/w/checkouts/orgA/lib', 'x/deep/orgA/app', '/w/checkouts/orgA/app'].map(pathSegments);
+    const rows = paths.map((_, i) => row(`r${i}`, {}));
+    assignIds(rows, paths);
+    // orgA/app appears twice under two different parents: only the whole difference tells them apart
+    expect(rows.map((r) => r.id)).toEqual(['checkouts/orgA/app', 'orgB/app', 'lib', 'deep/orgA/app', 'checkouts/orgA/app']);
+    const one = [row('a', {})];
+    assignIds(one, [pathSegments('/tmp/x/app/')]);
+    expect(one[0]!.id).toBe('app');
+    expect(pathSegments('https://github.com/orgA/app')).toEqual(['orgA', 'app']);
+    expect(pathSegments('C:\\src\\orgB\\app')).toEqual(['C:', 'src', 'orgB', 'app']);
+    expect(pathSegments('./../orgA/./app')).toEqual(['orgA', 'app']);
+  });
+  it('compares runs by id', () => {
+    const t0 = compareRuns([row('orgA/app', { detectedLevel: 0 }), row('orgB/app', { detectedLevel: 2 })], [row('orgA/app', { detectedLevel: 1 }), row('orgB/app', { detectedLevel: 1 })]);
+    expect(t0).toMatchObject({ up: [{ name: 'orgA/app', from: 0, to: 1 }], down: [{ name: 'orgB/app', from: 2, to: 1 }], added: [], removed: [] });
+  });
   it('compares runs by name', () => {
     const t = compareRuns([row('a', { detectedLevel: 0 }), row('b', { detectedLevel: 2 })], [row('a', { assessedLevel: 1 }), row('c', { published: 1, signedPublished: 0 })]);
     expect(t).toEqual({ up: [{ name: 'a', from: 0, to: 1 }], down: [], newUnsignedPublishers: ['c'], added: ['c'], removed: ['b'] });
@@ -73,13 +90,38 @@ describe('shards and escaping', () => {
     expect(() => parseShard('a')).toThrow(/--shard/);
   });
   it('Markdown table text, HTML text and embedded JSON cannot break out', () => {
-    const rows: PortfolioRow[] = [{ name: 'a|b\n[x](javascript:1) <b>\u202e\u001b[31m', source: 'x', detectedLevel: 0 }];
+    const evil = 'a|b\n[x](javascript:1) <b>\u202e\u001b[31m';
+    const rows: PortfolioRow[] = [{ id: evil, name: evil, source: 'x', detectedLevel: 0 }];
     const doc = { rows, summary: summarise(rows), badInputs: [], date: '2026-01-01', tool, stepTitles: {} };
     expect(renderMarkdown(doc, 'en')).toContain('| a\\|b \\[x\\](javascript:1) \\<b\\> | 0 |');
     const html = renderHtml(doc, 'en');
     expect(html).toContain('<td>a|b\n[x](javascript:1) &lt;b&gt;</td>');
     expect(html.slice(0, html.indexOf('<script'))).not.toMatch(/[\u202e\u001b]/);
     expect(scriptJson({ a: '</script><!--' })).not.toMatch(/[<>]/);
+  });
+  it('a checkout without .git is told by a file the scanner reads as a pipeline, at its top or in a hidden folder there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmature-isrepo-'));
+    try {
+      const make = (name: string, files: string[]) => {
+        for (const f of files) {
+          mkdirSync(join(dir, name, f, '..'), { recursive: true });
+          writeFileSync(join(dir, name, f), 'x: 1\n');
+        }
+        return join(dir, name);
+      };
+      for (const files of [['.github/workflows/release.yml'], ['.gitlab-ci.yml'], ['Jenkinsfile'], ['.circleci/config.yml'], ['azure-pipelines.yml'],
+        ['.azure-pipelines/build.yaml'], ['bitbucket-pipelines.yml'], ['.buildkite/pipeline.yml'], ['.travis.yml'], ['.drone.yml'], ['cloudbuild.yaml'], ['buildspec.yml']]) {
+        expect(isRepository(make(files[0]!.replace(/\W/g, '_'), files)), files[0]).toBe(true);
+      }
+      // what the scanner does not read as a pipeline by its path: not a checkout
+      for (const files of [['README.md'], ['.github/dependabot.yml'], ['.github/workflows/notes.txt'], ['docs/.github/workflows/x.yml'], ['build.groovy'], ['a/b/.gitlab-ci.yml']]) {
+        expect(isRepository(make(`no-${files[0]!.replace(/\W/g, '_')}`, files)), files[0]).toBe(false);
+      }
+      mkdirSync(join(dir, 'git', '.git'), { recursive: true });
+      expect(isRepository(join(dir, 'git'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('a folder in a SOURCE that is neither a checkout nor holds JSON results is named as skipped, not dropped silently', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmature-discover-'));

@@ -41,6 +41,15 @@ function pipelineSource(p: string): PipelineSource['parse'] | undefined {
   return undefined;
 }
 
+/**
+ * Whether the file at this repository-relative path is a CI pipeline by its path alone (a `*.groovy`
+ * file is one only when it holds a pipeline, so not by path). The portfolio asks this to tell a
+ * checkout without `.git` by its pipeline files.
+ */
+export function isPipelinePath(p: string): boolean {
+  return pipelineSource(p) !== undefined && !isGroovyPipelinePath(p);
+}
+
 /** One pass over the file list: which files each collector will read (chosen by path and name only). */
 export interface Candidates {
   pipelines: PipelineSource[];
