@@ -12,6 +12,7 @@ import { isPipelinePath } from '../detect/collect/candidates.js';
 import { sanitizeLine } from '../detect/sanitize.js';
 import { EXIT, UsageError } from '../exit.js';
 import { errorLine } from '../portfolio/errors.js';
+import { crossVerify } from '../portfolio/cross-verify.js';
 import { renderHtml, renderJson, renderMarkdown, type PortfolioDoc } from '../portfolio/render.js';
 import { assignIds, compareNames, compareRuns, groupOf, parseResult, pathSegments, portfolioRows, rowFromResults, summarise, type ParsedResult, type PortfolioRow } from '../portfolio/rows.js';
 import { DEFAULT_TIMEOUT_SECONDS, scanAll } from '../portfolio/pool.js';
@@ -207,6 +208,7 @@ export async function runPortfolio(opts: PortfolioOptions, sources: string[]): P
   const stepTitles = Object.fromEntries(catalog.steps.map((s) => [s.id, { en: s.title.en, ja: s.title.ja }]));
   const doc: PortfolioDoc = {
     rows, summary: summarise(rows), badInputs, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
+    verification: crossVerify(rows.filter((r) => !r.error).map((r) => ({ name: r.id, verification: r.verification }))),
     date: new Date().toISOString().slice(0, 10), tool: { name: 'sigmature', version: VERSION }, stepTitles,
     ...(trend ? { trend } : {}),
   };

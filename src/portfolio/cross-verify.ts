@@ -23,7 +23,36 @@ export interface CrossVerdict {
   condition?: string;
 }
 
-export function crossVerify(repos: ReadonlyArray<{ name: string; verification?: VerificationJson }>): CrossVerdict[] {
+export interface CrossVerification {
+  verifiers: CrossVerdict[];
+  /** Keyless signers no verifier of any repository here accepts (in any mode). */
+  unverifiedSigners: Array<{ repository: string; signer: string; subject: string }>;
+}
+
+/**
+ * A repository's `verification` from its JSON (untrusted input: a shard's file, an old result), or
+ * undefined when it is missing or malformed: each pattern must compile, each list be a list.
+ */
+export function verificationOf(value: unknown): VerificationJson | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Partial<VerificationJson>;
+  if (!Array.isArray(v.signers) || !Array.isArray(v.verifiers)) return undefined;
+  const strings = (x: unknown): boolean => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  const compiles = (p: unknown): boolean => {
+    if (typeof p !== 'string' || p.length > 4096) return false;
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signersOk = v.signers.every((s) => typeof s === 'object' && s !== null && typeof s.id === 'string' && typeof s.subject === 'string' && compiles(s.pattern) && compiles(s.refPattern) && strings(s.samples) && strings(s.refSamples) && strings(s.unknown));
+  const verifiersOk = v.verifiers.every((x) => typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.status === 'string' && Array.isArray(x.identities) && strings(x.accepts));
+  return signersOk && verifiersOk ? (v as VerificationJson) : undefined;
+}
+
+export function crossVerify(repos: ReadonlyArray<{ name: string; verification?: VerificationJson }>): CrossVerification {
   const signers = repos.flatMap((r) => (r.verification?.signers ?? []).map((s) => signerFromJson(s, r.name)));
   const out: CrossVerdict[] = [];
   for (const r of repos) {
@@ -42,5 +71,7 @@ export function crossVerify(repos: ReadonlyArray<{ name: string; verification?: 
       });
     });
   }
-  return out;
+  const accepted = new Set(out.flatMap((v) => v.accepts));
+  const unverifiedSigners = signers.filter((s) => !accepted.has(`${s.repository}:${s.id}`)).map((s) => ({ repository: s.repository!, signer: s.id!, subject: s.subject }));
+  return { verifiers: out, unverifiedSigners };
 }

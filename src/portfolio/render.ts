@@ -8,6 +8,8 @@ import type { Lang } from '../i18n/report-messages.js';
 import { mdText, stripControls } from '../report/markdown-text.js';
 import { escapeHtml } from '../report/render.js';
 import type { PortfolioRow, PortfolioSummary, PortfolioTrend } from './rows.js';
+import type { CrossVerification } from './cross-verify.js';
+import { verificationHtml, verificationMarkdown } from './render-verification.js';
 
 export const PORTFOLIO_SCHEMA_VERSION = 1;
 
@@ -23,6 +25,8 @@ export interface PortfolioDoc {
   stepTitles: Record<string, { en: string; ja: string }>;
   /** With `--previous`: what changed since that run. */
   trend?: PortfolioTrend;
+  /** Every repository's verifiers against every repository's keyless signers (cross-verify.ts). */
+  verification?: CrossVerification;
 }
 
 const M = {
@@ -81,6 +85,7 @@ export function renderJson(doc: PortfolioDoc): string {
     ...(doc.groupBy ? { groupBy: doc.groupBy } : {}),
     summary: doc.summary,
     ...(doc.trend ? { trend: doc.trend } : {}),
+    ...(doc.verification ? { verification: doc.verification } : {}),
     repositories: doc.rows,
     badInputs: doc.badInputs,
   };
@@ -158,6 +163,7 @@ export function renderMarkdown(doc: PortfolioDoc, lang: Lang): string {
     const groups = groupCounts(doc.rows);
     out.push(...mdTable([m.cols.group, m.count, 'L0', 'L1', 'L2', 'L3'], groups.map(([g, c]) => [mdText(g), String(c.total), ...c.levels.map(String)])), '');
   }
+  out.push(...verificationMarkdown(doc.verification, lang));
   const ok = doc.rows.filter((r) => !r.error);
   out.push(`## ${m.table}`, '');
   if (ok.length) {
@@ -262,6 +268,7 @@ export function renderHtml(doc: PortfolioDoc, lang: Lang): string {
     parts.push(`<h3>${e(m.groups)}</h3><table><thead><tr><th>${e(m.cols.group)}</th><th>${e(m.count)}</th><th>L0</th><th>L1</th><th>L2</th><th>L3</th></tr></thead><tbody>${
       groupCounts(doc.rows).map(([g, c]) => `<tr><td>${e(g)}</td><td>${c.total}</td>${c.levels.map((n) => `<td>${n}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
   }
+  parts.push(verificationHtml(doc.verification, lang, e));
   parts.push(`<h2>${e(m.table)}</h2>`);
   parts.push(`<div class="controls"><label>${e(m.filter)} <input id="filter" type="search"></label><select id="level" aria-label="${e(m.level)}"><option value="">${e(m.allLevels)}</option>${
     [0, 1, 2, 3].map((l) => `<option value="${l}">${e(m.level)} ${l}</option>`).join('')}</select></div>`);

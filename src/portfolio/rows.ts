@@ -7,6 +7,8 @@
  * Everything in a row comes from the repository and is untrusted text: renderers escape it.
  */
 import { basename } from 'node:path';
+import type { VerificationJson } from '../detect/identity/report.js';
+import { verificationOf } from './cross-verify.js';
 
 export type Effort = 'small' | 'medium' | 'large';
 export const EFFORT_RANK: Record<Effort, number> = { small: 0, medium: 1, large: 2 };
@@ -57,6 +59,8 @@ export interface PortfolioRow {
   organisation?: string;
   team?: string;
   nextStep?: NextStep;
+  /** Signers and verifiers of its scan (issue 11), for matching across repositories (cross-verify.ts). */
+  verification?: VerificationJson;
   /** One line: why this repository has no result. */
   error?: string;
 }
@@ -129,6 +133,8 @@ export function rowFromResults(name: string, results: ParsedResult[], source: st
     row.keyless = facts.keyless === true;
     row.custody = strings(facts.keyCustody);
     row.verifies = facts.verifies === true;
+    const verification = verificationOf(d.verification);
+    if (verification) row.verification = verification;
     row.tools = strings(facts.tools);
     const published = Array.isArray(d.published) ? d.published.filter(isObj) : [];
     row.published = published.length;

@@ -251,7 +251,11 @@ describe('sigmature portfolio: HTML', () => {
     expect(html).not.toContain('alert(2)<');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
-    expect(html).not.toMatch(/https?:\/\//);
+    // certificate identities are URLs shown as text (the verification section); nothing may load one
+    expect(html).not.toMatch(/(src|href|action|srcset|data)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+    expect(html).toContain('https://github.com/{owner}/{repo}/.github/workflows/release.yml');
     const scripts = html.match(/<script[\s>]/g) ?? [];
     expect(scripts).toHaveLength(2);
     const data = /<script type="application\/json" id="portfolio-data">([^<]*)<\/script>/.exec(html);
