@@ -155,6 +155,12 @@ export function compileGitignore(text: string): GitignoreCompile {
   return { matcher, test: fastTest(matcher), patterns: kept.length, dropped };
 }
 
+/**
+ * The rules in force inside one directory: its own and its ancestors', shallowest first, each with
+ * the length of the directory prefix (and slash) to cut from a path before testing it.
+ */
+export type IgnoreScope = ReadonlyArray<{ readonly cut: number; readonly tests: readonly IgnoreTest[] }>;
+
 /** Ignore rules by the directory (POSIX, relative to the root, '' for the root) they belong to. */
 export class IgnoreRules {
   private readonly byDir = new Map<string, IgnoreTest[]>();
@@ -176,34 +182,52 @@ export class IgnoreRules {
   get size(): number { return this.byDir.size; }
 
   /**
+   * The scope of the entries of `dir`, from the scope of its parent's entries: a walker works it out
+   * once per directory, after reading the directory's own `.gitignore`, instead of looking up every
+   * ancestor for every path.
+   */
+  scopeOf(dir: string, parent: IgnoreScope): IgnoreScope {
+    const own = this.byDir.get(dir);
+    return own ? [...parent, { cut: dir === '' ? 0 : dir.length + 1, tests: own }] : parent;
+  }
+
+  /**
    * Whether `path` (POSIX, relative to the root) is ignored by the rules of its ancestor directories,
    * shallowest first, so a deeper negation can re-include what a shallower rule excluded. Callers
    * check directories as they walk them, so a path under an ignored directory is never asked about.
    */
   ignores(path: string, isDir: boolean): boolean {
     if (this.byDir.size === 0 || this.exhausted) return false;
-    const t0 = performance.now();
-    let ignored = false;
+    const scope: Array<{ cut: number; tests: IgnoreTest[] }> = [];
     let dir = '';
     let from = 0;
     for (;;) {
-      const rules = this.byDir.get(dir);
-      if (rules) {
-        const rel = (dir === '' ? path : path.slice(dir.length + 1)) + (isDir ? '/' : '');
-        for (const test of rules) {
-          try {
-            const r = test(rel);
-            if (r.ignored) ignored = true;
-            else if (r.unignored) ignored = false;
-          } catch {
-            // a path the library refuses: no opinion
-          }
-        }
-      }
+      const tests = this.byDir.get(dir);
+      if (tests) scope.push({ cut: dir === '' ? 0 : dir.length + 1, tests });
       const slash = path.indexOf('/', from);
       if (slash < 0) break;
       dir = path.slice(0, slash);
       from = slash + 1;
+    }
+    return this.ignoresIn(scope, path, isDir);
+  }
+
+  /** `ignores` for an entry of a directory whose scope the caller holds (`scopeOf`). */
+  ignoresIn(scope: IgnoreScope, path: string, isDir: boolean): boolean {
+    if (scope.length === 0 || this.exhausted) return false;
+    const t0 = performance.now();
+    let ignored = false;
+    for (const { cut, tests } of scope) {
+      const rel = (cut === 0 ? path : path.slice(cut)) + (isDir ? '/' : '');
+      for (const test of tests) {
+        try {
+          const r = test(rel);
+          if (r.ignored) ignored = true;
+          else if (r.unignored) ignored = false;
+        } catch {
+          // a path the library refuses: no opinion
+        }
+      }
     }
     this.spentMs += performance.now() - t0;
     if (this.spentMs > IGNORE_TIME_BUDGET_MS) this.exhausted = true;
