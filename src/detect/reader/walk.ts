@@ -123,24 +123,25 @@ export async function walkRepository({ rootAbs, realRoot, limits, warn }: WalkIn
     }
     const scope = rules.scopeOf(dir, parentScope);
     const prefix = dir === '' ? '' : `${dir}/`;
-    const leaves: string[] = []; // files and symbolic links, by name
-    const subdirs: string[] = []; // by name and a slash, so that they sort as their contents' paths do
+    const leaves: string[] = []; // paths of files and symbolic links
+    const subdirs: string[] = []; // paths and a slash, so that they sort as their contents' paths do
     let links: Set<string> | undefined;
     for (const entry of entries) {
       const name = entry.name;
+      const path = prefix + name;
       if (entry.isDirectory()) {
-        if (SKIPPED_DIRS.has(name) || rules.ignoresIn(scope, prefix + name, true)) continue;
+        if (SKIPPED_DIRS.has(name) || rules.ignoresIn(scope, path, true)) continue;
         if (depth >= MAX_DIR_DEPTH) {
-          warn('limit', undefined, `directories deeper than ${MAX_DIR_DEPTH} levels are not walked (first: ${prefix + name})`, 'max-depth');
+          warn('limit', undefined, `directories deeper than ${MAX_DIR_DEPTH} levels are not walked (first: ${path})`, 'max-depth');
           continue;
         }
-        subdirs.push(`${name}/`);
+        subdirs.push(`${path}/`);
       } else if (entry.isFile()) {
-        if (!rules.ignoresIn(scope, prefix + name, false)) leaves.push(name);
+        if (!rules.ignoresIn(scope, path, false)) leaves.push(path);
       } else if (entry.isSymbolicLink()) {
-        if (!SKIPPED_DIRS.has(name) && !rules.ignoresIn(scope, prefix + name, false)) {
-          leaves.push(name);
-          (links ??= new Set()).add(name);
+        if (!SKIPPED_DIRS.has(name) && !rules.ignoresIn(scope, path, false)) {
+          leaves.push(path);
+          (links ??= new Set()).add(path);
         }
       }
     }
@@ -151,11 +152,11 @@ export async function walkRepository({ rootAbs, realRoot, limits, warn }: WalkIn
     let j = 0;
     while (!stopped && (i < leaves.length || j < subdirs.length)) {
       if (j >= subdirs.length || (i < leaves.length && leaves[i]! < subdirs[j]!)) {
-        const name = leaves[i++]!;
-        if (links?.has(name)) visitLink(prefix + name, nodePath.join(abs, name));
-        else addFile(new LocalFile(prefix + name, rootAbs));
+        const path = leaves[i++]!;
+        if (links?.has(path)) visitLink(path, nodePath.join(rootAbs, path));
+        else addFile(new LocalFile(path, rootAbs));
       } else {
-        const sub = prefix + subdirs[j++]!.slice(0, -1);
+        const sub = subdirs[j++]!.slice(0, -1);
         await visitDir(sub, depth + 1, scope)
           .catch((e: unknown) => warn('unreadable', sub, `directory walk failed (${errorCode(e)})`));
       }
