@@ -17,7 +17,8 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as nodePath from 'node:path';
-import { IgnoreRules, MAX_DIR_DEPTH, SKIPPED_DIRS, compileGitignore, type IgnoreScope, type ReaderLimits } from './limits.js';
+import { IgnoreRules, compileGitignore, type IgnoreScope } from './gitignore.js';
+import { MAX_DIR_DEPTH, SKIPPED_DIRS, type ReaderLimits } from './limits.js';
 import { LocalFile, errorCode, isInside, readSmallText } from './local-file.js';
 import type { WarningKind } from '../types.js';
 
@@ -130,16 +131,16 @@ export async function walkRepository({ rootAbs, realRoot, limits, warn }: WalkIn
       const name = entry.name;
       const path = prefix + name;
       if (entry.isDirectory()) {
-        if (SKIPPED_DIRS.has(name) || rules.ignoresIn(scope, path, true)) continue;
+        if (SKIPPED_DIRS.has(name) || rules.ignoresIn(scope, path, name, true)) continue;
         if (depth >= MAX_DIR_DEPTH) {
           warn('limit', undefined, `directories deeper than ${MAX_DIR_DEPTH} levels are not walked (first: ${path})`, 'max-depth');
           continue;
         }
         subdirs.push(`${path}/`);
       } else if (entry.isFile()) {
-        if (!rules.ignoresIn(scope, path, false)) leaves.push(path);
+        if (!rules.ignoresIn(scope, path, name, false)) leaves.push(path);
       } else if (entry.isSymbolicLink()) {
-        if (!SKIPPED_DIRS.has(name) && !rules.ignoresIn(scope, path, false)) {
+        if (!SKIPPED_DIRS.has(name) && !rules.ignoresIn(scope, path, name, false)) {
           leaves.push(path);
           (links ??= new Set()).add(path);
         }
