@@ -17,8 +17,8 @@ export const TOOL = { name: 'sigmature', version: VERSION, informationUri: 'http
 
 export async function runScan(opts: Options): Promise<number> {
   const format = checkFormat(opts.format, ['json', 'markdown', 'html', 'sarif'] as const, 'json');
-  // Start walking the repository first: its directory reads run on libuv's threads while the
-  // bank is parsed here.
+  // Start the scan first: the root is checked on libuv's threads while the bank is parsed here
+  // (the walk itself then reads directories synchronously: src/detect/reader/walk.ts says why).
   const scanning = scanDirectory(opts.dir ?? '.', { repoUrl: opts.repoUrl });
   const bank = loadBank(opts.bankDir);
   const scan = await scanning;

@@ -4,9 +4,9 @@
  * not read, binary and invalid UTF-8 files are not read, and each refusal leaves one warning.
  */
 import type { RepoFile, RepoReader } from '../types.js';
+import { IgnoreRules, compileGitignore } from './gitignore.js';
 import {
-  IgnoreRules, MAX_DIR_DEPTH, SKIPPED_DIRS, compileGitignore, dirDepth, decodeFailureMessage, decodeRepoText, resolveLimits,
-  createWarningLog, type ReaderLimits,
+  MAX_DIR_DEPTH, SKIPPED_DIRS, dirDepth, decodeFailureMessage, decodeRepoText, resolveLimits, createWarningLog, type ReaderLimits,
 } from './limits.js';
 
 export interface MemoryReaderOptions {
