@@ -6,7 +6,7 @@
  * truth: the loader validates with them and `scripts/gen-schema.mjs` writes the JSON Schemas that
  * the `$schema` line of each YAML file points editors at.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every user-facing string exists in English and Japanese. */
 export const Localized = z

@@ -17,7 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assessment } from '../assess/assess.js';
 import type { Facts, PublishStep } from '../detect/types.js';
 import { Localized } from '../model/schema.js';

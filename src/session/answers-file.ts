@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bank } from '../model/bank.js';
 import { UNSURE } from '../model/schema.js';
 import { InputError, parseYamlSource, validateSource } from '../model/yaml-source.js';
