@@ -82,6 +82,8 @@ Options:
   --format json|markdown|html|sarif   (default: json)
   --out FILE          write to FILE instead of stdout
   --min-level N       exit 1 when the level the repository shows is below N
+  --repo-url URL      where the repository lives (default: its origin remote),
+                      for the certificate identities its workflows sign with
 
 Examples:
   sigmature scan . --format markdown >> "$GITHUB_STEP_SUMMARY"
@@ -109,6 +111,8 @@ Options:
                       history.jsonl beside an answers file in .sigmature/;
                       elsewhere, none)
   --min-level N       exit 1 when the assessed level is below N
+  --repo-url URL      with --repo: where that repository lives (default: its
+                      origin remote)
 
 History: a report written with --out appends one line to the history (not
 when the answers are the same as in its last line); the report then shows
@@ -172,6 +176,8 @@ checks the level the repository shows, as scan --min-level does, and says so.
 Options:
   --answers FILE            the answers file (default: DIR/.sigmature/answers.yaml)
   --min-level N             exit 1 when the assessed level is below N
+  --repo-url URL            where the repository lives (default: its origin
+                            remote), for signer identities
   --max-age D               exit 1 when meta.date is older than D (180d, 26w;
                             default: 180d)
   --allow-contradictions    report contradictions without failing
@@ -277,6 +283,8 @@ file:line の根拠付きの事実、そこから推定される回答 (検出�
   --format json|markdown|html|sarif   (既定: json)
   --out FILE          標準出力ではなく FILE に書き出す
   --min-level N       リポジトリから読み取れるレベルが N 未満なら終了コード 1
+  --repo-url URL      リポジトリの URL (既定: origin リモート)。ワークフローが
+                      署名に使う証明書 ID を求めるのに使います
 
 例:
   sigmature scan . --format markdown >> "$GITHUB_STEP_SUMMARY"
@@ -304,6 +312,7 @@ ${COMMON.ja}`,
                       .sigmature/ にあればその横の history.jsonl、それ以外は
                       なし)
   --min-level N       評価レベルが N 未満なら終了コード 1
+  --repo-url URL      --repo と併用: そのリポジトリの URL (既定: origin リモート)
 
 履歴: --out でファイルに書き出すと、履歴に 1 行追記します (回答が最後の行と
 同じなら追記しません)。レポートには前回の評価からの変化と推移のグラフが
@@ -367,6 +376,7 @@ CI ゲートです。DIR/.sigmature/answers.yaml (または --answers FILE) を�
 オプション:
   --answers FILE            回答ファイル (既定: DIR/.sigmature/answers.yaml)
   --min-level N             評価レベルが N 未満なら終了コード 1
+  --repo-url URL            リポジトリの URL (既定: origin リモート)。署名者の ID に使います
   --max-age D               meta.date が D (180d、26w; 既定: 180d) より古ければ
                             終了コード 1
   --allow-contradictions    矛盾を報告するが不合格にはしない
