@@ -60,6 +60,8 @@ describe('repository address', () => {
     ['https://github.com/acme/app', 'github.com', 'acme/app'],
     ['ssh://git@gitlab.example.com:2222/group/sub/project.git', 'gitlab.example.com', 'group/sub/project'],
     ['github.com/acme/app', 'github.com', 'acme/app'],
+    // a GitLab CI clone: the job token is in the remote URL and must not survive into the address
+    ['https://gitlab-ci-token:glcbt-64_secret@gitlab.example.com/group/project.git', 'gitlab.example.com', 'group/project'],
   ])('%s', (url, host, path) => {
     expect(parseRepositoryUrl(url)).toEqual({ host, path });
   });
