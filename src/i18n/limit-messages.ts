@@ -50,6 +50,12 @@ const MESSAGES = {
     ja: (v: LimitVars) =>
       `署名ステップ ${v.count} 件が、リポジトリにコミットされたテスト用の鍵を使っています (最初のもの: ${v.at}、鍵 ${v.key})。このような署名は誰でも作れるため、署名として数えていません`,
   },
+  'github-workflows-for-callers': {
+    en: (v: LimitVars) =>
+      `${v.count} reusable GitHub workflow(s) that only other repositories can call (on: workflow_call, called by no workflow here; first: ${v.at}) are not counted as this repository's CI: what they sign is their callers' deliverables`,
+    ja: (v: LimitVars) =>
+      `他のリポジトリからしか呼び出せない再利用可能な GitHub ワークフロー ${v.count} 件 (on: workflow_call のみで、ここのどのワークフローからも呼ばれていません。最初のもの: ${v.at}) は、このリポジトリの CI として数えていません。これらが署名するのは呼び出し元の成果物です`,
+  },
   'tekton-definitions': {
     en: (v: LimitVars) =>
       `${v.count} Tekton Task or Pipeline definition(s) that nothing in the repository runs (first: ${v.at}) are not counted as its CI: no PipelineRun, TaskRun or TriggerTemplate here names them, so they are shipped for users; if the repository's own cluster runs them from elsewhere, the scan cannot see it`,

@@ -196,12 +196,21 @@ function reusablesOf(ctx: ParseContext): { called: Set<string>; callOnly: Set<st
 
 /**
  * A workflow triggered only by `workflow_call` and called by another workflow here runs as part of
- * its callers (with their inputs), never on its own: it is not a pipeline of its own. (One that no
- * workflow here calls is offered to other repositories and stays a pipeline.)
+ * its callers (with their inputs), never on its own: it is not a pipeline of its own.
  */
 export function runsOnlyWithinCallers(ctx: ParseContext, path: string): boolean {
   const r = reusablesOf(ctx);
   return r.callOnly.has(path) && r.called.has(path);
+}
+
+/**
+ * One that no workflow here calls is offered to other repositories (the slsa-github-generator's
+ * generators, an organisation's shared release workflow): what it signs is its callers' deliverables,
+ * not this repository's, so it is not this repository's CI (issue 10: a pipeline defined for others).
+ */
+export function offeredToCallers(ctx: ParseContext, path: string): boolean {
+  const r = reusablesOf(ctx);
+  return r.callOnly.has(path) && !r.called.has(path);
 }
 
 function triggeredOnlyByCall(y: YamlFile): boolean {

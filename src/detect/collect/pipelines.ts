@@ -3,7 +3,7 @@
  * every pipeline with what they call (make, scripts, npm run), and release tooling run by hand.
  */
 import type { CiJob, CiStep, Loc, Pipeline } from '../ci/model.js';
-import { runsOnlyWithinCallers } from '../ci/github.js';
+import { offeredToCallers, runsOnlyWithinCallers } from '../ci/github.js';
 import { mayBeTekton, parseChainsConfig, parseTekton, tektonRuns } from '../ci/tekton.js';
 import { limitWarning } from '../../i18n/limit-messages.js';
 import { recogniseLine } from '../commands.js';
@@ -28,8 +28,15 @@ export const ciPipelines: CollectStep = {
       const p = src.parse(c.ctx, src.path);
       if (p) c.pipelines.push(p);
     }
-    // a reusable workflow called here runs inside its callers' pipelines, with their inputs
-    for (let i = c.pipelines.length - 1; i >= 0; i--) if (runsOnlyWithinCallers(c.ctx, c.pipelines[i]!.file)) c.pipelines.splice(i, 1);
+    // a reusable workflow called here runs inside its callers' pipelines, with their inputs; one
+    // nothing here calls is offered to other repositories: their CI, not this one's (a limit says so)
+    const offered: string[] = [];
+    for (let i = c.pipelines.length - 1; i >= 0; i--) {
+      const file = c.pipelines[i]!.file;
+      if (offeredToCallers(c.ctx, file)) offered.unshift(file);
+      if (runsOnlyWithinCallers(c.ctx, file) || offeredToCallers(c.ctx, file)) c.pipelines.splice(i, 1);
+    }
+    if (offered.length) c.ctx.warn(limitWarning('github-workflows-for-callers', offered[0]!, { count: String(offered.length), at: offered[0]! }));
   },
 };
 
