@@ -13,6 +13,7 @@
  * neither signing of this repository's deliverables nor verification of them.
  */
 import type { RepoReader } from './types.js';
+import type { RepositoryAddress } from './identity/identities.js';
 import type { RawRepo } from './ops.js';
 import { newCollection, type CollectStep } from './collect/state.js';
 import { ciPipelines, handRunTooling, markedYaml, pipelineSteps } from './collect/pipelines.js';
@@ -47,8 +48,8 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   identities,
 ];
 
-export function collect(reader: RepoReader): RawRepo {
-  const c = newCollection(reader);
+export function collect(reader: RepoReader, repository?: RepositoryAddress): RawRepo {
+  const c = newCollection(reader, repository);
   for (const step of COLLECT_STEPS) step.run(c);
   const { ctx } = c;
   return { pipelines: c.pipelines, ops: c.ops, keys: c.keys, documentedVerifications: c.documentedVerifications, signers: c.signers, verifiers: c.verifiers, warnings: ctx.warnings, lineText: (file, line) => ctx.lineText(file, line) };

@@ -31,7 +31,7 @@ export interface ScanOptions {
 }
 
 export function scanRepository(reader: RepoReader, options: ScanOptions = {}): ScanResult {
-  const raw = collect(reader);
+  const raw = collect(reader, options.repository);
   const evidence = new EvidenceSink();
   const ctx = { raw, evidence };
   const factFindings: Finding[] = [];

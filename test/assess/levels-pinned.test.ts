@@ -114,6 +114,8 @@ const FIXTURES: [string, number, string[], number, number][] = [
     ['keyless-release', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // verification that verifies (issue 11), scanned with the fixture's repository URL: only an
     // enforcing verifier that accepts the release's own signer meets L3.verify-enforced (detected)
+    // the release checks another owner's builder image before building: not its own verification
+    ['verify-builder-image-identity', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],
     // a reusable workflow only other repositories call: its signing is theirs
     ['reusable-workflow-for-callers', 0, [], 0, 0],
     ['identity-kyverno-renamed-workflow', 0, ["L1.signed","L2.keys-protected","L3.no-long-lived-keys"], 0, 1],

@@ -11,6 +11,7 @@ import type { DocumentedVerification, FoundKey, Op, Operation, Site } from '../o
 import { classify, type Candidates } from './candidates.js';
 import { Context } from './context.js';
 import type { RawSigner } from '../identity/signers.js';
+import type { RepositoryAddress } from '../identity/identities.js';
 import type { VerifierExpectation } from '../identity/model.js';
 
 export interface Collection {
@@ -26,6 +27,8 @@ export interface Collection {
   readonly policySites: Array<{ op: Operation; at: Site }>;
   readonly chains: Array<{ file: string; signing: ReturnType<typeof parseChainsConfig>[number] }>;
   readonly keys: FoundKey[];
+  /** Where the repository lives (its origin remote, or --repo-url), when known. */
+  readonly repository?: RepositoryAddress;
   /** Keyless signers and verifier expectations (identity/collect-identities.ts). */
   readonly signers: RawSigner[];
   readonly verifiers: VerifierExpectation[];
@@ -43,7 +46,7 @@ export interface CollectStep {
   run(c: Collection): void;
 }
 
-export function newCollection(reader: RepoReader): Collection {
+export function newCollection(reader: RepoReader, repository?: RepositoryAddress): Collection {
   const files = reader.files();
   const ctx = new Context(reader, files);
   const ops: Op[] = [];
@@ -59,6 +62,7 @@ export function newCollection(reader: RepoReader): Collection {
     policySites: [],
     chains: [],
     keys: [],
+    repository,
     signers: [],
     verifiers: [],
     documentedVerifications: [],

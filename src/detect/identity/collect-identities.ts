@@ -1,13 +1,15 @@
 /**
  * Collect step: the keyless signers (with their triggers) and what every verifier demands, after all
  * other steps have marked tests, throwaway registries and foreign images (so neither side counts a
- * test of signing or a base image's check).
+ * test of signing or a base image's check). A verify naming only another owner's identities is
+ * marked foreign here, so it does not count as this repository's verification either.
  */
 import type { CollectStep } from '../collect/state.js';
 import type { Op } from '../ops.js';
 import type { VerifierExpectation } from './model.js';
 import { cliExpectation } from './cli-expectations.js';
 import { keylessSigners } from './signers.js';
+import { namedRepositories } from './match.js';
 
 const isTest = (op: Op): boolean => op.testKey !== undefined || op.throwaway !== undefined || op.scratch !== undefined;
 
@@ -37,7 +39,17 @@ export const identities: CollectStep = {
       }
       if (op.rec.kind !== 'verify' || isTest(op) || op.foreign !== undefined || op.pipeline === undefined) continue;
       const e = cliExpectation(op, site);
-      if (e) c.verifiers.push(deploysInJob(op) ? { ...e, atDeploy: true } : e);
+      if (!e) continue;
+      c.verifiers.push(deploysInJob(op) ? { ...e, atDeploy: true } : e);
+      // a verify outside a deploy job whose identity names only another owner's projects checks a
+      // third-party artifact (a builder image's signature, as cosign's own release checks
+      // gythialy/golang-cross): not this repository's verification. The organisation's other
+      // repositories (a deploy repository checking its release repositories' images) still count.
+      const owner = c.repository?.path.split('/')[0];
+      const named = namedRepositories(e);
+      if (owner && !deploysInJob(op) && named.length > 0 && named.every((n) => n.path.split('/')[0] !== owner)) {
+        op.foreign = `verifies a signature of ${named.map((n) => `${n.host}/${n.path}`).join(', ')}`;
+      }
     }
     // what users are told to run: the same comparison, so stale instructions show as inert; only in
     // a repository that signs (as for `verificationDocumented`: a plan page is not instructions)

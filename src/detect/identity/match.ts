@@ -104,7 +104,7 @@ function ownersNamed(v: VerifierExpectation): string[] {
 }
 
 /** Repository paths a verifier names literally (`https://github.com/acme/app/…`): what an unknown URL may be. */
-function namedRepositories(v: VerifierExpectation): Array<{ host: string; path: string }> {
+export function namedRepositories(v: VerifierExpectation): Array<{ host: string; path: string }> {
   const out = new Map<string, { host: string; path: string }>();
   for (const c of v.identities) {
     for (const m of [c.subject, c.sourceRepository, c.githubRepository]) {
