@@ -273,3 +273,14 @@ describe('documented verification', () => {
     expect([facts.verifierChecks, facts.verifierProblems, facts.enforcedVerification]).toEqual([[], [], []]);
   });
 });
+
+describe('npm audit signatures', () => {
+  it("is in the verification map as a registry-key check of dependencies, not this repository's verification", async () => {
+    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
+    const { scanRepository } = await import('../../src/detect/scan.js');
+    const workflow = ['on: [push]', 'jobs:', '  ci:', '    runs-on: ubuntu-latest', '    steps:', '      - run: npm ci', '      - run: npm audit signatures'].join('\n');
+    const scan = scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow }));
+    expect(scan.verification!.verifiers.map((v) => [v.kind, v.status])).toEqual([['npm-audit-signatures', 'key-based']]);
+    expect(scan.facts.verifies).toBe(false);
+  });
+});

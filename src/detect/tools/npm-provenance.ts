@@ -34,6 +34,8 @@ const npm: Handler = (words, cmd) => {
   const after = argv.slice(argv.indexOf(verb ?? '') + 1);
   if (verb === 'publish') return npmPublish('npm', after, cmd);
   if (verb === 'run' || verb === 'run-script') return runScript(after);
+  // checks the registry signatures and provenance of the installed dependencies (identity/collect-identities.ts)
+  if (verb === 'audit' && after[0] === 'signatures') return [{ kind: 'verify', tool: 'npm-audit-signatures' }];
   return [];
 };
 
