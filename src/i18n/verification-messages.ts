@@ -3,6 +3,7 @@
  * them. English and Japanese, one object per language with the same keys.
  */
 import type { VerifierStatus } from '../detect/identity/model.js';
+import type { Breadth } from '../detect/identity/match.js';
 import type { Lang } from './report-messages.js';
 
 const SHORT_EN: Record<VerifierStatus, string> = {
@@ -29,7 +30,10 @@ const en = {
   keys: 'a public key',
   anyIdentity: 'any identity',
   documented: 'instructions for users',
-  alsoAccepts: (id: string) => `also accepts ${id}`,
+  alsoAccepts: (b: Breadth) =>
+    b.kind === 'anyone' ? 'also accepts signatures made by workflows of unrelated repositories'
+      : b.kind === 'owner' ? `also accepts signatures made by any workflow of any ${b.owner} repository`
+        : `also accepts repositories whose names start with ${b.repository} (${b.repository}-fork)`,
   /** The scan screen's count: "2 ok, 1 inert". */
   count: (n: number, status: VerifierStatus) => `${n} ${SHORT_EN[status]}`,
   status: {
@@ -60,7 +64,10 @@ const ja: typeof en = {
   keys: '公開鍵',
   anyIdentity: '任意の ID',
   documented: '利用者向けの手順',
-  alsoAccepts: (id: string) => `${id} も受け入れます`,
+  alsoAccepts: (b: Breadth) =>
+    b.kind === 'anyone' ? '無関係なリポジトリのワークフローが作った署名も受け入れます'
+      : b.kind === 'owner' ? `${b.owner} のどのリポジトリのどのワークフローが作った署名も受け入れます`
+        : `${b.repository} で始まる名前のリポジトリ (${b.repository}-fork など) も受け入れます`,
   status: {
     ok: 'OK: このリリースの署名を受け入れ、強制しています',
     'audit-only': '監査のみ: このリリースの署名を受け入れますが、警告するだけです',

@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/report-messages.js';
 import { verificationMessages } from '../i18n/verification-messages.js';
 import { mdText } from '../report/markdown-text.js';
+import { breadthOf } from '../detect/identity/match.js';
 import type { CrossVerification } from './cross-verify.js';
 
 const M = {
@@ -29,7 +30,7 @@ function rows(x: CrossVerification, lang: Lang): string[][] {
   const t = verificationMessages[lang];
   return x.verifiers.map((v) => [
     v.repository, `${v.verifier} ${v.kind}: ${v.name}`,
-    `${t.status[v.status]}${v.alsoAccepts ? `: ${t.alsoAccepts(v.alsoAccepts)}` : v.condition ? `: ${v.condition}` : ''}`,
+    `${t.status[v.status]}${v.alsoAccepts ? `: ${t.alsoAccepts(breadthOf(v.alsoAccepts))}` : v.condition ? `: ${v.condition}` : ''}`,
     v.accepts.join(', ') || M[lang].none,
   ]);
 }

@@ -10,6 +10,8 @@ import type { Evidence, Finding, ScanResult } from '../detect/types.js';
 import { sanitizeLine } from '../detect/sanitize.js';
 import { problemOf } from '../detect/detectors/index.js';
 import { CI_SYSTEMS } from '../model/facts-vocabulary.js';
+import { breadthOf } from '../detect/identity/match.js';
+import { verificationMessages } from '../i18n/verification-messages.js';
 
 export interface SarifTool {
   name: string;
@@ -234,7 +236,7 @@ export function toSarif(result: ScanResult, tool: SarifTool): object {
     if (v.status === 'inert') {
       add(RULE['VerifierAcceptsNoSigner']!, at.file, at.line, `${v.kind} verifier "${v.name}" accepts none of the ${signerCount} keyless signer identities found (${v.mode === 'enforce' ? 'enforced: it would refuse every release' : 'audit mode'}).`, at.excerpt);
     } else if (v.status === 'too-broad') {
-      add(RULE['VerifierIdentityTooBroad']!, at.file, at.line, `${v.kind} verifier "${v.name}" also accepts ${v.alsoAccepts ?? 'identities of other repositories'}.`, at.excerpt);
+      add(RULE['VerifierIdentityTooBroad']!, at.file, at.line, `${v.kind} verifier "${v.name}" ${v.alsoAccepts ? verificationMessages.en.alsoAccepts(breadthOf(v.alsoAccepts)) : 'also accepts identities of other repositories'}.`, at.excerpt);
     }
   }
 

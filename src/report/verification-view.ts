@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/report-messages.js';
 import { verificationMessages } from '../i18n/verification-messages.js';
 import { joinList } from '../i18n/names.js';
 import { describeMatcher } from '../detect/identity/patterns.js';
+import { breadthOf } from '../detect/identity/match.js';
 import { mdCode, mdText } from './markdown-text.js';
 
 export interface VerificationView {
@@ -38,7 +39,7 @@ export function verificationView(v: VerificationJson | undefined, evidence: read
     return joinList(parts, lang);
   };
   const verdict = (x: VerificationJson['verifiers'][number]): string => {
-    const extra = x.alsoAccepts ? `: ${t.alsoAccepts(mdCode(x.alsoAccepts))}` : x.condition ? `: ${mdText(x.condition)}` : '';
+    const extra = x.alsoAccepts ? `: ${mdText(t.alsoAccepts(breadthOf(x.alsoAccepts)))}` : x.condition ? `: ${mdText(x.condition)}` : '';
     return `${t.status[x.status]}${extra}`;
   };
   return {

@@ -284,3 +284,16 @@ describe('npm audit signatures', () => {
     expect(scan.facts.verifies).toBe(false);
   });
 });
+
+describe('how broad a too-broad verifier is', () => {
+  it.each([
+    [{ how: 'regexp' as const, value: '.*' }, 'anyone'],
+    [{ how: 'regexp' as const, value: '^https://github\\.com/acme/' }, 'owner'],
+    [{ how: 'regexp' as const, value: '^https://github\\.com/acme/app' }, 'look-alike'],
+  ])('%j → %s', async (subject, kind) => {
+    const { breadthOf } = await import('../../src/detect/identity/match.js');
+    const m = matchVerification({ signers: [signer], verifiers: [verifier({ identities: [{ subject, issuer: ISSUER }] })], repo }).verifiers[0]!;
+    expect(m.status).toBe('too-broad');
+    expect(breadthOf(m.alsoAccepts!).kind).toBe(kind);
+  });
+});

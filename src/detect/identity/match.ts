@@ -55,6 +55,16 @@ function verifierAccepts(v: VerifierExpectation, s: SignerIdentity): Tri {
   return open ? undefined : false;
 }
 
+/** What a too-broad verifier's `alsoAccepts` probe stands for: anyone, any repository of an owner, or look-alike names. */
+export type Breadth = { kind: 'anyone' } | { kind: 'owner'; owner: string } | { kind: 'look-alike'; repository: string };
+
+export function breadthOf(alsoAccepts: string): Breadth {
+  const m = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\//.exec(alsoAccepts);
+  if (!m || m[1] === 'sigmature-probe') return { kind: 'anyone' };
+  if (m[2] === 'sigmature-probe') return { kind: 'owner', owner: m[1]! };
+  return { kind: 'look-alike', repository: `${m[1]}/${m[2]!.replace(/-sigmature-probe$/, '')}` };
+}
+
 /** A GitHub release workflow of `owner/repo` (the shape no verifier of ours should accept from a stranger). */
 function probe(owner: string, repo: string): SignerIdentity {
   const prefix = `https://github.com/${owner}/${repo}/.github/workflows/release.yml`;
