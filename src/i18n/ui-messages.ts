@@ -82,6 +82,7 @@ const en = {
   sourceDetected: 'detected',
   sourceConfirmed: 'confirmed',
   sourceStated: 'stated',
+  reviewOverride: 'detected: {detected}',
   notAnswered: 'not answered',
 
   // summary
@@ -223,6 +224,7 @@ const ja: Messages = {
   sourceDetected: '検出',
   sourceConfirmed: '確認済み',
   sourceStated: '申告',
+  reviewOverride: '検出結果: {detected}',
   notAnswered: '未回答',
 
   levelIs: 'レベル {level}: {title}',

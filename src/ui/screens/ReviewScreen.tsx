@@ -16,6 +16,12 @@ const CONTINUE = '→';
 const ID_WIDTH = 7;
 const SOURCE: Record<string, MessageKey> = { detected: 'sourceDetected', confirmed: 'sourceConfirmed', stated: 'sourceStated' };
 
+/** The labels of the values the scan had suggested (an override keeps them). */
+function detectedLabels(q: { options: ReadonlyArray<{ value: string; label: Record<string, string> }> }, detected: string | readonly string[], lang: string): string {
+  const values = Array.isArray(detected) ? detected : [detected as string];
+  return values.map((v) => q.options.find((o) => o.value === v)?.label[lang] ?? v).join(', ');
+}
+
 /**
  * Every answer in one list, in bank order: the whole question (wrapped), then the answer and its
  * source; Enter on one edits it; the first item goes on.
@@ -47,7 +53,8 @@ export function ReviewScreen() {
       items.push({
         value: st.id,
         label: `${st.id.padEnd(ID_WIDTH - 1)} ${q.text[lang]}`,
-        detail: a ? `${a.contradiction ? '⚠ ' : ''}${labels.join(', ')}  (${t(SOURCE[a.source]!)})` : `(${t('notAnswered')})`,
+        // an answer the team changed from the detection says so: the detected value stays on record
+        detail: a ? `${a.contradiction ? '⚠ ' : ''}${labels.join(', ')}  (${t(SOURCE[a.source]!)}${a.override ? `; ${t('reviewOverride', { detected: detectedLabels(q, a.override.detected, lang) })}` : ''})` : `(${t('notAnswered')})`,
       });
     }
     return { items, warn, answered };

@@ -23,10 +23,21 @@ describe('review screen', () => {
     expect(frame).toContain('> Continue to the summary →');
     // the whole question, then the answer and its source
     expect(flat(frame)).toContain('COV-1 Which kinds of deliverables does this team release? Container images (confirmed)');
-    expect(flat(frame)).toMatch(/COV-2 How much of what you release is signed\? .*All, and nothing ships unsigned.* \(stated\)/);
+    // COV-2 was detected as "some": the team's "all" keeps what was detected beside it
+    expect(flat(frame)).toMatch(/COV-2 How much of what you release is signed\? .*All, and nothing ships unsigned.* \(stated; detected: Some deliverables are signed\)/);
     expect(frame).toMatch(/↓ \d+ more/);
     expect(frame).not.toContain('…');
     expect(fits(frame)).toBe(true);
+  });
+
+  it('an answer changed from the detection shows what was detected beside it, in Japanese too', async () => {
+    const { store } = atReview(keylessScan(), 'ja');
+    expect(store.getState().answers['COV-2']?.override?.detected).toBe('some');
+    const r = await renderWizard(store, { columns: 120, rows: 40 });
+    const frame = flat(await waitForFrame(r, 'COV-2'));
+    expect(frame).toMatch(/COV-2 .*\(申告; 検出結果: [^)]+\)/);
+    // a confirmed answer says nothing more
+    expect(frame).toMatch(/COV-1 .*\(確認済み\)/);
   });
 
   it('scrolls in bank order, whole questions only, to the last answer and around to the top', async () => {
@@ -71,7 +82,7 @@ describe('review screen', () => {
     await waitForFrame(r, 'Reason:');
     await press(r, ENTER);
     const back = await waitForFrame(r, 'Review:');
-    expect(flat(back)).toContain("Unsure / don't know (stated)");
+    expect(flat(back)).toContain("Unsure / don't know (stated; detected: Some deliverables are signed)");
   });
 
   it('marks contradicted answers', async () => {
