@@ -234,6 +234,23 @@ describe('refs from triggers and conditions', () => {
     const scan = scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow }), { repository: { host: 'github.com', path: 'acme/app' } });
     expect(scan.verification!.signers.map((s) => s.refs)).toEqual([['refs/tags/**']]);
   });
+  it("a step's if: github.ref == 'refs/heads/main' keeps that ref alone; a condition with || narrows nothing", async () => {
+    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
+    const { scanRepository } = await import('../../src/detect/scan.js');
+    const workflow = (cond: string) => [
+      'on: [push, workflow_dispatch]',
+      'jobs:',
+      '  sign:',
+      '    runs-on: ubuntu-latest',
+      '    permissions: {id-token: write}',
+      '    steps:',
+      `      - if: ${cond}`,
+      '        run: cosign sign --yes ghcr.io/acme/app@sha256:0000',
+    ].join('\n');
+    const refsOf = (cond: string) => scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow(cond) }), { repository: { host: 'github.com', path: 'acme/app' } }).verification!.signers.map((s) => s.refs);
+    expect(refsOf("github.ref == 'refs/heads/main'")).toEqual([['refs/heads/main']]);
+    expect(refsOf("github.ref == 'refs/heads/main' || github.event_name == 'workflow_dispatch'")).toEqual([['refs/heads/**', 'refs/tags/**']]);
+  });
   it("GitLab: the job's rules decide the refs, and their line is evidence", async () => {
     const scan = await scanDirectory('test/fixtures/repos/identity-gitlab-github-style', { repoUrl: 'https://gitlab.com/acme/billing' });
     const s = scan.verification!.signers[0]!;

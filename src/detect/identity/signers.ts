@@ -7,7 +7,8 @@
  * - GitHub `on.push.tags` / `on.push.branches` patterns; `release` events run on the release's tag;
  *   `push` with no filter and `workflow_dispatch` run on any branch or tag; `schedule`,
  *   `workflow_run` and `pull_request_target` on the default branch; `pull_request` on
- *   `refs/pull/N/merge`. A step `if: startsWith(github.ref, 'refs/tags/')` keeps the tags only.
+ *   `refs/pull/N/merge`. A step or job `if: startsWith(github.ref, 'refs/tags/')` keeps the tags
+ *   only, `if: github.ref == 'refs/heads/main'` that ref alone.
  * - GitLab job `rules: - if:` / `only:` on `$CI_COMMIT_TAG` (tags), `$CI_DEFAULT_BRANCH` (the default
  *   branch) or a branch name; with neither, any branch or tag.
  */
@@ -127,9 +128,18 @@ function jobCondition(ctx: Context, op: Op): string {
   return (y && str(y, get(y, get(y, y.doc.contents, 'jobs'), id), 'if')) ?? '';
 }
 
-/** A step or job condition that keeps tag refs only (`startsWith(github.ref, 'refs/tags/')`). */
-function tagsOnly(op: Op, ctx: Context): boolean {
-  return TAGS_ONLY.test(op.step?.condition ?? '') || TAGS_ONLY.test(jobCondition(ctx, op));
+const ONE_REF = /github\.ref\s*==\s*['"](refs\/[\w./-]+)['"]/;
+
+/**
+ * The refs the step and its job's conditions leave: `startsWith(github.ref, 'refs/tags/')` keeps the
+ * tags; `github.ref == 'refs/heads/main'` keeps that ref alone (an `if:` narrows what the triggers
+ * allow, so a certificate is only ever made there). Other conditions are not read.
+ */
+function narrowedRefs(op: Op, ctx: Context, refs: readonly string[]): string[] {
+  const conditions = [op.step?.condition ?? '', jobCondition(ctx, op)];
+  const exact = conditions.map((c) => (/\|\||!=/.test(c) ? undefined : ONE_REF.exec(c)?.[1])).find((r) => r !== undefined);
+  if (exact) return [exact];
+  return conditions.some((c) => TAGS_ONLY.test(c) && !/\|\|/.test(c)) ? refs.filter((r) => r.startsWith('refs/tags/')) : [...refs];
 }
 
 const REMOTE_WORKFLOW = /^([\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w./-]+\.ya?ml)@(.+)$/;
@@ -156,7 +166,7 @@ function signerOf(op: Op, ctx: Context, site: Site): RawSigner | undefined {
   if (op.system === 'github-actions') {
     const y = ctx.readYaml(op.pipeline!);
     const t = y ? githubTriggers(y, site) : { triggers: [], refs: [], sites: [] };
-    const refs = tagsOnly(op, ctx) ? t.refs.filter((r) => r.startsWith('refs/tags/')) : t.refs;
+    const refs = narrowedRefs(op, ctx, t.refs);
     const remote = REMOTE_WORKFLOW.exec(op.step?.uses ?? '');
     const idToken = op.idToken ? [site(op.idToken.file, op.idToken.line)] : [];
     return {
