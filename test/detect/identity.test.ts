@@ -251,6 +251,22 @@ describe('refs from triggers and conditions', () => {
     expect(refsOf("github.ref == 'refs/heads/main'")).toEqual([['refs/heads/main']]);
     expect(refsOf("github.ref == 'refs/heads/main' || github.event_name == 'workflow_dispatch'")).toEqual([['refs/heads/**', 'refs/tags/**']]);
   });
+  it("GitLab: workflow: rules decide for a job without its own; an unknown condition means any ref", async () => {
+    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
+    const { scanRepository } = await import('../../src/detect/scan.js');
+    const pipeline = (workflowRules: string[]) => [
+      'workflow:',
+      '  rules:',
+      ...workflowRules.map((r) => `    - ${r}`),
+      'sign:',
+      '  id_tokens: {SIGSTORE_ID_TOKEN: {aud: sigstore}}',
+      '  script:',
+      '    - cosign sign --yes "$CI_REGISTRY_IMAGE@$DIGEST"',
+    ].join('\n');
+    const refsOf = (rules: string[]) => scanRepository(createMemoryReader({ '.gitlab-ci.yml': pipeline(rules) }), { repository: { host: 'gitlab.com', path: 'acme/app' } }).verification!.signers.map((s) => s.refs);
+    expect(refsOf(['if: $CI_COMMIT_TAG'])).toEqual([['refs/tags/**']]);
+    expect(refsOf(['if: $CI_COMMIT_TAG', 'if: $CI_PIPELINE_SOURCE == "merge_request_event"'])).toEqual([['refs/tags/**', 'refs/heads/**']]);
+  });
   it("GitLab: the job's rules decide the refs, and their line is evidence", async () => {
     const scan = await scanDirectory('test/fixtures/repos/identity-gitlab-github-style', { repoUrl: 'https://gitlab.com/acme/billing' });
     const s = scan.verification!.signers[0]!;

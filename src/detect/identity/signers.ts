@@ -10,7 +10,8 @@
  *   `refs/pull/N/merge`. A step or job `if: startsWith(github.ref, 'refs/tags/')` keeps the tags
  *   only, `if: github.ref == 'refs/heads/main'` that ref alone.
  * - GitLab job `rules: - if:` / `only:` on `$CI_COMMIT_TAG` (tags), `$CI_DEFAULT_BRANCH` (the default
- *   branch) or a branch name; with neither, any branch or tag.
+ *   branch) or a branch name; a rule with another condition, or none, any branch or tag; a job
+ *   without rules of its own follows the pipeline's `workflow: rules:`.
  */
 import type { Context } from '../collect/context.js';
 import { entries, get, getEntry, items, scalarString, str, type YamlFile } from '../ci/yaml-nodes.js';
@@ -101,13 +102,26 @@ function githubTriggers(y: YamlFile, site: Site): { triggers: string[]; refs: st
 /** GitLab: the refs a job runs on, from its `rules: - if:` or `only:`. */
 function gitlabRefs(y: YamlFile, job: unknown): string[] {
   const refs = new Set<string>();
+  const ANY = ['refs/heads/**', 'refs/tags/**'];
   for (const rule of items(y, get(y, job, 'rules'))) {
+    if (str(y, rule, 'when') === 'never') continue;
     const cond = str(y, rule, 'if');
-    if (cond === undefined || /when:\s*never/.test(str(y, rule, 'when') ?? '') || str(y, rule, 'when') === 'never') continue;
-    if (/\$CI_COMMIT_TAG\b(?!\s*==\s*(null|""))/.test(cond) && !/!\s*\$CI_COMMIT_TAG/.test(cond)) refs.add('refs/tags/**');
-    if (/\$CI_COMMIT_(BRANCH|REF_NAME)\s*==\s*\$CI_DEFAULT_BRANCH|\$CI_DEFAULT_BRANCH\s*==\s*\$CI_COMMIT_(BRANCH|REF_NAME)/.test(cond)) refs.add(DEFAULT_BRANCH);
-    const named = /\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*["']([^"']+)["']/.exec(cond);
-    if (named) refs.add(`refs/heads/${named[1]}`);
+    // a rule whose condition is not one of the forms below (or has none) may run on any ref
+    let known = false;
+    if (cond !== undefined && /\$CI_COMMIT_TAG\b(?!\s*==\s*(null|""))/.test(cond) && !/!\s*\$CI_COMMIT_TAG/.test(cond)) {
+      refs.add('refs/tags/**');
+      known = true;
+    }
+    if (cond !== undefined && /\$CI_COMMIT_(BRANCH|REF_NAME)\s*==\s*\$CI_DEFAULT_BRANCH|\$CI_DEFAULT_BRANCH\s*==\s*\$CI_COMMIT_(BRANCH|REF_NAME)/.test(cond)) {
+      refs.add(DEFAULT_BRANCH);
+      known = true;
+    }
+    const named = cond === undefined ? null : /\$CI_COMMIT_(?:BRANCH|REF_NAME)\s*==\s*["']([^"']+)["']/.exec(cond);
+    if (named) {
+      refs.add(`refs/heads/${named[1]}`);
+      known = true;
+    }
+    if (!known || /\|\|/.test(cond ?? '')) ANY.forEach((r) => refs.add(r));
   }
   for (const o of scalarList(y, get(y, job, 'only'))) {
     if (o === 'tags') refs.add('refs/tags/**');
@@ -186,9 +200,15 @@ function signerOf(op: Op, ctx: Context, site: Site): RawSigner | undefined {
     const jobId = op.job?.id;
     const job = y && jobId ? get(y, y.doc.contents, jobId) : undefined;
     const rules = y && job !== undefined ? (getEntry(y, job, 'rules') ?? getEntry(y, job, 'only')) : undefined;
+    // a job without rules of its own runs where the pipeline's `workflow: rules:` let pipelines run
+    const top = ctx.readYaml(op.pipeline!);
+    const workflow = top ? get(top, top.doc.contents, 'workflow') : undefined;
+    const refs = y && job !== undefined && !rules && top && workflow !== undefined && get(top, workflow, 'rules') !== undefined
+      ? gitlabRefs(top, workflow)
+      : y && job !== undefined ? gitlabRefs(y, job) : ['refs/heads/**', 'refs/tags/**'];
     return {
       ci: 'gitlab-ci', tool: rec.tool, configPath: op.pipeline!, triggers: [],
-      refs: y && job !== undefined ? gitlabRefs(y, job) : ['refs/heads/**', 'refs/tags/**'],
+      refs,
       sites: [...at, ...(rules ? [site(file, rules.line)] : [])],
     };
   }
