@@ -14,7 +14,7 @@ import { sanitizeLine } from './sanitize.js';
 import { openLocalRepository } from './reader/local-reader.js';
 import { matchVerification } from './identity/match.js';
 import { remapVerification, verificationJson } from './identity/report.js';
-import { parseRepositoryUrl, repositoryAddressOf } from './identity/origin.js';
+import { repositoryAddress } from './identity/origin.js';
 import type { RepositoryAddress } from './identity/identities.js';
 
 function sanitiseWarning(w: ScanWarning): ScanWarning {
@@ -26,12 +26,13 @@ function sanitiseWarning(w: ScanWarning): ScanWarning {
 }
 
 export interface ScanOptions {
-  /** Where the repository lives (its `origin` remote, or `--repo-url`): completes signer identities. */
+  /** Where the repository lives (`--repo-url`); else the reader's `origin` remote. Completes signer identities. */
   repository?: RepositoryAddress;
 }
 
 export function scanRepository(reader: RepoReader, options: ScanOptions = {}): ScanResult {
-  const raw = collect(reader, options.repository);
+  const repository = options.repository ?? repositoryAddress(reader.origin);
+  const raw = collect(reader, repository);
   const evidence = new EvidenceSink();
   const ctx = { raw, evidence };
   const factFindings: Finding[] = [];
@@ -39,8 +40,8 @@ export function scanRepository(reader: RepoReader, options: ScanOptions = {}): S
   for (const d of DETECTORS) (d.advisory ? advisory : factFindings).push(...d.run(ctx));
   const cov = coverage(ctx);
   const pins = toolPins(ctx);
-  const matched = matchVerification({ signers: raw.signers, verifiers: raw.verifiers, repo: options.repository });
-  const verification = verificationJson(matched, options.repository, evidence);
+  const matched = matchVerification({ signers: raw.signers, verifiers: raw.verifiers, repo: repository });
+  const verification = verificationJson(matched, repository, evidence);
   const done = evidence.finish();
   const remap = (ids: string[]): string[] => ids.map(done.map);
   const findings = [...factFindings, ...advisory].map((f) => ({ ...f, evidence: remap(f.evidence) }));
@@ -52,10 +53,10 @@ export function scanRepository(reader: RepoReader, options: ScanOptions = {}): S
   // among packaging files; a link leaving the root always
   const readerWarnings = reader.warnings().filter((w) => w.file === undefined || w.kind === 'outside-root' || !isIncidental(w.file));
   const warnings = [...readerWarnings, ...raw.warnings, ...cov.warnings].map(sanitiseWarning);
-  const repository: ScanResult['repository'] = { root: reader.root };
-  if (reader.commit !== undefined) repository.commit = reader.commit;
+  const scanned: ScanResult['repository'] = { root: reader.root };
+  if (reader.commit !== undefined) scanned.commit = reader.commit;
   return {
-    repository,
+    repository: scanned,
     facts: foldFacts(factFindings, committed),
     evidence: done.evidence,
     findings,
@@ -71,6 +72,5 @@ export function scanRepository(reader: RepoReader, options: ScanOptions = {}): S
 /** Scans a checkout; the repository's address is `repoUrl` when given, else its `origin` remote. */
 export async function scanDirectory(root: string, options: { repoUrl?: string } = {}): Promise<ScanResult> {
   const reader = await openLocalRepository(root);
-  const repository = options.repoUrl !== undefined ? parseRepositoryUrl(options.repoUrl) : repositoryAddressOf(root);
-  return scanRepository(reader, { repository });
+  return scanRepository(reader, { repository: repositoryAddress(reader.origin, options.repoUrl) });
 }

@@ -78,6 +78,8 @@ export interface RepoReader {
   /** The repository's root as given (for display only) and its git commit when it is a checkout. */
   readonly root: string;
   readonly commit?: string;
+  /** The checkout's `origin` remote (URL as configured) and default branch, read inside `.git` only. */
+  readonly origin?: { url: string; defaultBranch?: string };
 }
 
 /** A detector: a small unit named as a yes/no question, with metadata the report can show. */

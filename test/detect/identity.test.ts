@@ -3,12 +3,13 @@
  * real checkout's `.git/config`, and the matcher's verdicts on hand-made signers and verifiers.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accepts, githubGlobSource, goRegExp, sampleOfGlob } from '../../src/detect/identity/patterns.js';
-import { parseRepositoryUrl, repositoryAddressOf } from '../../src/detect/identity/origin.js';
+import { parseRepositoryUrl } from '../../src/detect/identity/origin.js';
+import { openLocalRepository } from '../../src/detect/reader/local-reader.js';
 import { matchVerification } from '../../src/detect/identity/match.js';
 import type { VerifierExpectation } from '../../src/detect/identity/model.js';
 import type { RawSigner } from '../../src/detect/identity/signers.js';
@@ -76,10 +77,27 @@ describe('repository address', () => {
     cpSync('test/fixtures/repos/identity-reusable-names-called', dir, { recursive: true });
     execFileSync('git', ['init', '-q', dir]);
     execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'git@github.com:acme/tools.git']);
-    expect(repositoryAddressOf(dir)).toEqual({ host: 'github.com', path: 'acme/tools' });
+    expect((await openLocalRepository(dir)).origin).toEqual({ url: 'git@github.com:acme/tools.git' });
     const scan = await scanDirectory(dir);
     expect(scan.verification?.signers[0]?.subject).toBe('https://github.com/acme/tools/.github/workflows/sign-image.yml@refs/tags/v*');
     expect(scan.verification?.verifiers.map((v) => v.status)).toEqual(['ok']);
+  });
+
+  it("reads the origin only inside the repository's own .git: not through a worktree pointer, not through a symlink", async () => {
+    const base = mkdtempSync(join(tmpdir(), 'sigmature-origin-out-'));
+    const elsewhere = join(base, 'elsewhere');
+    execFileSync('git', ['init', '-q', elsewhere]);
+    execFileSync('git', ['-C', elsewhere, 'remote', 'add', 'origin', 'https://github.com/secret/private.git']);
+    // a .git file pointing at another repository (as a worktree's does)
+    const pointer = join(base, 'pointer');
+    mkdirSync(pointer);
+    writeFileSync(join(pointer, '.git'), `gitdir: ${join(elsewhere, '.git')}\n`);
+    expect((await openLocalRepository(pointer)).origin).toBeUndefined();
+    // a .git/config that is a symlink leaving the repository
+    const linked = join(base, 'linked');
+    mkdirSync(join(linked, '.git'), { recursive: true });
+    symlinkSync(join(elsewhere, '.git', 'config'), join(linked, '.git', 'config'));
+    expect((await openLocalRepository(linked)).origin).toBeUndefined();
   });
 
   it('without a remote, names what would decide rather than guessing', async () => {

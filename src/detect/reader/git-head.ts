@@ -1,6 +1,8 @@
 /**
- * The checked-out commit of a local checkout, read from `.git` without running git and without
- * leaving the root: `HEAD`, then the loose ref it names, then `packed-refs`.
+ * The checked-out commit of a local checkout, and the `origin` remote's URL and default branch, read
+ * from `.git` without running git and without leaving the root: `HEAD`, then the loose ref it names,
+ * then `packed-refs`; `config` and `refs/remotes/origin/HEAD`. A `.git` file (a worktree pointing
+ * elsewhere) is not followed.
  */
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
@@ -43,4 +45,15 @@ export function readCommit(realRoot: string, gitDir: string): string | undefined
     }
   }
   return undefined;
+}
+
+/** The `origin` remote's URL as `config` writes it, and the branch `refs/remotes/origin/HEAD` names. */
+export function readOrigin(realRoot: string, gitDir: string): { url: string; defaultBranch?: string } | undefined {
+  const config = readGitFile(realRoot, gitDir, 'config', GIT_SMALL_FILE);
+  if (!config) return undefined;
+  const section = /^\s*\[remote\s+"origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(config)?.[1] ?? '';
+  const url = /^\s*url\s*=\s*(.+?)\s*$/m.exec(section)?.[1];
+  if (!url) return undefined;
+  const head = /^ref:\s*refs\/remotes\/origin\/([A-Za-z0-9._/+-]+)\s*$/m.exec(readGitFile(realRoot, gitDir, 'refs/remotes/origin/HEAD', GIT_SMALL_FILE) ?? '')?.[1];
+  return head ? { url, defaultBranch: head } : { url };
 }

@@ -12,7 +12,7 @@ import * as nodePath from 'node:path';
 import type { RepoFile, RepoReader } from '../types.js';
 import { sanitizeLine } from '../sanitize.js';
 import { createWarningLog, decodeFailureMessage, decodeRepoText, resolveLimits, type ReaderLimits } from './limits.js';
-import { readCommit } from './git-head.js';
+import { readCommit, readOrigin } from './git-head.js';
 import { readRegularFile, type LocalFile } from './local-file.js';
 import { walkRepository } from './walk.js';
 
@@ -71,6 +71,7 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
   const { files, gitIsDir } = await walkRepository({ rootAbs, realRoot, limits, warn });
   const listing: readonly RepoFile[] = Object.freeze(files);
   const commit = gitIsDir ? readCommit(realRoot, nodePath.join(rootAbs, '.git')) : undefined;
+  const origin = gitIsDir ? readOrigin(realRoot, nodePath.join(rootAbs, '.git')) : undefined;
 
   const cache = new Map<string, string>();
   let cached = 0;
@@ -103,6 +104,7 @@ export async function openLocalRepository(root: string, opts: LocalReaderOptions
   return {
     root,
     ...(commit !== undefined ? { commit } : {}),
+    ...(origin !== undefined ? { origin } : {}),
     files: () => listing,
     readText,
     warnings: () => warnings.slice(),

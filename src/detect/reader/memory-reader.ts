@@ -12,6 +12,8 @@ import {
 export interface MemoryReaderOptions {
   root?: string;
   commit?: string;
+  /** The `origin` remote, as a checkout's `.git/config` would give it. */
+  origin?: { url: string; defaultBranch?: string };
   limits?: Partial<ReaderLimits>;
 }
 
@@ -87,6 +89,7 @@ export function createMemoryReader(files: Record<string, string | Uint8Array>, o
   return {
     root: opts.root ?? '<memory>',
     ...(opts.commit !== undefined ? { commit: opts.commit } : {}),
+    ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
     files: () => frozen,
     warnings: () => warnings.slice(),
     readText(path: string): string | undefined {
