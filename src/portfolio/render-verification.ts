@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/report-messages.js';
 import { verificationMessages } from '../i18n/verification-messages.js';
-import { mdText } from '../report/markdown-text.js';
+import { mdCode, mdTable, mdText } from '../report/markdown-text.js';
 import { breadthOf } from '../detect/identity/match.js';
 import type { CrossVerification } from './cross-verify.js';
 
@@ -38,12 +38,9 @@ function rows(x: CrossVerification, lang: Lang): string[][] {
 export function verificationMarkdown(x: CrossVerification | undefined, lang: Lang): string[] {
   if (!x || (x.verifiers.length === 0 && x.unverifiedSigners.length === 0)) return [];
   const m = M[lang];
-  const cell = (s: string) => mdText(s).replace(/\|/g, '\\|');
   const out = [`## ${m.heading}`, '', m.intro, ''];
-  if (x.verifiers.length) {
-    out.push(`| ${m.cols.join(' | ')} |`, `| ${m.cols.map(() => '---').join(' | ')} |`, ...rows(x, lang).map((r) => `| ${r.map(cell).join(' | ')} |`), '');
-  }
-  out.push(`### ${m.unverified}`, '', x.unverifiedSigners.length ? x.unverifiedSigners.map((s) => `- ${cell(s.repository)}: ${cell(s.subject)}`).join('\n') : m.none, '');
+  if (x.verifiers.length) out.push(...mdTable([...m.cols], rows(x, lang).map((r) => r.map(mdText))), '');
+  out.push(`### ${m.unverified}`, '', x.unverifiedSigners.length ? x.unverifiedSigners.map((s) => `- ${mdText(s.repository)}: ${mdCode(s.subject)}`).join('\n') : m.none, '');
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Lang } from '../i18n/report-messages.js';
-import { mdText, stripControls } from '../report/markdown-text.js';
+import { mdTable, mdText, stripControls } from '../report/markdown-text.js';
 import { escapeHtml } from '../report/render.js';
 import type { PortfolioRow, PortfolioSummary, PortfolioTrend } from './rows.js';
 import type { CrossVerification } from './cross-verify.js';
@@ -128,9 +128,6 @@ function cells(doc: PortfolioDoc, lang: Lang, row: PortfolioRow): Record<string,
 
 // ---------------------------------------------------------------- Markdown
 
-function mdTable(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `|${r.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`)];
-}
 
 export function renderMarkdown(doc: PortfolioDoc, lang: Lang): string {
   const m = M[lang];

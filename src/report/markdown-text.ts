@@ -43,6 +43,11 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
+/** A Markdown table from cells already made safe (mdText, mdCode: both escape `|`); empty cells stay empty. */
+export function mdTable(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `|${r.map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`)];
+}
+
 /** A fence for a code block longer than any backtick run in its content. */
 export function fenceFor(text: string): string {
   const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((m) => m.length));

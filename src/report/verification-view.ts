@@ -19,8 +19,6 @@ export interface VerificationView {
   verifiers?: { heading: string; cols: string; rows: Array<{ cells: string }> };
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 export function verificationView(v: VerificationJson | undefined, evidence: readonly Evidence[], lang: Lang): VerificationView | undefined {
   if (!v || (v.signers.length === 0 && v.verifiers.length === 0)) return undefined;
   const t = verificationMessages[lang];
@@ -56,7 +54,7 @@ export function verificationView(v: VerificationJson | undefined, evidence: read
               s.issuer ? mdCode(s.issuer) : t.unknown('issuer'),
               where(s.evidence),
               s.acceptedBy.length ? s.acceptedBy.join(', ') : t.none,
-            ].map(cell).join(' | '),
+            ].join(' | '),
           })),
         }
       : undefined,
@@ -65,7 +63,8 @@ export function verificationView(v: VerificationJson | undefined, evidence: read
           heading: t.verifiersHeading,
           cols: `${t.verifierCols}\n| --- | --- | --- | --- | --- |`,
           rows: v.verifiers.map((x) => ({
-            cells: [`${x.id} ${mdText(x.kind)}${x.origin === 'docs' ? ` (${t.documented})` : ''}: ${mdText(x.name)}`, demands(x), x.mode === 'enforce' ? t.enforce : t.audit, verdict(x), where(x.evidence)].map(cell).join(' | '),
+            // every part is already table-safe (mdText and mdCode escape `|`)
+            cells: [`${x.id} ${mdText(x.kind)}${x.origin === 'docs' ? ` (${t.documented})` : ''}: ${mdText(x.name)}`, demands(x), x.mode === 'enforce' ? t.enforce : t.audit, verdict(x), where(x.evidence)].join(' | '),
           })),
         }
       : undefined,
