@@ -325,6 +325,28 @@ describe('documented verification', () => {
   });
 });
 
+describe('variables in verify options', () => {
+  it("resolve from the script's own assignments, as image names do", async () => {
+    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
+    const { scanRepository } = await import('../../src/detect/scan.js');
+    const workflow = [
+      'on: {push: {tags: ["v*"]}}',
+      'jobs:',
+      '  release:',
+      '    runs-on: ubuntu-latest',
+      '    permissions: {id-token: write}',
+      '    env: {ISSUER: "https://token.actions.githubusercontent.com"}',
+      '    steps:',
+      '      - run: cosign sign --yes ghcr.io/acme/app@sha256:0000',
+      '      - run: |',
+      '          IDENTITY="https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1.0.0"',
+      '          cosign verify ghcr.io/acme/app@sha256:0000 --certificate-identity "$IDENTITY" --certificate-oidc-issuer "${ISSUER}"',
+    ].join('\n');
+    const scan = scanRepository(createMemoryReader({ '.github/workflows/release.yml': workflow }), { repository: { host: 'github.com', path: 'acme/app' } });
+    expect(scan.verification!.verifiers.map((v) => [v.status, v.unresolved])).toEqual([['ok', undefined]]);
+  });
+});
+
 describe('npm audit signatures', () => {
   it("is in the verification map as a registry-key check of dependencies, not this repository's verification", async () => {
     const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');

@@ -10,12 +10,13 @@
  * - `slsa-verifier verify-*`: `--source-uri` names the source repository, `--source-tag` /
  *   `--source-branch` its ref; only SLSA provenance (the slsa-github-generator) can pass it.
  *
- * Values are taken as written after the step's environment (`env:`) is applied; GitHub's own
+ * Variables are resolved as the scan resolves them elsewhere (collect/variables.ts); GitHub's own
  * context (`${{ github.repository }}`, `$GITHUB_REPOSITORY`) stays a placeholder that the repository's
  * address fills in later. Anything else left as a variable makes the verifier undetermined.
  * A command followed by `|| true` cannot fail its job: it only reports.
  */
 import type { Op } from '../ops.js';
+import { resolveVariable } from '../collect/variables.js';
 import type { IdentityConstraint, IdentitySite, Matcher, VerifierExpectation } from './model.js';
 import { GITHUB_ISSUER } from './identities.js';
 
@@ -25,7 +26,7 @@ export const OWNER = '{github.repository_owner}';
 /** The ref of the run that verifies: in a release workflow that verifies what it just signed, the signer's own ref. */
 export const RUN_REF = '{github.ref}';
 
-function resolve(value: string, env: Op['env'], workflow: string | undefined): { value: string; unresolved?: string } {
+function resolve(value: string, op: Op, workflow: string | undefined): { value: string; unresolved?: string } {
   let v = value.replace(/^["']|["']$/g, '');
   v = v
     .replace(/\$\{\{\s*github\.workflow_ref\s*\}\}|\$\{?GITHUB_WORKFLOW_REF\}?/g, workflow ? `${REPOSITORY}/${workflow}@${RUN_REF}` : '$GITHUB_WORKFLOW_REF')
@@ -33,13 +34,12 @@ function resolve(value: string, env: Op['env'], workflow: string | undefined): {
     .replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?(?!_)/g, REPOSITORY)
     .replace(/\$\{\{\s*github\.repository_owner\s*\}\}|\$\{?GITHUB_REPOSITORY_OWNER\}?/g, OWNER)
     .replace(/\$\{\{\s*github\.server_url\s*\}\}|\$\{?GITHUB_SERVER_URL\}?/g, 'https://github.com');
-  for (let i = 0; i < 3; i++) {
-    v = v.replace(/\$\{\{\s*env\.(\w+)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g, (all, a, b, c) => {
-      const name = (a ?? b ?? c) as string;
-      const found = env[name];
-      return found ? found.value.replace(/^["']|["']$/g, '') : all;
-    });
-  }
+  // each `$VAR`, `${VAR}`, `${{ env.VAR }}` as the project resolves variables elsewhere (collect/variables.ts:
+  // the last assignment before the command in its script or job, else the environment)
+  v = v.replace(/\$\{\{\s*env\.(\w+)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g, (all, a, b, c) => {
+    const resolved = resolveVariable(op, `\${${(a ?? b ?? c) as string}}`);
+    return resolved.startsWith('$') ? all : resolved.replace(/^["']|["']$/g, '');
+  });
   const left = /\$\{\{[^}]*\}\}|\$\{?\w+\}?/.exec(v);
   return left ? { value: v, unresolved: left[0] } : { value: v };
 }
@@ -52,7 +52,7 @@ export function cliExpectation(op: Op, site: (file: string, line: number) => Ide
   const val = (name: string): string | undefined => {
     const raw = opts[name];
     if (raw === undefined) return undefined;
-    const r = resolve(raw, op.env, op.system === 'github-actions' ? op.pipeline : undefined);
+    const r = resolve(raw, op, op.system === 'github-actions' ? op.pipeline : undefined);
     if (r.unresolved) unresolved ??= `${name} ${r.unresolved} is a variable the files do not set`;
     return r.value;
   };
