@@ -97,6 +97,14 @@ export interface RawRepo {
   lineText(file: string, line: number): string;
 }
 
+/**
+ * Signing with a committed test key, signing or verifying an image on a throwaway registry, or an
+ * end-to-end test signing and verifying a scratch file (the README, a blob the job writes).
+ */
+export function isTestOfSigning(op: Op): boolean {
+  return op.testKey !== undefined || op.throwaway !== undefined || op.scratch !== undefined;
+}
+
 export function isSign(rec: Operation): rec is Extract<Recognised, { kind: 'sign' }> {
   return rec.kind === 'sign';
 }

@@ -73,6 +73,8 @@ export interface ParseContext {
   peekText(path: string): string | undefined;
   /** Parses a YAML file (first document), or records an `unparsable` warning and returns undefined. */
   readYaml(path: string): YamlFile | undefined;
+  /** The text of one line of a file that was read ('' when unknown), for sites and excerpts. */
+  lineText(file: string, line: number): string;
   /** Every document of a YAML file. */
   readYamlDocs(path: string): YamlFile[];
   warn(w: ScanWarning): void;

@@ -17,6 +17,7 @@ import { imageRepository } from '../coverage.js';
 import { isTestKeyName, isTestPath } from '../sources/keys.js';
 import type { Op } from '../ops.js';
 import type { CollectStep } from './state.js';
+import { escapeRegExp } from '../identity/patterns.js';
 
 /** Publishers of base and builder images nobody ships as their own release. */
 const BASE_IMAGE_PUBLISHERS = /^(cgr\.dev\/chainguard|gcr\.io\/distroless|docker\.io\/library|public\.ecr\.aws\/docker\/library|registry\.access\.redhat\.com|mcr\.microsoft\.com\/(dotnet|windows|cbl-mariner|azurelinux))\//;
@@ -60,7 +61,7 @@ function linesAround(op: Op): string[] {
 
 /** A file the job makes from nothing: `echo … > f`, `head -c 64 /dev/urandom > f`, `touch f`, `dd of=f`. */
 function writtenFromNothing(file: string, lines: readonly string[]): boolean {
-  const f = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const f = escapeRegExp(file);
   const target = `["']?(?:\\./)?${f}["']?(\\s|$|;|&)`;
   const made = new RegExp(`(^|[\\s;&|(])((echo|printf|date|head|openssl\\s+rand|uuidgen|seq|yes)\\b[^>]*>>?\\s*${target}|touch\\s+(\\S+\\s+)*${target}|dd\\s[^#]*\\bof=${target}|openssl\\s+rand\\s[^#]*-out\\s+${target})`);
   return lines.some((l) => made.test(l));

@@ -1,7 +1,8 @@
 /** Which CI systems the repository configures. */
 import type { Op } from '../ops.js';
 import type { Detector, Observation } from './helpers.js';
-import { isTestOfSigning, toFindings } from './helpers.js';
+import { toFindings } from './helpers.js';
+import { isTestOfSigning } from '../ops.js';
 
 export const ciIsConfigured: Detector = {
   meta: {

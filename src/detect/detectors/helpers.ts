@@ -5,7 +5,7 @@
  */
 import type { Evidence, Facts, Finding, DetectorMeta } from '../types.js';
 import type { EvidenceSink } from '../evidence.js';
-import { isSign, type Op, type RawRepo, type Site } from '../ops.js';
+import { isSign, isTestOfSigning, type Op, type RawRepo, type Site } from '../ops.js';
 import type { Recognised } from '../commands.js';
 
 export interface DetectorContext {
@@ -64,14 +64,6 @@ export type SignOp = Op & { rec: SignRec };
  */
 export function signOps(raw: RawRepo, pred: (rec: SignRec, op: Op) => boolean = () => true): SignOp[] {
   return raw.ops.filter((o): o is SignOp => isSign(o.rec) && !isTestOfSigning(o) && pred(o.rec, o));
-}
-
-/**
- * Signing with a committed test key, signing or verifying an image on a throwaway registry, or an
- * end-to-end test signing and verifying a scratch file (the README, a blob the job writes).
- */
-export function isTestOfSigning(op: Op): boolean {
-  return op.testKey !== undefined || op.throwaway !== undefined || op.scratch !== undefined;
 }
 
 /** Verification of this repository's own deliverables: not a test of signing, not of a base image pulled from elsewhere. */

@@ -2,7 +2,8 @@
 import type { DetectorMeta, PinKind, ToolPin } from '../types.js';
 import type { RawRepo } from '../ops.js';
 import type { Detector, DetectorContext, Observation } from './helpers.js';
-import { isOwnVerification, isTestOfSigning, toFindings } from './helpers.js';
+import { isOwnVerification, toFindings } from './helpers.js';
+import { isTestOfSigning } from '../ops.js';
 
 /** Pipelines that sign, publish or verify: a `goreleaser check` in a test workflow is not the signing path. */
 function relevantPipelines(raw: RawRepo): Set<string | undefined> {

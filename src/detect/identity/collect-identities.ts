@@ -5,13 +5,11 @@
  * marked foreign here, so it does not count as this repository's verification either.
  */
 import type { CollectStep } from '../collect/state.js';
-import type { Op } from '../ops.js';
+import { isTestOfSigning as isTest, type Op } from '../ops.js';
 import type { VerifierExpectation } from './model.js';
 import { cliExpectation } from './cli-expectations.js';
 import { keylessSigners } from './signers.js';
 import { namedRepositories } from './match.js';
-
-const isTest = (op: Op): boolean => op.testKey !== undefined || op.throwaway !== undefined || op.scratch !== undefined;
 
 /** A job that deploys: its verify step is the deploy-time check REL-001 level 3 asks for. */
 const DEPLOY_COMMAND = /\b(kubectl\s+(apply|set\s+image|rollout\s+restart|create)|helm\s+(upgrade|install)|argocd\s+app\s+(sync|set)|gcloud\s+run\s+(deploy|services\s+update)|flux\s+reconcile|kustomize\s+edit\s+set\s+image|aws\s+ecs\s+update-service|az\s+containerapp\s+update|skaffold\s+(deploy|run)|kubectl-argo-rollouts\s+set\s+image)\b/;

@@ -5,7 +5,7 @@
  */
 import type { SignerIdentity } from './model.js';
 import { DEFAULT_BRANCH, REMOTE_WORKFLOW, type RawSigner } from './signers.js';
-import { githubGlobSource, sampleOfGlob } from './patterns.js';
+import { escapeRegExp as escape, githubGlobSource, sampleOfGlob } from './patterns.js';
 
 /** Where the repository lives: `github.com` + `acme/app`, `gitlab.example.com` + `group/sub/project`. */
 export interface RepositoryAddress {
@@ -15,7 +15,6 @@ export interface RepositoryAddress {
 }
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A ref set: its pattern (anchored body) and representative refs. */
 function refSet(refs: readonly string[], defaultBranch: string | undefined): { source: string; samples: string[]; unknown: boolean } {

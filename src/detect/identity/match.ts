@@ -8,7 +8,7 @@
  * repository makes: a workflow of another repository of the same owner, or of anyone (probes below).
  */
 import type { IdentityConstraint, Matcher, SignerIdentity, SignerVerdict, VerifierExpectation, VerifierMatch } from './model.js';
-import { accepts, acceptsAnyOf } from './patterns.js';
+import { accepts, acceptsAnyOf, escapeRegExp } from './patterns.js';
 import { GITHUB_ISSUER, identityOf, type RepositoryAddress } from './identities.js';
 import type { RawSigner } from './signers.js';
 import { OWNER, REPOSITORY, RUN_REF } from './cli-expectations.js';
@@ -70,7 +70,7 @@ function probe(owner: string, repo: string): SignerIdentity {
   const prefix = `https://github.com/${owner}/${repo}/.github/workflows/release.yml`;
   return {
     ci: 'github-actions', tool: 'cosign', subject: `${prefix}@refs/tags/v1.0.0`, issuer: GITHUB_ISSUER, refs: ['refs/tags/v1.0.0'],
-    subjectPattern: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@refs/tags/v1\\.0\\.0$`),
+    subjectPattern: new RegExp(`^${escapeRegExp(prefix)}@refs/tags/v1\\.0\\.0$`),
     samples: [`${prefix}@refs/tags/v1.0.0`], refPattern: /^refs\/tags\/v1\.0\.0$/, refSamples: ['refs/tags/v1.0.0'],
     github: { repository: `${owner}/${repo}`, name: 'release', triggers: ['push'] }, sourceRepository: `github.com/${owner}/${repo}`, unknown: [], sites: [],
   };
@@ -149,7 +149,7 @@ function withRepository(v: VerifierExpectation, repo: RepositoryAddress | undefi
   const path = repo && repo.host === 'github.com' ? repo.path : '{owner}/{repo}';
   const fill = (m: Matcher | undefined): Matcher | undefined => {
     if (!m || (!m.value.includes(REPOSITORY) && !m.value.includes(OWNER) && !m.value.includes(RUN_REF))) return m;
-    const text = (t: string): string => (m.how === 'regexp' ? t.replace(/[.*+?^$()|[\]\\]/g, '\\$&') : t);
+    const text = (t: string): string => (m.how === 'regexp' ? escapeRegExp(t) : t);
     const value = m.value.split(REPOSITORY).join(text(path)).split(OWNER).join(text(path.split('/')[0]!));
     if (!value.includes(RUN_REF)) return { ...m, value };
     // the verifying run's own ref: any ref (the verifier runs where the signer ran)
@@ -180,14 +180,14 @@ interface Verdict {
  * the verifier names are tried in the hole, and a branch name nobody uses, and an answer that changes
  * is reported as a condition, not as a match.
  */
-function against(v: VerifierExpectation, s: SignerIdentity, raw: RawSigner | undefined, input: VerificationInput): Verdict {
+function against(v: VerifierExpectation, named: ReadonlyArray<{ host: string; path: string }>, s: SignerIdentity, raw: RawSigner | undefined, input: VerificationInput): Verdict {
   if (raw && s.unknown.includes('repository URL')) {
-    for (const named of namedRepositories(v)) {
-      if (verifierAccepts(v, identityOf(raw, { ...named, defaultBranch: input.repo?.defaultBranch })) === true) {
-        return { result: undefined, condition: `accepts this repository's signing only if it is ${named.host}/${named.path} (no origin remote: pass --repo-url)` };
+    for (const repo of named) {
+      if (verifierAccepts(v, identityOf(raw, { ...repo, defaultBranch: input.repo?.defaultBranch })) === true) {
+        return { result: undefined, condition: `accepts this repository's signing only if it is ${repo.host}/${repo.path} (no origin remote: pass --repo-url)` };
       }
     }
-    if (namedRepositories(v).length > 0) return { result: false };
+    if (named.length > 0) return { result: false };
   }
   const result = verifierAccepts(v, s);
   if (result === true && raw && s.unknown.includes('default branch')) {
@@ -208,8 +208,7 @@ function holes(s: SignerIdentity): string {
  * another project's artifacts (a builder image's signature): not inert, not this repository's check.
  * What it names, or undefined when it names this repository, a signer's, or none.
  */
-function elsewhereOnly(v: VerifierExpectation, signers: readonly SignerIdentity[], repo: RepositoryAddress | undefined): string | undefined {
-  const named = namedRepositories(v);
+function elsewhereOnly(named: ReadonlyArray<{ host: string; path: string }>, signers: readonly SignerIdentity[], repo: RepositoryAddress | undefined): string | undefined {
   if (named.length === 0) return undefined;
   // by owner/name, whatever the host: a GitHub-style identity for this GitLab project still means this project
   const pathOf = (hostAndPath: string): string => hostAndPath.split('/').slice(1).join('/');
@@ -224,7 +223,8 @@ function elsewhereOnly(v: VerifierExpectation, signers: readonly SignerIdentity[
 function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws: ReadonlyArray<RawSigner | undefined>, input: VerificationInput): VerifierMatch {
   if (v.unresolved !== undefined) return { verifier: v, status: 'undetermined', accepts: [], condition: v.unresolved };
   if (v.identities.length === 0) return { verifier: v, status: v.keys ? 'key-based' : 'too-broad', accepts: [], alsoAccepts: v.keys ? undefined : STRANGERS[0]!.subject };
-  const verdicts = signers.map((s, i) => against(v, s, raws[i], input));
+  const named = namedRepositories(v);
+  const verdicts = signers.map((s, i) => against(v, named, s, raws[i], input));
   const acceptsIdx = verdicts.flatMap((r, i) => (r.result === true ? [i] : []));
   const stranger = STRANGERS.find((p) => verifierAccepts(v, p) === true);
   const ownersInScope = [...new Set([...owners(signers, input.repo), ...ownersNamed(v)])];
@@ -232,7 +232,7 @@ function judge(v: VerifierExpectation, signers: readonly SignerIdentity[], raws:
   if (acceptsIdx.length === 0) {
     if (stranger) return { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: stranger.subject };
     if (signers.length === 0) return sameOwner ? { verifier: v, status: 'too-broad', accepts: [], alsoAccepts: sameOwner.subject } : { verifier: v, status: 'no-signer-known', accepts: [] };
-    const foreign = elsewhereOnly(v, signers, input.repo);
+    const foreign = elsewhereOnly(named, signers, input.repo);
     if (foreign) return { verifier: v, status: 'other-repository', accepts: [], condition: foreign };
     const openAt = verdicts.findIndex((r) => r.result === undefined);
     if (openAt >= 0) return { verifier: v, status: 'undetermined', accepts: [], condition: verdicts[openAt]!.condition ?? holes(signers[openAt]!) };

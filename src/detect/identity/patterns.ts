@@ -7,7 +7,8 @@
  */
 import type { Matcher } from './model.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Text as a regular expression that matches exactly it. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * A GitHub Actions filter pattern (branches, tags: `*` any characters but `/`, `**` any characters,
@@ -30,7 +31,7 @@ export function githubGlobSource(glob: string): string {
         out += glob.slice(i, end + 1);
         i = end;
       }
-    } else out += escape(ch);
+    } else out += escapeRegExp(ch);
   }
   return out;
 }
@@ -60,7 +61,7 @@ export function sampleOfGlob(glob: string): string {
 
 /** Kyverno's wildcard (`*`, `?`) over the whole value. */
 export function wildcardRegExp(pattern: string): RegExp {
-  const body = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escape(c))).join('');
+  const body = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('');
   return new RegExp(`^${body}$`);
 }
 

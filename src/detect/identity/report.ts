@@ -27,8 +27,6 @@ export interface SignerJson {
   /** Ids of the verifiers that accept it (in this scan). */
   acceptedBy: string[];
   evidence: string[];
-  /** The repository it belongs to, when it comes from another repository (portfolio). */
-  repository?: string;
 }
 
 export interface VerifierJson {
@@ -44,7 +42,7 @@ export interface VerifierJson {
   atDeploy?: boolean;
   signedBy?: string[];
   unresolved?: string;
-  /** Ids of the signers it accepts (`S1`, or `repo:S1` for another repository's). */
+  /** Ids of the signers it accepts (`S1`). */
   accepts: string[];
   alsoAccepts?: string;
   condition?: string;
@@ -69,13 +67,13 @@ function sanitised<T>(value: T): T {
   return value;
 }
 
-export function verificationJson(result: VerificationResult, repo: RepositoryAddress | undefined, evidence: EvidenceSink, ownCount = result.signers.length): VerificationJson {
-  return sanitised(unsanitisedJson(result, repo, evidence, ownCount));
+/** One scan's map (its own signers only; portfolio matches across repositories in cross-verify.ts). */
+export function verificationJson(result: VerificationResult, repo: RepositoryAddress | undefined, evidence: EvidenceSink): VerificationJson {
+  return sanitised(unsanitisedJson(result, repo, evidence));
 }
 
-function unsanitisedJson(result: VerificationResult, repo: RepositoryAddress | undefined, evidence: EvidenceSink, ownCount: number): VerificationJson {
-  const signerId = (i: number): string => (i < ownCount ? `S${i + 1}` : `${result.signers[i]!.repository ?? 'elsewhere'}:${result.signers[i]!.id ?? `S${i + 1}`}`);
-  const signers: SignerJson[] = result.signerVerdicts.slice(0, ownCount).map((v, i) => ({
+function unsanitisedJson(result: VerificationResult, repo: RepositoryAddress | undefined, evidence: EvidenceSink): VerificationJson {
+  const signers: SignerJson[] = result.signerVerdicts.map((v, i) => ({
     id: `S${i + 1}`,
     ci: v.signer.ci,
     tool: v.signer.tool,
@@ -105,7 +103,7 @@ function unsanitisedJson(result: VerificationResult, repo: RepositoryAddress | u
     ...(m.verifier.atDeploy ? { atDeploy: true } : {}),
     ...(m.verifier.signedBy ? { signedBy: m.verifier.signedBy } : {}),
     ...(m.verifier.unresolved ? { unresolved: m.verifier.unresolved } : {}),
-    accepts: m.accepts.map(signerId),
+    accepts: m.accepts.map((i) => `S${i + 1}`),
     ...(m.alsoAccepts ? { alsoAccepts: m.alsoAccepts } : {}),
     ...(m.condition ? { condition: m.condition } : {}),
     evidence: m.verifier.sites.map((s) => evidence.add(s, VERIFIER_DETECTOR, m.verifier.origin === 'policy' ? 'high' : 'medium')),

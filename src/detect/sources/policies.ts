@@ -78,8 +78,7 @@ function templateDocument(lines: readonly string[], from: number, to: number): A
 
 export function parsePolicies(ctx: ParseContext, path: string): Array<{ rec: PolicyRec; line: number }> {
   const out: Array<{ rec: PolicyRec; line: number }> = [];
-  let lines: string[] | undefined;
-  const site = (line: number): { file: string; line: number; text: string } => ({ file: path, line, text: (lines ??= (ctx.readText(path) ?? '').split(/\r?\n/))[line - 1] ?? '' });
+  const site = (line: number): { file: string; line: number; text: string } => ({ file: path, line, text: ctx.lineText(path, line) });
   for (const y of ctx.readYamlDocs(path)) {
     const root = y.doc.contents;
     const api = str(y, root, 'apiVersion') ?? '';
