@@ -13,7 +13,13 @@ import { openLocalRepository } from '../../src/detect/reader/local-reader.js';
 import { matchVerification } from '../../src/detect/identity/match.js';
 import type { VerifierExpectation } from '../../src/detect/identity/model.js';
 import type { RawSigner } from '../../src/detect/identity/signers.js';
-import { scanDirectory } from '../../src/detect/scan.js';
+import { scanDirectory, scanRepository } from '../../src/detect/scan.js';
+import { createMemoryReader } from '../../src/detect/reader/memory-reader.js';
+import type { RepositoryAddress } from '../../src/detect/identity/identities.js';
+
+/** A scan of files held in memory, by default as the repository github.com/acme/app. */
+const scanFiles = (files: Record<string, string>, repository: RepositoryAddress | undefined = { host: 'github.com', path: 'acme/app' }) =>
+  scanRepository(createMemoryReader(files), { repository });
 
 describe('patterns', () => {
   it('reads Go expressions as MatchString does: unanchored unless anchored', () => {
@@ -237,8 +243,6 @@ describe('the scan screen', () => {
 
 describe('refs from triggers and conditions', () => {
   it("a job's if: startsWith(github.ref, 'refs/tags/') keeps the tags of a push-anything workflow", async () => {
-    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
-    const { scanRepository } = await import('../../src/detect/scan.js');
     const workflow = [
       'on: [push, workflow_dispatch]',
       'jobs:',
@@ -249,12 +253,10 @@ describe('refs from triggers and conditions', () => {
       '    steps:',
       '      - run: cosign sign --yes ghcr.io/acme/app@sha256:0000',
     ].join('\n');
-    const scan = scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow }), { repository: { host: 'github.com', path: 'acme/app' } });
+    const scan = scanFiles({ '.github/workflows/ci.yml': workflow });
     expect(scan.verification!.signers.map((s) => s.refs)).toEqual([['refs/tags/**']]);
   });
   it("a step's if: github.ref == 'refs/heads/main' keeps that ref alone; a condition with || narrows nothing", async () => {
-    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
-    const { scanRepository } = await import('../../src/detect/scan.js');
     const workflow = (cond: string) => [
       'on: [push, workflow_dispatch]',
       'jobs:',
@@ -265,13 +267,11 @@ describe('refs from triggers and conditions', () => {
       `      - if: ${cond}`,
       '        run: cosign sign --yes ghcr.io/acme/app@sha256:0000',
     ].join('\n');
-    const refsOf = (cond: string) => scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow(cond) }), { repository: { host: 'github.com', path: 'acme/app' } }).verification!.signers.map((s) => s.refs);
+    const refsOf = (cond: string) => scanFiles({ '.github/workflows/ci.yml': workflow(cond) }).verification!.signers.map((s) => s.refs);
     expect(refsOf("github.ref == 'refs/heads/main'")).toEqual([['refs/heads/main']]);
     expect(refsOf("github.ref == 'refs/heads/main' || github.event_name == 'workflow_dispatch'")).toEqual([['refs/heads/**', 'refs/tags/**']]);
   });
   it("GitLab: workflow: rules decide for a job without its own; an unknown condition means any ref", async () => {
-    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
-    const { scanRepository } = await import('../../src/detect/scan.js');
     const pipeline = (workflowRules: string[]) => [
       'workflow:',
       '  rules:',
@@ -281,7 +281,7 @@ describe('refs from triggers and conditions', () => {
       '  script:',
       '    - cosign sign --yes "$CI_REGISTRY_IMAGE@$DIGEST"',
     ].join('\n');
-    const refsOf = (rules: string[]) => scanRepository(createMemoryReader({ '.gitlab-ci.yml': pipeline(rules) }), { repository: { host: 'gitlab.com', path: 'acme/app' } }).verification!.signers.map((s) => s.refs);
+    const refsOf = (rules: string[]) => scanFiles({ '.gitlab-ci.yml': pipeline(rules) }, { host: 'gitlab.com', path: 'acme/app' }).verification!.signers.map((s) => s.refs);
     expect(refsOf(['if: $CI_COMMIT_TAG'])).toEqual([['refs/tags/**']]);
     expect(refsOf(['if: $CI_COMMIT_TAG', 'if: $CI_PIPELINE_SOURCE == "merge_request_event"'])).toEqual([['refs/tags/**', 'refs/heads/**']]);
   });
@@ -295,8 +295,6 @@ describe('refs from triggers and conditions', () => {
 
 describe('documented verification', () => {
   it('a README telling users to verify with an identity no release produces is inert, and feeds no answer', async () => {
-    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
-    const { scanRepository } = await import('../../src/detect/scan.js');
     const { factsForRules } = await import('../../src/assess/prefill.js');
     const workflow = [
       'on: {push: {tags: ["v*"]}}',
@@ -316,7 +314,7 @@ describe('documented verification', () => {
       '  --certificate-oidc-issuer https://token.actions.githubusercontent.com',
       '```',
     ].join('\n');
-    const scan = scanRepository(createMemoryReader({ '.github/workflows/release.yml': workflow, 'README.md': readme }), { repository: { host: 'github.com', path: 'acme/app' } });
+    const scan = scanFiles({ '.github/workflows/release.yml': workflow, 'README.md': readme });
     const v = scan.verification!.verifiers;
     expect(v.map((x) => [x.origin, x.status])).toEqual([['docs', 'inert']]);
     expect(scan.evidence.find((e) => e.id === v[0]!.evidence[0])).toMatchObject({ file: 'README.md', line: 4 });
@@ -327,8 +325,6 @@ describe('documented verification', () => {
 
 describe('variables in verify options', () => {
   it("resolve from the script's own assignments, as image names do", async () => {
-    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
-    const { scanRepository } = await import('../../src/detect/scan.js');
     const workflow = [
       'on: {push: {tags: ["v*"]}}',
       'jobs:',
@@ -342,17 +338,15 @@ describe('variables in verify options', () => {
       '          IDENTITY="https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1.0.0"',
       '          cosign verify ghcr.io/acme/app@sha256:0000 --certificate-identity "$IDENTITY" --certificate-oidc-issuer "${ISSUER}"',
     ].join('\n');
-    const scan = scanRepository(createMemoryReader({ '.github/workflows/release.yml': workflow }), { repository: { host: 'github.com', path: 'acme/app' } });
+    const scan = scanFiles({ '.github/workflows/release.yml': workflow });
     expect(scan.verification!.verifiers.map((v) => [v.status, v.unresolved])).toEqual([['ok', undefined]]);
   });
 });
 
 describe('npm audit signatures', () => {
   it("is in the verification map as a registry-key check of dependencies, not this repository's verification", async () => {
-    const { createMemoryReader } = await import('../../src/detect/reader/memory-reader.js');
-    const { scanRepository } = await import('../../src/detect/scan.js');
     const workflow = ['on: [push]', 'jobs:', '  ci:', '    runs-on: ubuntu-latest', '    steps:', '      - run: npm ci', '      - run: npm audit signatures'].join('\n');
-    const scan = scanRepository(createMemoryReader({ '.github/workflows/ci.yml': workflow }));
+    const scan = scanFiles({ '.github/workflows/ci.yml': workflow });
     expect(scan.verification!.verifiers.map((v) => [v.kind, v.status])).toEqual([['npm-audit-signatures', 'key-based']]);
     expect(scan.facts.verifies).toBe(false);
   });
