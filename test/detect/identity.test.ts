@@ -205,6 +205,9 @@ describe('the report', () => {
     expect(section).toContain('`.github/workflows/build.yml:21`');
     expect(section).toContain('`deploy/policy/verify-shop.yaml:21`');
     expect(section).toContain(lang === 'en' ? 'Inert: accepts none of the signers found' : '無効');
+    // a Kyverno issuer without a wildcard reads as the exact value it is
+    expect(section).toContain('issuer `https://token.actions.githubusercontent.com` |');
+    expect(section).not.toContain('githubusercontent.com (wildcard)');
     expect(lint({ strings: { md: text }, config: { default: true, MD013: false } }).md ?? []).toEqual([]);
   });
 });

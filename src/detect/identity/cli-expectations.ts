@@ -58,7 +58,8 @@ export function cliExpectation(op: Op, site: (file: string, line: number) => Ide
   };
   const m = (how: Matcher['how'], value: string | undefined): Matcher | undefined => (value === undefined ? undefined : { how, value });
   const base = {
-    name: op.at.text.trim().slice(0, 120),
+    // the command as written on its first line, without the continuation backslash
+    name: op.at.text.trim().replace(/^-?\s*run:\s*\|?\s*/, '').replace(/\s*\\$/, '').slice(0, 120),
     mode: /\|\|\s*(true|:|echo\b|exit 0)/.test(op.at.text) ? ('audit' as const) : ('enforce' as const),
     appliesTo: op.rec.subject ? [op.rec.subject] : [],
     sites: [site(op.at.file, op.at.line), ...op.via.map((v) => site(v.file, v.line))],

@@ -38,7 +38,7 @@ export const identities: CollectStep = {
       if (op.rec.kind === 'verify' && op.rec.tool === 'npm-audit-signatures' && op.pipeline !== undefined) {
         // the installed dependencies' registry signatures: shown in the map, not this repository's verification
         op.foreign = 'checks the registry signatures of installed dependencies';
-        c.verifiers.push({ kind: 'npm-audit-signatures', name: op.at.text.trim().slice(0, 120), mode: 'enforce', identities: [], keys: true, appliesTo: ['installed dependencies'], sites: [site(op.at.file, op.at.line)], origin: 'ci' });
+        c.verifiers.push({ kind: 'npm-audit-signatures', name: 'npm audit signatures', mode: 'enforce', identities: [], keys: true, appliesTo: ['installed dependencies'], sites: [site(op.at.file, op.at.line)], origin: 'ci' });
         continue;
       }
       if (op.rec.kind !== 'verify' || isTest(op) || op.foreign !== undefined || op.pipeline === undefined) continue;

@@ -131,7 +131,8 @@ export function describeMatcher(m: Matcher): string {
     case 'prefix':
       return `${m.value}…`;
     case 'wildcard':
-      return `${m.value} (wildcard)`;
+      // a wildcard pattern without a wildcard is an exact value
+      return /[*?]/.test(m.value) ? `${m.value} (wildcard)` : m.value;
     case 'regexp':
       return `/${m.value}/`;
   }
