@@ -18,10 +18,11 @@
  */
 import type { Matcher } from '../detect/identity/model.js';
 import type { VerificationJson, VerifierJson } from '../detect/identity/report.js';
+import { ENFORCED_AT, VERIFIER_CHECKS, VERIFIER_PROBLEMS, type DerivedFacts } from '../model/facts-vocabulary.js';
 
-export type EnforcedAt = 'admission-control' | 'deploy-pipeline';
-export type VerifierCheck = 'key-only' | 'identity-loose' | 'identity-and-issuer-pinned';
-export type VerifierProblem = 'inert' | 'too-broad' | 'audit-only';
+type EnforcedAt = DerivedFacts['enforcedVerification'][number];
+type VerifierCheck = DerivedFacts['verifierChecks'][number];
+type VerifierProblem = DerivedFacts['verifierProblems'][number];
 
 const exact = (m: Matcher | undefined): boolean => m !== undefined && (m.how === 'exact' || (m.how === 'wildcard' && !/[*?]/.test(m.value)));
 
@@ -40,26 +41,26 @@ function checks(v: VerifierJson): VerifierCheck | undefined {
   return v.identities.length > 0 && v.identities.every((c) => exact(c.subject) && exact(c.issuer)) ? 'identity-and-issuer-pinned' : 'identity-loose';
 }
 
-export interface VerificationFacts {
-  enforcedVerification: EnforcedAt[];
-  verifierChecks: VerifierCheck[];
-  verifierProblems: VerifierProblem[];
-}
+export type VerificationFacts = Pick<DerivedFacts, 'enforcedVerification' | 'verifierChecks' | 'verifierProblems'>;
 
 export function verificationFacts(v: VerificationJson | undefined): VerificationFacts {
   const verifiers = v?.verifiers ?? [];
   const present = <T extends string>(order: readonly T[], f: (x: VerifierJson) => T | undefined): T[] => order.filter((o) => verifiers.some((x) => f(x) === o));
   return {
-    enforcedVerification: present(['admission-control', 'deploy-pipeline'] as const, enforcedAt),
-    verifierChecks: present(['key-only', 'identity-loose', 'identity-and-issuer-pinned'] as const, checks),
-    verifierProblems: present(['inert', 'too-broad', 'audit-only'] as const, (x) => PICK['verifierProblems']!(x) as VerifierProblem | undefined),
+    enforcedVerification: present(ENFORCED_AT, enforcedAt),
+    verifierChecks: present(VERIFIER_CHECKS, checks),
+    verifierProblems: present(VERIFIER_PROBLEMS, problem),
   };
+}
+
+function problem(x: VerifierJson): VerifierProblem | undefined {
+  return x.origin !== 'docs' && (VERIFIER_PROBLEMS as readonly string[]).includes(x.status) ? (x.status as VerifierProblem) : undefined;
 }
 
 const PICK: Readonly<Record<string, (x: VerifierJson) => string | undefined>> = {
   enforcedVerification: enforcedAt,
   verifierChecks: checks,
-  verifierProblems: (x) => (x.origin !== 'docs' && (x.status === 'inert' || x.status === 'too-broad' || x.status === 'audit-only') ? x.status : undefined),
+  verifierProblems: problem,
 };
 
 /** Each verifier's value of a derived verification fact, with its evidence (for contradictions' "where"). */

@@ -25,15 +25,20 @@ const bool: FactShape = { kind: 'boolean' };
 
 const ARTIFACT_KINDS: Record<ArtifactKind, true> = { 'container-image': true, blob: true, package: true, checksums: true };
 
+/** The values of the verification map's derived facts (src/assess/verification-facts.ts), in rule order. */
+export const ENFORCED_AT = ['admission-control', 'deploy-pipeline'] as const;
+export const VERIFIER_CHECKS = ['key-only', 'identity-loose', 'identity-and-issuer-pinned'] as const;
+export const VERIFIER_PROBLEMS = ['inert', 'too-broad', 'audit-only'] as const;
+
 /** Facts computed from a scan for rules only: see `factsForRules` in src/assess/prefill.ts. */
 export interface DerivedFacts {
   unsignedPublished: ArtifactKind[];
   everyPublishedSigned: boolean;
   signingToolPins: PinKind[];
   /** From the verification map (src/assess/verification-facts.ts). */
-  enforcedVerification: Array<'admission-control' | 'deploy-pipeline'>;
-  verifierChecks: Array<'key-only' | 'identity-loose' | 'identity-and-issuer-pinned'>;
-  verifierProblems: Array<'inert' | 'too-broad' | 'audit-only'>;
+  enforcedVerification: Array<(typeof ENFORCED_AT)[number]>;
+  verifierChecks: Array<(typeof VERIFIER_CHECKS)[number]>;
+  verifierProblems: Array<(typeof VERIFIER_PROBLEMS)[number]>;
 }
 
 /**
@@ -71,9 +76,9 @@ const shapes: Record<keyof Facts | keyof DerivedFacts, FactShape> = {
   unsignedPublished: list(ARTIFACT_KINDS),
   everyPublishedSigned: bool,
   signingToolPins: list<PinKind>({ digest: true, version: true, moving: true }),
-  enforcedVerification: { kind: 'list', values: ['admission-control', 'deploy-pipeline'] },
-  verifierChecks: { kind: 'list', values: ['key-only', 'identity-loose', 'identity-and-issuer-pinned'] },
-  verifierProblems: { kind: 'list', values: ['inert', 'too-broad', 'audit-only'] },
+  enforcedVerification: { kind: 'list', values: ENFORCED_AT },
+  verifierChecks: { kind: 'list', values: VERIFIER_CHECKS },
+  verifierProblems: { kind: 'list', values: VERIFIER_PROBLEMS },
 };
 
 export const FACT_SHAPES: ReadonlyMap<string, FactShape> = new Map(Object.entries(shapes));
