@@ -12,6 +12,10 @@
  *   `echo`/`head -c … /dev/urandom`/`touch`, a file under a test folder or named as test material:
  *   `test-blob.txt`, `dummy.bin`) tests the signing tool, not a deliverable: the operations are marked
  *   `scratch` and `isTestOfSigning` leaves them out, as it does throwaway registries and test keys.
+ * - Two more cases are marked `foreign` later, by the verification map (identity/collect-identities.ts),
+ *   because only it has read what a verify demands: a verify outside a deploy job whose identity names
+ *   only another owner's projects (a builder image's signature), and `npm audit signatures` (the
+ *   installed dependencies' registry signatures).
  */
 import { imageRepository } from '../coverage.js';
 import { isTestKeyName, isTestPath } from '../sources/keys.js';
