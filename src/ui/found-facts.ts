@@ -40,7 +40,8 @@ export function foundFacts(scan: ScanResult, lang: Lang): FoundRow[] {
   // how the verifiers compare with the release's own signers (issue 11): "2 ok, 1 inert"
   const verifiers = scan.verification?.verifiers ?? [];
   if (verifiers.length) {
-    const order = ['ok', 'audit-only', 'too-broad', 'inert', 'key-based', 'undetermined', 'no-signer-known', 'other-repository'] as const;
+    // in the order the verdicts are listed (the message catalogue has one entry per verdict)
+    const order = Object.keys(verificationMessages[lang].status) as Array<keyof (typeof verificationMessages)['en']['status']>;
     const counts = order.map((s) => [s, verifiers.filter((v) => v.status === s).length] as const).filter(([, n]) => n > 0);
     const worst = verifiers.find((v) => v.status === 'inert' || v.status === 'too-broad') ?? verifiers[0]!;
     const at = scan.evidence.find((e) => e.id === worst.evidence[0]);
